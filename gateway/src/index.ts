@@ -1,0 +1,153 @@
+import http from 'node:http';
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  bearerToken,
+  callInternal,
+  createHttpApp,
+  createLogger,
+  formatError,
+  INTERNAL_TOKEN_HEADER,
+  listen,
+  logRequests,
+  REQUEST_ID_HEADER,
+  requestIdOf,
+  signInternalToken,
+  type Logger,
+  type OutboxEntry,
+  type Viewer,
+} from '@econtract/server-kit';
+import express from 'express';
+import { readSupergraphSdl } from './composition.ts';
+import type { GatewayEnv } from './env.ts';
+import { mountGraphiql } from './graphiql.ts';
+import { SUBGRAPHS, type SubgraphName, type SubgraphUrls } from './subgraphs.ts';
+import { resolveViewer } from './viewer.ts';
+
+export { loadGatewayEnv, type GatewayEnv } from './env.ts';
+export { composeSupergraph } from './composition.ts';
+export { SUBGRAPHS, type SubgraphUrls } from './subgraphs.ts';
+
+export interface GatewayContext {
+  viewer: Viewer | null;
+  requestId: string;
+}
+
+/** Every subgraph call carries a fresh internal token with the viewer the gateway resolved. */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    url: string,
+    private readonly secret: string,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const viewer = 'viewer' in context ? (context.viewer ?? null) : null;
+    const requestId = 'requestId' in context ? context.requestId : undefined;
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(this.secret, { caller: 'gateway', viewer, requestId }));
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+  }
+}
+
+export const subgraphUrlsFrom = (env: GatewayEnv): SubgraphUrls => ({
+  identity: env.IDENTITY_URL,
+  organization: env.ORGANIZATION_URL,
+  documents: env.DOCUMENTS_URL,
+  billing: env.BILLING_URL,
+});
+
+export interface GatewayOptions {
+  env: GatewayEnv;
+  port: number;
+  /** Where each subgraph listens; overrides the URLs written in the supergraph. */
+  subgraphUrls: SubgraphUrls;
+  log?: Logger;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { env, subgraphUrls } = options;
+  const log = options.log ?? createLogger('gateway', env.LOG_LEVEL);
+  const buildService = ({ name }: { name: string }) => new SubgraphDataSource(`${subgraphUrls[name as SubgraphName]}/graphql`, env.INTERNAL_TOKEN_SECRET);
+  const gateway =
+    env.SUPERGRAPH_MODE === 'dynamic'
+      ? new ApolloGateway({
+          buildService,
+          supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ definition }) => ({ name: definition.name, url: `${subgraphUrls[definition.name]}/graphql` })) }),
+        })
+      : new ApolloGateway({ buildService, supergraphSdl: await readSupergraphSdl() });
+
+  const app = createHttpApp();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, (internal) => log.error({ err: internal }, 'internal error')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  let supergraphLoaded = true;
+
+  app.use(logRequests(log));
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(subgraphUrls).map(async ([name, url]) => {
+        const ok = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+        return [name, ok ? 'ready' : 'unavailable'] as const;
+      }),
+    );
+    const ready = supergraphLoaded && checks.every(([, state]) => state === 'ready');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: supergraphLoaded ? 'loaded' : 'missing', subgraphs: Object.fromEntries(checks) });
+  });
+  mountGraphiql(app);
+
+  if (env.NODE_ENV !== 'production') {
+    // Dev mail outbox: what the local notifier stored instead of sending, newest first.
+    app.get('/dev/outbox', async (_req, res) => {
+      const lists = await Promise.all(
+        Object.values(subgraphUrls).map((url) =>
+          callInternal<OutboxEntry[] | null>(url, 'dev/outbox', {}, { secret: env.INTERNAL_TOKEN_SECRET, caller: 'gateway' }).catch(() => []),
+        ),
+      );
+      const messages = lists
+        .flatMap((list) => list ?? [])
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .map(({ channel, to, subject, text, createdAt }) => ({ channel, to, subject, text, createdAt }));
+      res.json(messages);
+    });
+  }
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = requestIdOf(res);
+        return { requestId, viewer: await resolveViewer(bearerToken(req), env, subgraphUrls, requestId) };
+      },
+    }),
+  );
+
+  const listening = await listen(httpServer, options.port, env.HOST);
+  log.info({ graphql: `${listening.url}/graphql`, graphiql: `${listening.url}/graphiql` }, 'gateway ready');
+  return {
+    url: listening.url,
+    port: listening.port,
+    async stop() {
+      supergraphLoaded = false;
+      await apollo.stop();
+      await listening.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Dev-only secrets: fine on a laptop, refused when NODE_ENV=production. */
+const DEV_INTERNAL_SECRET = 'dev-only-internal-token-secret-change-me-0123456789';
+const DEV_ACCESS_SECRET = 'dev-only-access-token-secret-change-me-0123456789';
+
+const secret = (devDefault: string) => z.string().min(32, 'must be at least 32 characters').default(devDefault);
+
+export const commonEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Interface to listen on: loopback by default; 0.0.0.0 inside containers. */
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: z.url().optional(),
+    /** Signs the gateway→subgraph token that carries the viewer. */
+    INTERNAL_TOKEN_SECRET: secret(DEV_INTERNAL_SECRET),
+    /** Signs the access tokens identity issues and the gateway verifies. */
+    ACCESS_TOKEN_SECRET: secret(DEV_ACCESS_SECRET),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().default('E-Contract <no-reply@econtract.local>'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const [key, dev] of [
+      ['INTERNAL_TOKEN_SECRET', DEV_INTERNAL_SECRET],
+      ['ACCESS_TOKEN_SECRET', DEV_ACCESS_SECRET],
+    ] as const) {
+      if (env[key] === dev) ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
+    }
+    if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must be set in production' });
+  });
+
+export type CommonEnv = z.infer<typeof commonEnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses settings once, at start-up; a bad value stops the service with every problem listed. */
+export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined> = process.env): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export const loadCommonEnv = (source?: Record<string, string | undefined>): CommonEnv => parseEnv(commonEnvSchema, source);

@@ -1,0 +1,44 @@
+import { jwtVerify, SignJWT } from 'jose';
+import { viewerSchema, type Viewer } from './viewer.ts';
+
+/** Header on every gateway→subgraph and service→service call. */
+export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
+const AUDIENCE = 'econtract-internal';
+const ALGORITHM = 'HS256';
+/** Long enough for one request's fan-out, short enough that a leaked token is soon useless. */
+const TTL_SECONDS = 60;
+
+export interface InternalClaims {
+  /** The calling service: `gateway` or a subgraph's name. */
+  caller: string;
+  viewer: Viewer | null;
+  requestId: string | undefined;
+}
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+export async function signInternalToken(secret: string, claims: InternalClaims): Promise<string> {
+  return new SignJWT({ viewer: claims.viewer, rid: claims.requestId })
+    .setProtectedHeader({ alg: ALGORITHM })
+    .setIssuer(claims.caller)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${TTL_SECONDS}s`)
+    .sign(key(secret));
+}
+
+/** Returns the claims, or null for a missing, expired, forged or malformed token. */
+export async function verifyInternalToken(secret: string, token: string | undefined): Promise<InternalClaims | null> {
+  if (!token) return null;
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { audience: AUDIENCE, algorithms: [ALGORITHM] });
+    const viewer = payload.viewer == null ? null : viewerSchema.parse(payload.viewer);
+    return {
+      caller: String(payload.iss),
+      viewer,
+      requestId: typeof payload.rid === 'string' ? payload.rid : undefined,
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** A company member's grade (R-STAFF-4); INDIVIDUAL is the one member of a personal workspace. */
+export const Grade = {
+  TOTAL_ADMIN: 'TOTAL_ADMIN',
+  DEPARTMENT_MANAGER: 'DEPARTMENT_MANAGER',
+  STAFF: 'STAFF',
+  INDIVIDUAL: 'INDIVIDUAL',
+} as const;
+export type Grade = (typeof Grade)[keyof typeof Grade];
+
+/** OPERATOR is the service's own customer centre, outside every company. */
+export const AccountRole = { MEMBER: 'MEMBER', OPERATOR: 'OPERATOR' } as const;
+export type AccountRole = (typeof AccountRole)[keyof typeof AccountRole];
+
+export const permissionsSchema = z.object({
+  write: z.boolean(),
+  edit: z.boolean(),
+  delete: z.boolean(),
+  sign: z.boolean(),
+  discard: z.boolean(),
+});
+export type Permissions = z.infer<typeof permissionsSchema>;
+export const NO_PERMISSIONS: Permissions = { write: false, edit: false, delete: false, sign: false, discard: false };
+
+/** The account half of the viewer, answered by identity. */
+export const accountStandingSchema = z.object({
+  userId: z.uuid(),
+  loginId: z.string(),
+  role: z.enum([AccountRole.MEMBER, AccountRole.OPERATOR]),
+  /** False when the account may not act now (suspended, session revoked, email unverified). */
+  active: z.boolean(),
+});
+export type AccountStanding = z.infer<typeof accountStandingSchema>;
+
+/** The company half of the viewer, answered by organization; null for operators. */
+export const memberStandingSchema = z.object({
+  companyId: z.uuid(),
+  grade: z.enum([Grade.TOTAL_ADMIN, Grade.DEPARTMENT_MANAGER, Grade.STAFF, Grade.INDIVIDUAL]),
+  active: z.boolean(),
+  departmentId: z.uuid().nullable(),
+  /** Departments whose contracts this member may see (own department, plus sub-departments for a manager). */
+  departmentScope: z.array(z.uuid()),
+  permissions: permissionsSchema,
+});
+export type MemberStanding = z.infer<typeof memberStandingSchema>;
+
+/** Who is asking, resolved once per request by the gateway and handed to every subgraph. */
+export const viewerSchema = z.object({
+  userId: z.uuid(),
+  loginId: z.string(),
+  role: z.enum([AccountRole.MEMBER, AccountRole.OPERATOR]),
+  sessionId: z.string().nullable(),
+  member: memberStandingSchema.nullable(),
+});
+export type Viewer = z.infer<typeof viewerSchema>;
+
+export const isOperator = (viewer: Viewer | null): boolean => viewer?.role === AccountRole.OPERATOR;
+export const companyOf = (viewer: Viewer | null): string | null => viewer?.member?.companyId ?? null;

@@ -1,0 +1,7 @@
+import { allow, type PermissionRules } from '@econtract/server-kit';
+
+export const billingPermissions: PermissionRules = {
+  // The catalogue is public: people compare plans before signing up.
+  Query: { plans: allow },
+  Plan: allow,
+};

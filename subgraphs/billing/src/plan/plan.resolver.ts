@@ -1,0 +1,11 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import type { BillingContext } from '../billing.loaders.ts';
+import { Plan } from './plan.entity.ts';
+
+@Resolver(() => Plan)
+export class PlanResolver {
+  @Query(() => [Plan], { description: 'R-BILL-1: the plan catalogue, in display order.' })
+  plans(@Ctx() ctx: BillingContext): Promise<Plan[]> {
+    return ctx.em.find(Plan, {}, { orderBy: { sortOrder: 'asc' } });
+  }
+}

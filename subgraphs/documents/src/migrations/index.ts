@@ -1,0 +1,4 @@
+import { Migration20261124000001 } from './Migration20261124000001.ts';
+
+/** Applied in this order at start-up; append, never edit one that has shipped. */
+export const migrations = [Migration20261124000001];

@@ -1,0 +1,25 @@
+import type { SubgraphDefinition } from '@econtract/server-kit';
+import { Company } from './company/company.entity.ts';
+import { resolveCompanyReference } from './company/company.reference.ts';
+import { migrations } from './migrations/index.ts';
+import { createOrganizationLoaders, type OrganizationLoaders } from './organization.loaders.ts';
+import { organizationPermissions } from './organization.rules.ts';
+import { seedDemoOrganization } from './organization.seed.ts';
+import { memberStanding } from './staff/member.standing.ts';
+import { StaffProfile } from './staff/staff-profile.entity.ts';
+import { UserResolver } from './staff/user.resolver.ts';
+import { User } from './staff/user.type.ts';
+
+/** Companies and their people: settings, departments, ranks, staff, permissions. */
+export const organization: SubgraphDefinition<OrganizationLoaders> = {
+  name: 'organization',
+  entities: [Company, StaffProfile],
+  migrations,
+  resolvers: [UserResolver],
+  orphanedTypes: [Company, User],
+  references: { Company: resolveCompanyReference as never },
+  permissions: organizationPermissions,
+  createLoaders: createOrganizationLoaders,
+  internalRoutes: { standing: memberStanding as never },
+  seedDemo: seedDemoOrganization,
+};

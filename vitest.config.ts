@@ -1,0 +1,24 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // SWC, not esbuild, so decorator metadata exists for type-graphql and MikroORM.
+  plugins: [
+    swc.vite({
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        target: 'es2023',
+        keepClassNames: true,
+      },
+    }),
+  ],
+  test: {
+    include: ['gateway/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'shared/*/test/**/*.test.ts'],
+    globalSetup: ['shared/testkit/src/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
