@@ -13,6 +13,8 @@ export default defineConfig({
       },
     }),
   ],
+  // Node resolves `graphql` to its CommonJS entry; Vite would pick the .mjs one and load a second copy.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['gateway/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'shared/*/test/**/*.test.ts'],
     globalSetup: ['shared/testkit/src/global-setup.ts'],

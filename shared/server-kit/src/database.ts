@@ -94,7 +94,6 @@ export interface OrmOptions {
   schema: string;
   entities: Constructor<object>[];
   migrations: Constructor<Migration>[];
-  log?: Logger;
   poolSize?: number;
 }
 

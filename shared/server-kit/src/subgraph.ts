@@ -72,6 +72,21 @@ export async function buildFederatedSchema(definition: SubgraphDefinition<any>):
   return applyMiddleware(federated, shieldFor(federated, definition.permissions));
 }
 
+/** Opens the subgraph's ORM and brings its schema up to date: migrations, reference data, demo data. */
+export async function prepareDatabase(definition: SubgraphDefinition<any>, url: string, options: { seedDemo?: boolean; log?: Logger } = {}): Promise<MikroORM> {
+  const orm = await createOrm({ url, schema: definition.name, entities: definition.entities, migrations: definition.migrations });
+  try {
+    const applied = await migrate(orm, url, definition.name);
+    if (applied.length) options.log?.info({ applied }, 'migrations applied');
+    if (definition.seedReference) await definition.seedReference(orm.em.fork());
+    if (options.seedDemo && definition.seedDemo) await definition.seedDemo(orm.em.fork());
+    return orm;
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+
 export interface RunningSubgraph {
   name: string;
   url: string;
@@ -95,16 +110,7 @@ export interface StartOptions {
 /** Database, migrations, seeds, then the GraphQL endpoint behind the gateway's internal token. */
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   const log = options.log ?? createLogger(definition.name, options.env.LOG_LEVEL);
-  const orm = await createOrm({ url: options.databaseUrl, schema: definition.name, entities: definition.entities, migrations: definition.migrations, log });
-  try {
-    const applied = await migrate(orm, options.databaseUrl, definition.name);
-    if (applied.length) log.info({ applied }, 'migrations applied');
-    if (definition.seedReference) await definition.seedReference(orm.em.fork());
-    if (options.seedDemo && definition.seedDemo) await definition.seedDemo(orm.em.fork());
-  } catch (error) {
-    await orm.close();
-    throw error;
-  }
+  const orm = await prepareDatabase(definition, options.databaseUrl, { seedDemo: options.seedDemo, log });
 
   const outbox = new OutboxNotifier(definition.name, () => orm.em.fork());
   const notifier: Notifier = options.env.SMTP_URL ? new SmtpNotifier(options.env.SMTP_URL, options.env.MAIL_FROM, outbox) : outbox;

@@ -1,0 +1,57 @@
+// vitest globalSetup: one PostgreSQL for the run (DATABASE_URL, else embedded), one migrated and
+// seeded template database; each test file clones it (see stack.ts).
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { billing } from '@econtract/billing';
+import { documents } from '@econtract/documents';
+import { identity } from '@econtract/identity';
+import { organization } from '@econtract/organization';
+import { ensureDatabase, prepareDatabase, startEmbeddedPostgres, withDatabase, type RunningDatabase } from '@econtract/server-kit';
+import { dropDatabasesWithPrefix, newRunPrefix, type TestDatabaseServer } from './database.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabaseServer: TestDatabaseServer;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let embedded: RunningDatabase | undefined;
+  let dataDir: string | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'econtract-test-pg-'));
+    await chmod(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its directory
+    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    serverUrl = embedded.url;
+  }
+  const prefix = newRunPrefix();
+  const template = `${prefix}_template`;
+  const templateUrl = withDatabase(serverUrl, template);
+  await ensureDatabase(templateUrl);
+  for (const definition of [identity, organization, documents, billing]) {
+    const orm = await prepareDatabase(definition, templateUrl, { seedDemo: true });
+    await orm.close();
+  }
+  project.provide('testDatabaseServer', { serverUrl, template, prefix });
+
+  return async () => {
+    await dropDatabasesWithPrefix(serverUrl, prefix);
+    if (embedded) await embedded.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

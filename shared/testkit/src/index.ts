@@ -1,0 +1,3 @@
+export * from './database.ts';
+export * from './stack.ts';
+export { DemoAccounts, DemoIds, DEMO_PASSWORD } from '@econtract/server-kit';
