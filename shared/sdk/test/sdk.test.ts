@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EContractClient, EContractError, OverviewDocument, ViewerDocument } from '@econtract/sdk';
+import { DEMO_PASSWORD, DemoIds, startStack, type Stack } from '@econtract/testkit';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.stop());
+
+describe('the typed SDK', () => {
+  it('signs in and runs the cross-subgraph overview', async () => {
+    const client = new EContractClient({ url: `${stack.gatewayUrl}/graphql` });
+    const session = await client.login('demo-admin', DEMO_PASSWORD);
+    expect(session.user.id).toBe(DemoIds.totalAdmin);
+    const overview = await client.request(OverviewDocument);
+    expect(overview.viewer?.company?.id).toBe(DemoIds.company);
+    expect(overview.plans.find((plan) => plan.code === 'SOHO')).toMatchObject({ contractCount: 30, priceKrw: 99_000, validityMonths: 12 });
+    expect(overview.documentCategories).toEqual([]);
+  });
+
+  it('rejects with the coded error the gateway sent', async () => {
+    const client = new EContractClient({ url: `${stack.gatewayUrl}/graphql` });
+    const failure = await client.login('demo-admin', 'wrong-password').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(EContractError);
+    expect((failure as EContractError).code).toBe('UNAUTHENTICATED');
+    expect(await client.request(ViewerDocument)).toEqual({ viewer: null });
+  });
+});
