@@ -4,7 +4,7 @@ import { documents } from '@econtract/documents';
 import { loadGatewayEnv, startGateway, type RunningGateway, type SubgraphUrls } from '@econtract/gateway';
 import { identity } from '@econtract/identity';
 import { organization } from '@econtract/organization';
-import { DEMO_PASSWORD, loadCommonEnv, startSubgraph, type RunningSubgraph } from '@econtract/server-kit';
+import { DEMO_PASSWORD, INTERNAL_TOKEN_HEADER, loadCommonEnv, signInternalToken, startSubgraph, type RunningSubgraph, type Viewer } from '@econtract/server-kit';
 import { cloneTemplate } from './database.ts';
 
 export interface GraphQLResponse<T = any> {
@@ -23,6 +23,8 @@ export interface Stack {
   graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
   /** Signs in through the gateway and returns the access token (demo password by default). */
   login(loginId: string, password?: string): Promise<string>;
+  /** Calls one subgraph directly, as the gateway would, on behalf of `viewer` (e.g. `_entities`). */
+  subgraphGraphql<T = any>(name: keyof Stack['subgraphs'], query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -64,8 +66,20 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     return { status: response.status, data: body.data as never, errors: body.errors, headers: response.headers };
   };
 
+  const subgraphGraphql: Stack['subgraphGraphql'] = async (name, query, variables, viewer = null) => {
+    const token = await signInternalToken(env.INTERNAL_TOKEN_SECRET, { caller: 'gateway', viewer, requestId: undefined });
+    const response = await fetch(`${subgraphs[name].url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: GraphQLResponse['errors'] };
+    return { status: response.status, data: body.data as never, errors: body.errors, headers: response.headers };
+  };
+
   return {
     gatewayUrl: gateway.url,
+    subgraphGraphql,
     databaseUrl,
     subgraphs,
     gateway,
