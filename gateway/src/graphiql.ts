@@ -47,10 +47,12 @@ export function mountGraphiql(app: Express): void {
     res.setHeader('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:");
     res.type('html').send(PAGE);
   });
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get('/graphiql/assets/:file', (req, res) => {
     const file = ASSETS[req.params.file];
     if (!file) return void res.status(404).end();
-    res.sendFile(file, { maxAge: '1h' });
+    // pnpm keeps packages under node_modules/.pnpm; the names are our fixed list, never the caller's path.
+    res.sendFile(file, { maxAge: '1h', dotfiles: 'allow' });
   });
 }
 

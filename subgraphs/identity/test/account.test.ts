@@ -29,7 +29,7 @@ async function createAccount(fields: Partial<Account> & { loginId: string }) {
 describe('accounts (identity)', () => {
   it('stores passwords as argon2id with m=19 MiB, t=2, p=1, never in clear', async () => {
     const rows = await em().getConnection().execute(`select password_hash from identity.account where id = ?`, [DemoIds.totalAdmin]);
-    expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });
 
   it('keeps login IDs unique without regard to case, in the database itself (R-SIGNUP-3)', async () => {
