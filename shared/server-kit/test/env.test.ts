@@ -17,6 +17,10 @@ describe('settings', () => {
     expect(attempt).toThrow(/DATABASE_URL: must be set in production/);
   });
 
+  it('treats an empty variable as unset', () => {
+    expect(loadCommonEnv({ DATABASE_URL: '', LOG_LEVEL: '' })).toMatchObject({ DATABASE_URL: undefined, LOG_LEVEL: 'info' });
+  });
+
   it('refuses malformed values', () => {
     expect(() => loadCommonEnv({ ACCESS_TOKEN_SECRET: 'short' })).toThrow(/ACCESS_TOKEN_SECRET: must be at least 32 characters/);
     expect(() => loadCommonEnv({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);

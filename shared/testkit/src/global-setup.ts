@@ -1,6 +1,6 @@
 // vitest globalSetup: one PostgreSQL for the run (DATABASE_URL, else embedded), one migrated and
 // seeded template database; each test file clones it (see stack.ts).
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,7 +24,6 @@ export default async function setup(project: TestProject) {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     dataDir = await mkdtemp(path.join(tmpdir(), 'econtract-test-pg-'));
-    await chmod(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its directory
     embedded = await startEmbeddedPostgres({ dataDir, port: await freePort() });
     serverUrl = embedded.url;
   }
