@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '@econtract/testkit';
+import { describe, expect, it } from 'vitest';
+import { startStack, useStack } from '@econtract/testkit';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
+const stack = useStack();
 
 const outbox = async () => (await fetch(`${stack.gatewayUrl}/dev/outbox`)).json();
 

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoIds, startStack, type Stack } from '@econtract/testkit';
+import { describe, expect, it } from 'vitest';
+import { DemoIds, useStack } from '@econtract/testkit';
 
 const OVERVIEW = '{ viewer { id loginId company { id name } } plans { code } documentCategories { id } }';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
+const stack = useStack();
 
 describe('one request across all four subgraphs', () => {
   it('answers the overview query for a signed-in total admin', async () => {

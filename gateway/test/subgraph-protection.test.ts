@@ -1,15 +1,11 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@econtract/server-kit';
-import { DemoIds, startStack, testEnv, type Stack } from '@econtract/testkit';
+import { DemoIds, testEnv, useStack } from '@econtract/testkit';
 import { loadCommonEnv } from '@econtract/server-kit';
 
 const secret = loadCommonEnv(testEnv()).INTERNAL_TOKEN_SECRET;
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
+const stack = useStack();
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EContractClient, EContractError, OverviewDocument, ViewerDocument } from '@econtract/sdk';
-import { DEMO_PASSWORD, DemoIds, startStack, type Stack } from '@econtract/testkit';
+import { DEMO_PASSWORD, DemoIds, useStack } from '@econtract/testkit';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
+const stack = useStack();
 
 describe('the typed SDK', () => {
   it('signs in and runs the cross-subgraph overview', async () => {

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { DataloaderType, defineConfig, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import type { Constructor } from '@mikro-orm/core';
+import type { Constructor, LogContext, Logger as OrmLogger, LoggerNamespace } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { Logger } from './logger.ts';
 
@@ -100,8 +100,29 @@ export interface OrmOptions {
   poolSize?: number;
 }
 
+/** Counts the SQL statements an ORM sends, so tests can prove a list does not grow its query count. */
+export class SqlStatementCounter implements OrmLogger {
+  count = 0;
+  log() {}
+  error() {}
+  warn() {}
+  logQuery(context: LogContext) {
+    if (context.level !== 'error') this.count++;
+  }
+  setDebugMode() {}
+  isEnabled(namespace: LoggerNamespace) {
+    return namespace === 'query';
+  }
+}
+
+const counters = new WeakMap<MikroORM, SqlStatementCounter>();
+
+/** SQL statements this ORM has sent since it started. */
+export const sqlStatementCount = (orm: MikroORM): number => counters.get(orm)?.count ?? 0;
+
 export async function createOrm(options: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init(
+  const counter = new SqlStatementCounter();
+  const orm = await MikroORM.init(
     defineConfig({
       clientUrl: options.url,
       schema: options.schema,
@@ -119,10 +140,13 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
         transactional: true,
         allOrNothing: true,
       },
-      debug: false,
+      debug: ['query'],
+      loggerFactory: () => counter,
       allowGlobalContext: false,
     }),
   );
+  counters.set(orm, counter);
+  return orm;
 }
 
 /** Applies the subgraph's pending migrations; an advisory lock keeps two starting processes from racing. */

@@ -1,10 +1,10 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { billing } from '@econtract/billing';
 import { documents } from '@econtract/documents';
 import { loadGatewayEnv, startGateway, type RunningGateway, type SubgraphUrls } from '@econtract/gateway';
 import { identity } from '@econtract/identity';
 import { organization } from '@econtract/organization';
-import { DEMO_PASSWORD, INTERNAL_TOKEN_HEADER, loadCommonEnv, signInternalToken, startSubgraph, type RunningSubgraph, type Viewer } from '@econtract/server-kit';
+import { DEMO_PASSWORD, INTERNAL_TOKEN_HEADER, loadCommonEnv, signInternalToken, sqlStatementCount, startSubgraph, type RunningSubgraph, type Viewer } from '@econtract/server-kit';
 import { cloneTemplate } from './database.ts';
 
 export interface GraphQLResponse<T = any> {
@@ -25,6 +25,8 @@ export interface Stack {
   login(loginId: string, password?: string): Promise<string>;
   /** Calls one subgraph directly, as the gateway would, on behalf of `viewer` (e.g. `_entities`). */
   subgraphGraphql<T = any>(name: keyof Stack['subgraphs'], query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<GraphQLResponse<T>>;
+  /** SQL statements each subgraph sent while `action` ran (run nothing else meanwhile). */
+  countSql(action: () => Promise<unknown>): Promise<Record<keyof Stack['subgraphs'], number>>;
   stop(): Promise<void>;
 }
 
@@ -92,9 +94,32 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       if (!result.data?.login) throw new Error(`login as ${loginId} failed: ${JSON.stringify(result.errors)}`);
       return result.data.login.accessToken;
     },
+    async countSql(action) {
+      const before = started.map((subgraph) => sqlStatementCount(subgraph.orm));
+      await action();
+      return Object.fromEntries(started.map((subgraph, i) => [subgraph.name, sqlStatementCount(subgraph.orm) - before[i]!])) as never;
+    },
     async stop() {
       await gateway.stop();
       await Promise.all(started.map((subgraph) => subgraph.stop()));
     },
   };
+}
+
+/**
+ * The usual test file setup: the stack starts before the file's tests and stops after them. The
+ * returned object forwards to the running stack, so tests use it like the Stack itself.
+ */
+export function useStack(options: { env?: Record<string, string> } = {}): Stack {
+  let current: Stack | undefined;
+  beforeAll(async () => {
+    current = await startStack(options);
+  });
+  afterAll(() => current?.stop());
+  return new Proxy({} as Stack, {
+    get(_target, key) {
+      if (!current) throw new Error('The test stack runs only inside tests and hooks (useStack starts it in beforeAll).');
+      return current[key as keyof Stack];
+    },
+  });
 }

@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '@econtract/testkit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useStack } from '@econtract/testkit';
 import { DEFAULT_CATALOGUE, planCatalogue } from '../src/plan/plan.catalogue.ts';
 import { seedPlanCatalogue } from '../src/plan/plan.seed.ts';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
+const stack = useStack();
 afterEach(() => {
   delete process.env.PLAN_CATALOGUE_JSON;
 });

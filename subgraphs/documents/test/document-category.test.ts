@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemoIds, startStack, type Stack } from '@econtract/testkit';
+import { describe, expect, it } from 'vitest';
+import { DemoIds, useStack } from '@econtract/testkit';
 import { DocumentCategory } from '../src/category/document-category.entity.ts';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
+const stack = useStack();
 
 const em = () => stack.subgraphs.documents.createContext().em;
 
@@ -27,6 +23,20 @@ describe('document categories (documents)', () => {
     expect(admin.data.documentCategories).toEqual([{ name: '근로계약' }, { name: '임대차' }]);
     const individual = await stack.graphql('{ documentCategories { name } }', {}, { token: await stack.login('demo-individual') });
     expect(individual.data.documentCategories).toEqual([{ name: '개인 메모' }]);
+  });
+
+  it('lists 1 or 40 categories with the same number of SQL statements', async () => {
+    const token = await stack.login('demo-individual');
+    const list = () => stack.graphql('{ documentCategories { id name createdAt } }', {}, { token });
+    const few = await stack.countSql(list);
+    const manager = em();
+    for (let i = 0; i < 40; i++) manager.create(DocumentCategory, { id: randomUUID(), companyId: DemoIds.personalWorkspace, name: `분류 ${i}` } as DocumentCategory);
+    await manager.flush();
+    let count = 0;
+    const many = await stack.countSql(async () => (count = (await list()).data.documentCategories.length));
+    expect(count).toBe(41);
+    expect(few.documents).toBeGreaterThan(0);
+    expect(many).toEqual(few);
   });
 
   it('refuses the operator, who belongs to no company', async () => {

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAdminViewer, DemoIds, memberViewer, startStack, type Stack } from '@econtract/testkit';
+import { describe, expect, it } from 'vitest';
+import { demoAdminViewer, DemoIds, memberViewer, useStack } from '@econtract/testkit';
 import { Account } from '../src/account/account.entity.ts';
 import { hashPassword } from '../src/account/password.ts';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
+const stack = useStack();
 
 const em = () => stack.subgraphs.identity.createContext().em;
 

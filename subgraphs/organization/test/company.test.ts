@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Grade } from '@econtract/server-kit';
-import { demoAdminViewer, DemoIds, memberViewer, startStack, type Stack } from '@econtract/testkit';
+import { demoAdminViewer, DemoIds, memberViewer, useStack } from '@econtract/testkit';
 import { Company, CompanyKind } from '../src/company/company.entity.ts';
 import { StaffProfile } from '../src/staff/staff-profile.entity.ts';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
+const stack = useStack();
 
 const em = () => stack.subgraphs.organization.createContext().em;
 
