@@ -43,7 +43,8 @@ const REQUEST_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
-const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_CODES]);
+// INTERNAL_SERVER_ERROR is never passed through: Apollo also uses it for faults whose text is internal.
+const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_CODES].filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
 
 /**
  * Apollo `formatError` for every server: known codes pass; anything else is an internal fault and is
@@ -56,11 +57,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
     return { ...formatted, extensions };
   }
   onInternal?.(error);
+  const status = (formatted.extensions?.http as { status?: number } | undefined)?.status;
   return {
     message: 'Something went wrong on our side. Please try again; if it keeps happening, contact the customer centre.',
     ...(formatted.path ? { path: formatted.path } : {}),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(status ? { http: { status } } : {}) },
   };
 }
 

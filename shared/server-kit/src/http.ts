@@ -57,7 +57,7 @@ export function logRequests(log: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.debug({ requestId: requestIdOf(res), method: req.method, path: req.path, status: res.statusCode, ms }, 'request');
+      log.debug({ requestId: requestIdOf(res), method: req.method, path: req.originalUrl, status: res.statusCode, ms }, 'request');
     });
     next();
   };
