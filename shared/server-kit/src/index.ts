@@ -14,3 +14,4 @@ export * from './viewer.ts';
 export * from './demo.ts';
 export * from './loaders.ts';
 export * from './process.ts';
+export * from './contracts.ts';
