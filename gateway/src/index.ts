@@ -18,6 +18,7 @@ import {
   signInternalToken,
   type Logger,
   type OutboxEntry,
+  type ClientInfo,
   type Viewer,
 } from '@econtract/server-kit';
 import express from 'express';
@@ -34,6 +35,7 @@ export { SUBGRAPHS, type SubgraphUrls } from './subgraphs.ts';
 export interface GatewayContext {
   viewer: Viewer | null;
   requestId: string;
+  client: ClientInfo;
 }
 
 /** Every subgraph call carries a fresh internal token with the viewer the gateway resolved. */
@@ -48,7 +50,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const viewer = 'viewer' in context ? (context.viewer ?? null) : null;
     const requestId = 'requestId' in context ? context.requestId : undefined;
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(this.secret, { caller: 'gateway', viewer, requestId }));
+    const client = 'client' in context ? context.client : undefined;
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(this.secret, { caller: 'gateway', viewer, requestId, client }));
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 }
@@ -87,6 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       : new ApolloGateway({ buildService, supergraphSdl: await readSupergraphSdl() });
 
   const app = createHttpApp();
+  if (env.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -134,7 +138,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(res);
-        return { requestId, viewer: await resolveViewer(bearerToken(req), env, subgraphUrls, requestId) };
+        const client = { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
+        return { requestId, client, viewer: await resolveViewer(bearerToken(req), env, subgraphUrls, requestId) };
       },
     }),
   );

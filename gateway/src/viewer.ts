@@ -22,7 +22,7 @@ export async function resolveViewer(token: string | undefined, env: GatewayEnv, 
   if (!claims) throw refused('Your sign-in has expired or is not valid. Sign in again.');
   const call = { secret: env.INTERNAL_TOKEN_SECRET, caller: 'gateway', requestId };
   const [account, member] = await Promise.all([
-    callInternal<unknown>(urls.identity, 'standing', { userId: claims.userId }, call),
+    callInternal<unknown>(urls.identity, 'standing', { userId: claims.userId, sessionId: claims.sessionId }, call),
     callInternal<unknown>(urls.organization, 'standing', { userId: claims.userId }, call),
   ]);
   const standing = account == null ? null : accountStandingSchema.parse(account);

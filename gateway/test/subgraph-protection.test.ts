@@ -35,9 +35,12 @@ describe('subgraphs answer only the gateway', () => {
 
   it('refuses internal routes without a token, and serves them with one', async () => {
     const url = `${stack.subgraphs.identity.url}/internal/standing`;
-    expect((await post(url, { userId: DemoIds.totalAdmin })).status).toBe(401);
+    const accessToken = await stack.login('demo-admin');
+    const sessionId = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()).sid;
+    const body = { userId: DemoIds.totalAdmin, sessionId };
+    expect((await post(url, body)).status).toBe(401);
     const token = await signInternalToken(secret, { caller: 'gateway', viewer: null, requestId: undefined });
-    const response = await post(url, { userId: DemoIds.totalAdmin }, { [INTERNAL_TOKEN_HEADER]: token });
+    const response = await post(url, body, { [INTERNAL_TOKEN_HEADER]: token });
     expect(response.status).toBe(200);
     expect((await response.json()).data).toMatchObject({ userId: DemoIds.totalAdmin, loginId: 'demo-admin', active: true });
   });

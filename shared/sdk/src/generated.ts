@@ -18,6 +18,14 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
 };
 
+export type BusinessNumberCheck = {
+  __typename?: 'BusinessNumberCheck';
+  /** Already registered by a company (it cannot sign up again). */
+  registered: Scalars['Boolean']['output'];
+  /** Well-formed, with a correct check digit. */
+  valid: Scalars['Boolean']['output'];
+};
+
 export type Company = {
   __typename?: 'Company';
   /** Business registration number, 10 digits (corporate members only). */
@@ -40,24 +48,151 @@ export type DocumentCategory = {
   name: Scalars['String']['output'];
 };
 
+/** R-LOGIN-3: a login ID locked after failed attempts, for the customer centre. */
+export type LockedAccount = {
+  __typename?: 'LockedAccount';
+  failedLoginCount: Scalars['Int']['output'];
+  lockedAt: Scalars['DateTimeISO']['output'];
+  user: User;
+};
+
+export type LoginAttempt = {
+  __typename?: 'LoginAttempt';
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  ip: Maybe<Scalars['String']['output']>;
+  /** The login ID as typed. */
+  loginId: Scalars['String']['output'];
+  /** SUCCESS, WRONG_PASSWORD, UNKNOWN_LOGIN_ID, LOCKED, EMAIL_NOT_VERIFIED or SUSPENDED. */
+  result: Scalars['String']['output'];
+  userAgent: Maybe<Scalars['String']['output']>;
+};
+
 export type LoginResult = {
   __typename?: 'LoginResult';
-  /** Send as `Authorization: Bearer <token>` to the gateway. */
+  /** Send as `Authorization: Bearer <token>` to the gateway; short-lived. */
   accessToken: Scalars['String']['output'];
+  /** When the access token expires. */
   expiresAt: Scalars['DateTimeISO']['output'];
+  /** Trade it for new tokens with refreshSession before the access token expires; good for one use. */
+  refreshToken: Scalars['String']['output'];
   user: User;
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** R-LOGIN-1: sign in with login ID and password. */
+  /** R-PROFILE-1: re-enter the password to open personal-information editing. Wrong passwords count toward the lockout. */
+  confirmPassword: StepUpResult;
+  /** R-PROFILE-2: confirms the code; then updateProfile may save that number. */
+  confirmPhoneVerification: Scalars['Boolean']['output'];
+  /** Emails the login ID of the account with this name and email (total admins and individual members). Always true. */
+  findLoginId: Scalars['Boolean']['output'];
+  /** R-LOGIN-1..3: sign in; five wrong passwords in a row lock the login ID. */
   login: LoginResult;
+  /** Ends this sign-in: its access and refresh tokens stop working at once. */
+  logout: Scalars['Boolean']['output'];
+  /** New tokens for a refresh token; reusing an old one ends the whole sign-in. */
+  refreshSession: SessionTokensResult;
+  /** Emails a password reset link (30 minutes) if the login ID and email match. Always true. */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sends a new verification link to an unverified account. Always answers true, so it reveals nothing about which login IDs exist. */
+  resendVerificationEmail: Scalars['Boolean']['output'];
+  /** Sets a new password with an emailed reset token (single use). Ends every open sign-in; a locked account stays locked. */
+  resetPassword: Scalars['Boolean']['output'];
+  /** R-SIGNUP-1,2: sign up a company; the person signing up becomes its total admin. */
+  signUpCorporate: SignUpResult;
+  /** R-SIGNUP-1: sign up as an individual member; a verification email follows. */
+  signUpIndividual: SignUpResult;
+  /** R-PROFILE-2: texts a 6-digit code to the number (3 minutes, 5 tries). */
+  startPhoneVerification: PhoneVerificationStarted;
+  /** Operator only (R-LOGIN-3): lifts the lock and clears the failure count. */
+  unlockAccount: User;
+  /** R-PROFILE-1..4: change name, email, phone or password (after confirmPassword). */
+  updateProfile: User;
+  /** R-SIGNUP-5: follow the emailed link; the account can sign in afterwards. */
+  verifyEmail: Scalars['Boolean']['output'];
+};
+
+
+export type MutationConfirmPasswordArgs = {
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmPhoneVerificationArgs = {
+  code: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationFindLoginIdArgs = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
 };
 
 
 export type MutationLoginArgs = {
   loginId: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+  loginId: Scalars['String']['input'];
+};
+
+
+export type MutationResendVerificationEmailArgs = {
+  loginId: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationSignUpCorporateArgs = {
+  input: SignUpCorporateInput;
+};
+
+
+export type MutationSignUpIndividualArgs = {
+  input: SignUpIndividualInput;
+};
+
+
+export type MutationStartPhoneVerificationArgs = {
+  phone: Scalars['String']['input'];
+};
+
+
+export type MutationUnlockAccountArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+export type PhoneVerificationStarted = {
+  __typename?: 'PhoneVerificationStarted';
+  /** The code stops working at this time (3 minutes). */
+  expiresAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
 };
 
 export type Plan = {
@@ -83,12 +218,108 @@ export type PlanKind =
 
 export type Query = {
   __typename?: 'Query';
+  /** R-SIGNUP-2: check digit and whether the number is registered already. */
+  businessNumberCheck: BusinessNumberCheck;
   /** R-CAT-1: the viewer's company's document categories, by name. */
   documentCategories: Array<DocumentCategory>;
+  /** Operator only: every locked login ID, most recently locked first. */
+  lockedAccounts: Array<LockedAccount>;
+  /** Operator only: an account's sign-in attempts (time, IP, user agent, result), newest first. */
+  loginAttempts: Array<LoginAttempt>;
+  /** R-SIGNUP-3: whether a login ID can still be taken (checked regardless of case). */
+  loginIdAvailable: Scalars['Boolean']['output'];
   /** R-BILL-1: the plan catalogue, in display order. */
   plans: Array<Plan>;
   /** The signed-in user; null when anonymous. */
   viewer: Maybe<User>;
+};
+
+
+export type QueryBusinessNumberCheckArgs = {
+  businessNumber: Scalars['String']['input'];
+};
+
+
+export type QueryLoginAttemptsArgs = {
+  first?: Scalars['Int']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type QueryLoginIdAvailableArgs = {
+  loginId: Scalars['String']['input'];
+};
+
+export type SessionTokensResult = {
+  __typename?: 'SessionTokensResult';
+  accessToken: Scalars['String']['output'];
+  expiresAt: Scalars['DateTimeISO']['output'];
+  refreshToken: Scalars['String']['output'];
+};
+
+/** R-SIGNUP-1: a corporate member; the person signing up becomes its total admin. */
+export type SignUpCorporateInput = {
+  /** R-SIGNUP-2: XXX-XX-XXXXX or 10 digits. */
+  businessNumber: Scalars['String']['input'];
+  companyName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  /** Any unique string (e.g. a UUID) per signup form: sending it again returns the first result instead of creating twice. */
+  idempotencyKey: InputMaybe<Scalars['String']['input']>;
+  /** 4–20 characters: a letter first, then letters, digits, ".", "_" or "-". */
+  loginId: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** 8–128 characters; common passwords are refused. */
+  password: Scalars['String']['input'];
+  /** Mobile number, e.g. 010-1234-5678. */
+  phone: InputMaybe<Scalars['String']['input']>;
+  /** R-SIGNUP-4: a referring company's code. */
+  referralCode: InputMaybe<Scalars['String']['input']>;
+  /** The representative's name (대표자명). */
+  representative: Scalars['String']['input'];
+};
+
+/** R-SIGNUP-1: an individual member (one person, a personal workspace). */
+export type SignUpIndividualInput = {
+  email: Scalars['String']['input'];
+  /** Any unique string (e.g. a UUID) per signup form: sending it again returns the first result instead of creating twice. */
+  idempotencyKey: InputMaybe<Scalars['String']['input']>;
+  /** 4–20 characters: a letter first, then letters, digits, ".", "_" or "-". */
+  loginId: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** 8–128 characters; common passwords are refused. */
+  password: Scalars['String']['input'];
+  /** Mobile number, e.g. 010-1234-5678. */
+  phone: InputMaybe<Scalars['String']['input']>;
+  /** R-SIGNUP-4: a referring company's code. */
+  referralCode: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SignUpResult = {
+  __typename?: 'SignUpResult';
+  user: User;
+  /** Where the verification email went; the account works once it is verified. */
+  verificationEmailSentTo: Scalars['String']['output'];
+};
+
+export type StepUpResult = {
+  __typename?: 'StepUpResult';
+  expiresAt: Scalars['DateTimeISO']['output'];
+  /** Pass to updateProfile; valid for 10 minutes, for this sign-in only. */
+  token: Scalars['String']['output'];
+};
+
+/** R-PROFILE-1..4: only the fields given change. */
+export type UpdateProfileInput = {
+  /** R-PROFILE-4: a new address is verified by email before the next sign-in. */
+  email: InputMaybe<Scalars['String']['input']>;
+  name: InputMaybe<Scalars['String']['input']>;
+  /** R-PROFILE-3: the password changes only when this is given. */
+  newPassword: InputMaybe<Scalars['String']['input']>;
+  /** R-PROFILE-2: needs phoneVerificationId, confirmed for this exact number. */
+  phone: InputMaybe<Scalars['String']['input']>;
+  phoneVerificationId: InputMaybe<Scalars['ID']['input']>;
+  /** From confirmPassword (R-PROFILE-1). */
+  stepUpToken: Scalars['String']['input'];
 };
 
 export type User = {
@@ -96,10 +327,14 @@ export type User = {
   /** The user's company or personal workspace; null for operators. */
   company: Maybe<Company>;
   email: Scalars['String']['output'];
+  /** Whether the email address has been verified (R-SIGNUP-5). */
+  emailVerified: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   /** Login ID as the person typed it; unique without regard to case. */
   loginId: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** Verified mobile number, digits only. */
+  phone: Maybe<Scalars['String']['output']>;
 };
 
 export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;

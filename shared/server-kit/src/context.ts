@@ -2,6 +2,8 @@ import type { EntityManager } from './database.ts';
 import type { CommonEnv } from './env.ts';
 import type { Logger } from './logger.ts';
 import type { Notifier } from './notifications.ts';
+import type { ClientInfo } from './internal-token.ts';
+import type { ServiceClient } from './service-client.ts';
 import type { Viewer } from './viewer.ts';
 
 /** What every resolver of every subgraph receives; built fresh for each request. */
@@ -18,4 +20,8 @@ export interface SubgraphContext<Loaders = unknown> {
   env: CommonEnv;
   /** The gateway or service that called; internal routes use it to tell callers apart. */
   caller: string;
+  /** The end user's IP and user agent, forwarded by the gateway. */
+  client: ClientInfo;
+  /** Calls to sibling services' internal routes, carrying this request's id. */
+  services: ServiceClient;
 }

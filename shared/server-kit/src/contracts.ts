@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { badUserInput } from './errors.ts';
 
 /**
  * Service-to-service routes (`POST /internal/<route>`, never in the public supergraph): their names
@@ -21,6 +22,15 @@ export const InternalRoutes = {
   /** billing: undo a grant of a signup that failed later (only while the lot is unused). */
   grantCancel: 'grants/cancel',
 } as const;
+
+/** A route's body as its contract defines it, or BAD_USER_INPUT naming what is wrong. */
+export function parseContract<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw badUserInput(`Invalid request: ${result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`);
+  }
+  return result.data;
+}
 
 export const businessNumberRegisteredRequest = z.object({ businessNumber: z.string().regex(/^\d{10}$/) });
 export const businessNumberRegisteredResponse = z.object({ registered: z.boolean() });

@@ -19,6 +19,13 @@ export const commonEnvSchema = z
     ACCESS_TOKEN_SECRET: secret(DEV_ACCESS_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
     SMTP_URL: z.url().optional(),
+    /** The web app's address, for links in emails (verification, password reset). */
+    PUBLIC_APP_URL: z.url().default('http://localhost:3000'),
+    /** Where each service listens; the gateway routes to them and they call each other. */
+    IDENTITY_URL: z.url().default('http://127.0.0.1:4001'),
+    ORGANIZATION_URL: z.url().default('http://127.0.0.1:4002'),
+    DOCUMENTS_URL: z.url().default('http://127.0.0.1:4003'),
+    BILLING_URL: z.url().default('http://127.0.0.1:4004'),
     MAIL_FROM: z.string().default('E-Contract <no-reply@econtract.local>'),
   })
   .superRefine((env, ctx) => {

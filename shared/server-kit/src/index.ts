@@ -15,3 +15,5 @@ export * from './demo.ts';
 export * from './loaders.ts';
 export * from './process.ts';
 export * from './contracts.ts';
+export * from './service-client.ts';
+export * from './business-number.ts';

@@ -13,6 +13,19 @@ export interface InternalCallOptions {
   timeoutMs?: number;
 }
 
+/** A call that failed without an answer; `delivered: false` means the receiver certainly did nothing. */
+export class InternalCallError extends Error {
+  override name = 'InternalCallError';
+  constructor(
+    message: string,
+    readonly delivered: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+
 /**
  * Service-to-service call to another service's `/internal/<route>`; these routes are not part of
  * the public supergraph. A refusal comes back as the same AppError the receiver raised.
@@ -29,9 +42,11 @@ export async function callInternal<T>(baseUrl: string, route: string, body: unkn
     },
     body: JSON.stringify(body ?? {}),
     signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+  }).catch((error: Error & { cause?: { code?: string } }) => {
+    throw new InternalCallError(`internal call ${route} failed: ${error.cause?.code ?? error.message}`, !NOT_DELIVERED.has(error.cause?.code ?? ''));
   });
   const payload = (await response.json().catch(() => null)) as { data?: T; error?: { code: ErrorCode; message: string } } | null;
   if (response.ok && payload && 'data' in payload) return payload.data as T;
   if (payload?.error && payload.error.code !== ErrorCode.INTERNAL_SERVER_ERROR) throw new AppError(payload.error.code, payload.error.message);
-  throw new Error(`internal call ${route} failed with HTTP ${response.status}`);
+  throw new InternalCallError(`internal call ${route} failed with HTTP ${response.status}`, true);
 }

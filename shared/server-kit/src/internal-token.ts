@@ -8,17 +8,24 @@ const ALGORITHM = 'HS256';
 /** Long enough for one request's fan-out, short enough that a leaked token is soon useless. */
 const TTL_SECONDS = 60;
 
+/** The end user's connection, as the gateway saw it (recorded with login attempts). */
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
 export interface InternalClaims {
   /** The calling service: `gateway` or a subgraph's name. */
   caller: string;
   viewer: Viewer | null;
   requestId: string | undefined;
+  client?: ClientInfo;
 }
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
 export async function signInternalToken(secret: string, claims: InternalClaims): Promise<string> {
-  return new SignJWT({ viewer: claims.viewer, rid: claims.requestId })
+  return new SignJWT({ viewer: claims.viewer, rid: claims.requestId, cli: claims.client ?? null })
     .setProtectedHeader({ alg: ALGORITHM })
     .setIssuer(claims.caller)
     .setAudience(AUDIENCE)
@@ -37,8 +44,15 @@ export async function verifyInternalToken(secret: string, token: string | undefi
       caller: String(payload.iss),
       viewer,
       requestId: typeof payload.rid === 'string' ? payload.rid : undefined,
+      client: clientInfoOf(payload.cli),
     };
   } catch {
     return null;
   }
 }
+
+const clientInfoOf = (value: unknown): ClientInfo => {
+  const record = (value ?? {}) as Record<string, unknown>;
+  const text = (field: unknown, max: number) => (typeof field === 'string' ? field.slice(0, max) : null);
+  return { ip: text(record.ip, 64), userAgent: text(record.userAgent, 512) };
+};

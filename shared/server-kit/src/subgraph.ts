@@ -22,6 +22,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { OutboxNotifier, SmtpNotifier, type Notifier } from './notifications.ts';
 import { runService, subgraphProcessEnv } from './process.ts';
 import { shieldFor, type PermissionRules } from './rules.ts';
+import { ServiceClient, serviceUrlsFrom, type ServiceUrls } from './service-client.ts';
 
 /** `__resolveReference` per entity type; it skips shield, so each one checks access itself. */
 export type ReferenceResolvers = Record<string, (reference: Record<string, unknown>, ctx: SubgraphContext<any>) => unknown>;
@@ -46,6 +47,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seedReference?(em: EntityManager): Promise<void>;
   /** The demo data set for `pnpm dev` and tests; idempotent. */
   seedDemo?(em: EntityManager): Promise<void>;
+  /** Background work while the service runs (e.g. sweeping abandoned signups); returns its stop function. */
+  background?(running: { createContext: RunningSubgraph['createContext']; log: Logger }): () => void;
 }
 
 const FEDERATION_LINK =
@@ -105,6 +108,8 @@ export interface StartOptions {
   port: number;
   seedDemo?: boolean;
   log?: Logger;
+  /** Where the sibling services listen; defaults to the *_URL settings. */
+  serviceUrls?: () => ServiceUrls;
 }
 
 /** Database, migrations, seeds, then the GraphQL endpoint behind the gateway's internal token. */
@@ -115,11 +120,23 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const outbox = new OutboxNotifier(definition.name, () => orm.em.fork());
   const notifier: Notifier = options.env.SMTP_URL ? new SmtpNotifier(options.env.SMTP_URL, options.env.MAIL_FROM, outbox) : outbox;
 
+  const serviceUrls = options.serviceUrls ?? (() => serviceUrlsFrom(options.env));
   const createContext = (claims: Partial<InternalClaims> = {}): SubgraphContext<L> => {
     const em = orm.em.fork();
     const viewer = claims.viewer ?? null;
     const requestId = claims.requestId ?? 'local';
-    return { em, viewer, requestId, caller: claims.caller ?? 'local', log: log.child({ requestId }), notifier, env: options.env, loaders: definition.createLoaders(em, viewer) };
+    return {
+      em,
+      viewer,
+      requestId,
+      caller: claims.caller ?? 'local',
+      client: claims.client ?? { ip: null, userAgent: null },
+      log: log.child({ requestId }),
+      notifier,
+      env: options.env,
+      services: new ServiceClient(definition.name, options.env.INTERNAL_TOKEN_SECRET, serviceUrls, claims.requestId),
+      loaders: definition.createLoaders(em, viewer),
+    };
   };
 
   const schema = await buildFederatedSchema(definition);
@@ -184,6 +201,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     throw error;
   }
   log.info({ url: `${listening.url}/graphql` }, 'subgraph ready');
+  const stopBackground = definition.background?.({ createContext, log });
 
   return {
     name: definition.name,
@@ -194,6 +212,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     log,
     createContext,
     async stop() {
+      stopBackground?.();
       await apollo.stop();
       await listening.close();
       if (notifier instanceof SmtpNotifier) notifier.close();

@@ -2,3 +2,4 @@ export * from './database.ts';
 export * from './stack.ts';
 export { DemoAccounts, DemoIds, DEMO_PASSWORD } from '@econtract/server-kit';
 export * from './viewers.ts';
+export * from './identity-flows.ts';

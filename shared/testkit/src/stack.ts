@@ -25,6 +25,10 @@ export interface Stack {
   login(loginId: string, password?: string): Promise<string>;
   /** Calls one subgraph directly, as the gateway would, on behalf of `viewer` (e.g. `_entities`). */
   subgraphGraphql<T = any>(name: keyof Stack['subgraphs'], query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<GraphQLResponse<T>>;
+  /** What the local notifier stored (GET /dev/outbox), newest first; optionally only messages to `to`. */
+  outbox(to?: string): Promise<Array<{ channel: 'email' | 'sms'; to: string; subject: string; text: string; createdAt: string }>>;
+  /** Runs SQL on this file's database (any schema), for arranging and checking rows. */
+  sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
   /** SQL statements each subgraph sent while `action` ran (run nothing else meanwhile). */
   countSql(action: () => Promise<unknown>): Promise<Record<keyof Stack['subgraphs'], number>>;
   stop(): Promise<void>;
@@ -42,9 +46,11 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   const source = testEnv(options.env);
   const env = loadCommonEnv(source);
   const started: RunningSubgraph[] = [];
+  // Subgraphs start one by one on free ports; each looks its siblings up at call time.
+  const serviceUrls = () => Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])) as SubgraphUrls;
   try {
     for (const definition of [identity, organization, documents, billing]) {
-      started.push(await startSubgraph(definition as never, { env, databaseUrl, port: 0 }));
+      started.push(await startSubgraph(definition as never, { env, databaseUrl, port: 0, serviceUrls }));
     }
   } catch (error) {
     await Promise.all(started.map((subgraph) => subgraph.stop()));
@@ -93,6 +99,13 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       );
       if (!result.data?.login) throw new Error(`login as ${loginId} failed: ${JSON.stringify(result.errors)}`);
       return result.data.login.accessToken;
+    },
+    async outbox(to) {
+      const messages = (await (await fetch(`${gateway.url}/dev/outbox`)).json()) as Awaited<ReturnType<Stack['outbox']>>;
+      return to ? messages.filter((message) => message.to === to) : messages;
+    },
+    sql(query, params = []) {
+      return subgraphs.identity.orm.em.getConnection().execute(query, params as unknown[]);
     },
     async countSql(action) {
       const before = started.map((subgraph) => sqlStatementCount(subgraph.orm));

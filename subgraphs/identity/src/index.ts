@@ -7,16 +7,33 @@ import { identityPermissions } from './account/account.rules.ts';
 import { seedDemoAccounts } from './account/account.seed.ts';
 import { accountStanding } from './account/account.standing.ts';
 import { migrations } from './migrations/index.ts';
+import { OperatorResolver } from './operator/operator.resolver.ts';
+import { ProfileResolver } from './profile/profile.resolver.ts';
+import { RecoveryResolver } from './recovery/recovery.resolver.ts';
+import { LoginAttempt } from './session/login-attempt.entity.ts';
+import { RefreshToken, Session } from './session/session.entity.ts';
+import { SessionResolver } from './session/session.resolver.ts';
+import { SignupResolver } from './signup/signup.resolver.ts';
+import { sweepAbandonedSignups } from './signup/signup.service.ts';
+import { EmailVerification, OneTimeToken, PasswordReset, PhoneVerification } from './verification/one-time-token.entity.ts';
+import { VerificationResolver } from './verification/verification.resolver.ts';
 
 /** Accounts and credentials: signup, verification, login, sessions, recovery. */
 export const identity: SubgraphDefinition<IdentityLoaders> = {
   name: 'identity',
-  entities: [Account],
+  entities: [Account, Session, RefreshToken, OneTimeToken, EmailVerification, PasswordReset, PhoneVerification, LoginAttempt],
   migrations,
-  resolvers: [AccountResolver],
+  resolvers: [AccountResolver, SessionResolver, SignupResolver, VerificationResolver, ProfileResolver, RecoveryResolver, OperatorResolver],
   references: { User: resolveAccountReference as never },
   permissions: identityPermissions,
   createLoaders: createIdentityLoaders,
   internalRoutes: { standing: accountStanding as never },
   seedDemo: seedDemoAccounts,
+  background({ createContext, log }) {
+    const timer = setInterval(() => {
+      sweepAbandonedSignups(createContext() as never).catch((error) => log.error({ err: error }, 'signup sweep failed'));
+    }, 60_000);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
 };

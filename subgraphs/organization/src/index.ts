@@ -1,6 +1,7 @@
-import type { SubgraphDefinition } from '@econtract/server-kit';
+import { InternalRoutes, type SubgraphDefinition } from '@econtract/server-kit';
 import { Company } from './company/company.entity.ts';
 import { resolveCompanyReference } from './company/company.reference.ts';
+import { businessNumberRegistered, referralResolve, signupCompany, signupCompanyCancel } from './company/company.signup.ts';
 import { migrations } from './migrations/index.ts';
 import { createOrganizationLoaders, type OrganizationLoaders } from './organization.loaders.ts';
 import { organizationPermissions } from './organization.rules.ts';
@@ -20,6 +21,12 @@ export const organization: SubgraphDefinition<OrganizationLoaders> = {
   references: { Company: resolveCompanyReference as never },
   permissions: organizationPermissions,
   createLoaders: createOrganizationLoaders,
-  internalRoutes: { standing: memberStanding as never },
+  internalRoutes: {
+    [InternalRoutes.standing]: memberStanding as never,
+    [InternalRoutes.businessNumberRegistered]: businessNumberRegistered,
+    [InternalRoutes.signupCompany]: signupCompany,
+    [InternalRoutes.signupCompanyCancel]: signupCompanyCancel,
+    [InternalRoutes.referralResolve]: referralResolve,
+  },
   seedDemo: seedDemoOrganization,
 };

@@ -2,6 +2,19 @@ import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy
 import { AccountRole } from '@econtract/server-kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
+/** How the account came to be: recovery by email serves SIGNUP accounts only (R-RECOVER-1). */
+export enum AccountOrigin {
+  SIGNUP = 'SIGNUP',
+  STAFF = 'STAFF',
+  OPERATOR = 'OPERATOR',
+}
+
+/** PENDING while a signup's other steps (company, event plan) are still being made. */
+export enum SignupState {
+  PENDING = 'PENDING',
+  ACTIVE = 'ACTIVE',
+}
+
 /** A login account: the person's credentials and contact details, owned by identity. */
 @ObjectType('User')
 @Directive('@key(fields: "id")')
@@ -40,6 +53,35 @@ export class Account {
 
   @Property({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Verified mobile number, digits only.' })
+  @Property({ type: 'text', nullable: true })
+  phone: string | null = null;
+
+  @Enum({ items: () => AccountOrigin, type: 'text' })
+  origin: AccountOrigin = AccountOrigin.SIGNUP;
+
+  @Enum({ items: () => SignupState, type: 'text' })
+  signupState: SignupState = SignupState.ACTIVE;
+
+  /** The client's idempotency key of the signup that created the account. */
+  @Property({ type: 'text', nullable: true })
+  signupKey: string | null = null;
+
+  /** Consecutive failed password checks; five lock the account (R-LOGIN-3). */
+  @Property({ type: 'integer' })
+  failedLoginCount: number = 0;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  lockedAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null = null;
+
+  @Field(() => Boolean, { description: 'Whether the email address has been verified (R-SIGNUP-5).' })
+  get emailVerified(): boolean {
+    return this.emailVerifiedAt !== null;
+  }
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

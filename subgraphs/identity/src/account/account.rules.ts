@@ -1,4 +1,4 @@
-import { allow, companyOf, isOperator, rule, unauthenticated, type PermissionRules } from '@econtract/server-kit';
+import { allow, companyOf, isAuthenticated, isOperator, isOperatorRule, rule, unauthenticated, type PermissionRules } from '@econtract/server-kit';
 import type { Account } from './account.entity.ts';
 import type { IdentityContext } from './account.loaders.ts';
 
@@ -13,8 +13,37 @@ const canSeeAccount = rule({ cache: 'strict' })((account: Account, _args, ctx: I
 });
 
 export const identityPermissions: PermissionRules = {
-  Query: { viewer: allow },
-  Mutation: { login: allow },
+  Query: {
+    viewer: allow,
+    loginIdAvailable: allow,
+    businessNumberCheck: allow,
+    lockedAccounts: isOperatorRule,
+    loginAttempts: isOperatorRule,
+  },
+  Mutation: {
+    login: allow,
+    refreshSession: allow,
+    signUpIndividual: allow,
+    signUpCorporate: allow,
+    verifyEmail: allow,
+    resendVerificationEmail: allow,
+    findLoginId: allow,
+    requestPasswordReset: allow,
+    resetPassword: allow,
+    logout: isAuthenticated,
+    confirmPassword: isAuthenticated,
+    startPhoneVerification: isAuthenticated,
+    confirmPhoneVerification: isAuthenticated,
+    updateProfile: isAuthenticated,
+    unlockAccount: isOperatorRule,
+  },
   User: canSeeAccount,
   LoginResult: allow,
+  SessionTokensResult: allow,
+  SignUpResult: allow,
+  BusinessNumberCheck: allow,
+  StepUpResult: allow,
+  PhoneVerificationStarted: allow,
+  LockedAccount: isOperatorRule,
+  LoginAttempt: isOperatorRule,
 };

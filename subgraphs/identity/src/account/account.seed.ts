@@ -1,5 +1,5 @@
-import { AccountRole, DEMO_PASSWORD, DemoAccounts, type EntityManager } from '@econtract/server-kit';
-import { Account } from './account.entity.ts';
+import { AccountRole, DEMO_PASSWORD, DemoAccounts, DemoIds, type EntityManager } from '@econtract/server-kit';
+import { Account, AccountOrigin } from './account.entity.ts';
 import { hashPassword } from './password.ts';
 
 /** Demo logins (README); existing rows are left as they are, so a second start keeps any edits. */
@@ -16,6 +16,7 @@ export async function seedDemoAccounts(em: EntityManager): Promise<void> {
       email: demo.email,
       passwordHash,
       role: demo.operator ? AccountRole.OPERATOR : AccountRole.MEMBER,
+      origin: demo.operator ? AccountOrigin.OPERATOR : demo.id === DemoIds.totalAdmin || demo.id === DemoIds.individual ? AccountOrigin.SIGNUP : AccountOrigin.STAFF,
       companyId: demo.companyId,
       emailVerifiedAt: new Date(),
     } as Account);

@@ -33,6 +33,14 @@ export class Company {
   @Property({ type: 'text', nullable: true })
   representative: string | null = null;
 
+  /** The code other members type at signup to name this company as their referrer; case-insensitive. */
+  @Property({ type: 'text', nullable: true })
+  referralCode: string | null = null;
+
+  /** The account whose signup created this company: the key that makes signup idempotent and cancellable. */
+  @Property({ type: 'uuid', nullable: true })
+  createdByAccountId: string | null = null;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 }

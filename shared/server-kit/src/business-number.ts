@@ -1,0 +1,19 @@
+/** R-SIGNUP-2: digits of a business registration number typed as `XXX-XX-XXXXX` or 10 digits; null if neither. */
+export function normalizeBusinessNumber(input: string): string | null {
+  const trimmed = input.trim();
+  if (/^\d{10}$/.test(trimmed)) return trimmed;
+  const match = /^(\d{3})-(\d{2})-(\d{5})$/.exec(trimmed);
+  return match ? `${match[1]}${match[2]}${match[3]}` : null;
+}
+
+const WEIGHTS = [1, 3, 7, 1, 3, 7, 1, 3, 5];
+
+/** The check digit: weighted sum of the first nine digits plus the carry of the ninth × 5 / 10, made a multiple of 10. */
+export function businessNumberCheckDigitValid(digits: string): boolean {
+  if (!/^\d{10}$/.test(digits)) return false;
+  const d = [...digits].map(Number);
+  const sum = WEIGHTS.reduce((total, weight, i) => total + weight * d[i]!, 0) + Math.floor((d[8]! * 5) / 10);
+  return (10 - (sum % 10)) % 10 === d[9];
+}
+
+export const formatBusinessNumber = (digits: string) => `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`;

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  badUserInput,
+  parseContract,
+  conflict,
+  grantCancelRequest,
+  grantEventRequest,
+  type grantCancelResponse,
+  type grantEventResponse,
+} from '@econtract/server-kit';
+import type { BillingContext } from '../billing.loaders.ts';
+import { PlanKind } from '../plan/plan.entity.ts';
+import { lotExpiresAt } from './lot-expiry.ts';
+
+type GrantEventResponse = z.infer<typeof grantEventResponse>;
+type GrantCancelResponse = z.infer<typeof grantCancelResponse>;
+
+/**
+ * Internal route `grants/event` (identity's signup): grants an event plan's lot to a company, once
+ * per `grantKey`. A retry, even a concurrent one, gets the same lot back with `created: false`.
+ */
+export async function grantEvent(body: unknown, ctx: BillingContext): Promise<GrantEventResponse> {
+  const request = parseContract(grantEventRequest, body);
+  const plan = await ctx.loaders.planByCode.load(request.planCode);
+  if (!plan || plan.kind !== PlanKind.EVENT) throw badUserInput(`${request.planCode} is not an event plan in the catalogue.`);
+
+  const grantedAt = new Date();
+  const expiresAt = lotExpiresAt(grantedAt, plan.validityMonths);
+  // Two rounds at most: a second is needed only if the existing lot was cancelled between the statements.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const inserted = await ctx.em.execute<Array<{ id: string }>>(
+      `insert into "billing"."prepaid_lot" ("id", "company_id", "plan_code", "kind", "charged_count", "purchased_at", "expires_at", "grant_key")
+       values (?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?)
+       on conflict ("grant_key") do nothing
+       returning "id"`,
+      [randomUUID(), request.companyId, plan.code, plan.kind, plan.contractCount, grantedAt.toISOString(), expiresAt.toISOString(), request.grantKey],
+    );
+    if (inserted[0]) return { lotId: inserted[0].id, created: true };
+    // ON CONFLICT waited for the other inserter to commit, so this new statement's snapshot sees its lot.
+    const existing = await ctx.em.execute<Array<{ id: string; company_id: string; plan_code: string }>>(
+      `select "id", "company_id", "plan_code" from "billing"."prepaid_lot" where "grant_key" = ?`,
+      [request.grantKey],
+    );
+    const lot = existing[0];
+    if (!lot) continue;
+    if (lot.company_id !== request.companyId || lot.plan_code !== request.planCode) {
+      throw conflict(`Grant key ${request.grantKey} was already used for another company or plan.`);
+    }
+    return { lotId: lot.id, created: false };
+  }
+  throw new Error(`grant ${request.grantKey} kept disappearing between insert and read`);
+}
+
+/**
+ * Internal route `grants/cancel`: undoes a grant of a signup that failed later. Only an unused lot
+ * can go; a missing one is already undone (`cancelled: false`), a used one is a CONFLICT.
+ */
+export async function grantCancel(body: unknown, ctx: BillingContext): Promise<GrantCancelResponse> {
+  const request = parseContract(grantCancelRequest, body);
+  const deleted = await ctx.em.execute<Array<{ id: string }>>(
+    `delete from "billing"."prepaid_lot" where "grant_key" = ? and "used_count" = 0 returning "id"`,
+    [request.grantKey],
+  );
+  if (deleted.length > 0) return { cancelled: true };
+  // A fresh statement, so a lot spent concurrently (the delete skipped it) is seen as spent.
+  const remaining = await ctx.em.execute<Array<{ used_count: number }>>(
+    `select "used_count" from "billing"."prepaid_lot" where "grant_key" = ?`,
+    [request.grantKey],
+  );
+  if (remaining[0]) throw conflict(`The lot granted as ${request.grantKey} has been used (${remaining[0].used_count} contracts), so it cannot be cancelled.`);
+  return { cancelled: false };
+}

@@ -1,0 +1,42 @@
+import { notFound } from '@econtract/server-kit';
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Account } from '../account/account.entity.ts';
+import type { IdentityContext } from '../account/account.loaders.ts';
+import { LoginAttempt } from '../session/login-attempt.entity.ts';
+
+@ObjectType({ description: 'R-LOGIN-3: a login ID locked after failed attempts, for the customer centre.' })
+export class LockedAccount {
+  @Field(() => Account)
+  user!: Account;
+
+  @Field(() => Date)
+  lockedAt!: Date;
+
+  @Field(() => Int)
+  failedLoginCount!: number;
+}
+
+@Resolver()
+export class OperatorResolver {
+  @Query(() => [LockedAccount], { description: 'Operator only: every locked login ID, most recently locked first.' })
+  async lockedAccounts(@Ctx() ctx: IdentityContext): Promise<LockedAccount[]> {
+    const accounts = await ctx.em.find(Account, { lockedAt: { $ne: null } }, { orderBy: { lockedAt: 'desc', id: 'asc' }, limit: 500 });
+    return accounts.map((account) => ({ user: account, lockedAt: account.lockedAt!, failedLoginCount: account.failedLoginCount }));
+  }
+
+  @Query(() => [LoginAttempt], { description: "Operator only: an account's sign-in attempts (time, IP, user agent, result), newest first." })
+  loginAttempts(@Arg('userId', () => ID) userId: string, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: IdentityContext): Promise<LoginAttempt[]> {
+    return ctx.em.find(LoginAttempt, { accountId: userId }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: Math.min(Math.max(first, 1), 200) });
+  }
+
+  @Mutation(() => Account, { description: 'Operator only (R-LOGIN-3): lifts the lock and clears the failure count.' })
+  async unlockAccount(@Arg('userId', () => ID) userId: string, @Ctx() ctx: IdentityContext): Promise<Account> {
+    const account = await ctx.em.findOne(Account, { id: userId });
+    if (!account) throw notFound('No such account.');
+    account.lockedAt = null;
+    account.failedLoginCount = 0;
+    await ctx.em.flush();
+    ctx.log.info({ operator: ctx.viewer?.userId, userId }, 'account unlocked');
+    return account;
+  }
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { badUserInput } from '@econtract/server-kit';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Account } from '../account/account.entity.ts';
+import type { IdentityContext } from '../account/account.loaders.ts';
+import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
+import { IdentitySettings } from '../identity.settings.ts';
+import { hashSecret, newSixDigitCode, sameDigest } from '../security/secrets.ts';
+import { LoginResultCode } from '../session/login-attempt.entity.ts';
+import { checkPassword, refusal } from '../session/login.service.ts';
+import { revokeSessions } from '../session/session.service.ts';
+import { requireEmail, requirePhone, requireText } from '../signup/signup.validation.ts';
+import { sendEmailVerification } from '../verification/email-verification.service.ts';
+import { PhoneVerification } from '../verification/one-time-token.entity.ts';
+import { PhoneVerificationStarted, StepUpResult, UpdateProfileInput } from './profile.inputs.ts';
+import { issueStepUpToken, requireStepUp } from './step-up.ts';
+
+@Resolver()
+export class ProfileResolver {
+  @Mutation(() => StepUpResult, { description: 'R-PROFILE-1: re-enter the password to open personal-information editing. Wrong passwords count toward the lockout.' })
+  async confirmPassword(@Arg('password', () => String) password: string, @Ctx() ctx: IdentityContext): Promise<StepUpResult> {
+    const viewer = ctx.viewer!;
+    const outcome = await checkPassword(ctx, { accountId: viewer.userId }, password);
+    if (outcome.result !== LoginResultCode.SUCCESS && outcome.result !== LoginResultCode.EMAIL_NOT_VERIFIED) throw refusal(outcome);
+    return issueStepUpToken(ctx.env, viewer);
+  }
+
+  @Mutation(() => PhoneVerificationStarted, { description: 'R-PROFILE-2: texts a 6-digit code to the number (3 minutes, 5 tries).' })
+  async startPhoneVerification(@Arg('phone', () => String) phone: string, @Ctx() ctx: IdentityContext): Promise<PhoneVerificationStarted> {
+    const number = requirePhone(phone);
+    const accountId = ctx.viewer!.userId;
+    return ctx.em.transactional(async (em) => {
+      const lastHour = await em.count(PhoneVerification, { account: accountId, createdAt: { $gt: new Date(Date.now() - 3_600_000) } });
+      if (lastHour >= IdentitySettings.phoneCodesPerHour) throw badUserInput('Too many codes requested. Try again in an hour.', { field: 'phone' });
+      const code = newSixDigitCode();
+      const verification = em.create(PhoneVerification, {
+        id: randomUUID(),
+        account: em.getReference(Account, accountId),
+        phone: number,
+        codeHash: hashSecret(code),
+        expiresAt: new Date(Date.now() + IdentitySettings.phoneCodeLifetimeMs),
+      } as PhoneVerification);
+      await em.flush();
+      await ctx.notifier.send({ channel: 'sms', to: number, subject: '[전자계약] 본인인증', text: `[전자계약] 인증번호 ${code} (3분 이내 입력) / Verification code ${code}` }, em);
+      return { id: verification.id, expiresAt: verification.expiresAt };
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'R-PROFILE-2: confirms the code; then updateProfile may save that number.' })
+  async confirmPhoneVerification(@Arg('id', () => ID) id: string, @Arg('code', () => String) code: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+    const accountId = ctx.viewer!.userId;
+    // Counting the try and reading the code in one statement keeps the 5-try limit exact under parallel guesses.
+    const rows: Array<{ code_hash: string; attempts: number }> = await ctx.em.getConnection().execute(
+      `update "identity"."phone_verification" set "attempts" = "attempts" + 1
+       where "id" = ? and "account_id" = ? and "confirmed_at" is null and "attempts" < ? and "expires_at" > now()
+       returning "code_hash", "attempts"`,
+      [id, accountId, IdentitySettings.phoneCodeMaxTries],
+    );
+    const row = rows[0];
+    if (!row) throw badUserInput('This code has expired or was tried too often. Request a new code.', { field: 'code' });
+    if (!sameDigest(row.code_hash, hashSecret(code.trim()))) {
+      const left = IdentitySettings.phoneCodeMaxTries - row.attempts;
+      throw badUserInput(left > 0 ? `The code is incorrect (${left} tries left).` : 'The code is incorrect. Request a new code.', { field: 'code' });
+    }
+    await ctx.em.nativeUpdate(PhoneVerification, { id, confirmedAt: null }, { confirmedAt: new Date() });
+    return true;
+  }
+
+  @Mutation(() => Account, { description: 'R-PROFILE-1..4: change name, email, phone or password (after confirmPassword).' })
+  async updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: IdentityContext): Promise<Account> {
+    const viewer = ctx.viewer!;
+    await requireStepUp(ctx.env, viewer, input.stepUpToken);
+    return ctx.em.transactional(async (em) => {
+      const account = await em.findOneOrFail(Account, { id: viewer.userId }, { lockMode: undefined });
+      if (input.name != null) account.name = requireText(input.name, 'name', 'Name', 50);
+      if (input.phone != null) {
+        const phone = requirePhone(input.phone);
+        if (phone !== account.phone) {
+          if (!input.phoneVerificationId) throw badUserInput('Verify the new mobile number first (startPhoneVerification).', { field: 'phoneVerificationId' });
+          // Consumed in the same statement that checks it: one confirmation saves one number once.
+          const consumed = await em.nativeUpdate(
+            PhoneVerification,
+            { id: input.phoneVerificationId, account: account.id, phone, confirmedAt: { $ne: null }, consumedAt: null, createdAt: { $gt: new Date(Date.now() - 30 * 60_000) } },
+            { consumedAt: new Date() },
+          );
+          if (consumed === 0) throw badUserInput('This mobile number has not been verified. Confirm the code sent to it first.', { field: 'phoneVerificationId' });
+          account.phone = phone;
+        }
+      }
+      if (input.newPassword != null && input.newPassword !== '') {
+        assertAcceptablePassword(input.newPassword, account.loginId);
+        account.passwordHash = await hashPassword(input.newPassword);
+        account.passwordChangedAt = new Date();
+        await revokeSessions(em, { accountId: account.id, keep: viewer.sessionId }, 'PASSWORD_CHANGED');
+      }
+      if (input.email != null) {
+        const email = requireEmail(input.email);
+        if (email.toLowerCase() !== account.email.toLowerCase()) {
+          account.email = email;
+          account.emailVerifiedAt = null;
+          await sendEmailVerification(em, ctx, account, email);
+        }
+      }
+      return account;
+    });
+  }
+}

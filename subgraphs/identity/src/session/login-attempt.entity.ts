@@ -1,0 +1,43 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+export enum LoginResultCode {
+  SUCCESS = 'SUCCESS',
+  WRONG_PASSWORD = 'WRONG_PASSWORD',
+  UNKNOWN_LOGIN_ID = 'UNKNOWN_LOGIN_ID',
+  LOCKED = 'LOCKED',
+  EMAIL_NOT_VERIFIED = 'EMAIL_NOT_VERIFIED',
+  SUSPENDED = 'SUSPENDED',
+}
+
+/** R-LOGIN-3: every attempt, for the operator. */
+@ObjectType()
+@Entity({ tableName: 'login_attempt' })
+export class LoginAttempt {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Field(() => String, { description: 'The login ID as typed.' })
+  @Property({ type: 'text' })
+  loginId!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  accountId: string | null = null;
+
+  @Field(() => String, { description: 'SUCCESS, WRONG_PASSWORD, UNKNOWN_LOGIN_ID, LOCKED, EMAIL_NOT_VERIFIED or SUSPENDED.' })
+  @Property({ type: 'text' })
+  result!: LoginResultCode;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  ip: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  userAgent: string | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

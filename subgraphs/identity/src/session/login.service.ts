@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import { AppError, ErrorCode, unauthenticated, type EntityManager, type MemberStanding } from '@econtract/server-kit';
+import { InternalRoutes } from '@econtract/server-kit';
+import { Account, SignupState } from '../account/account.entity.ts';
+import type { IdentityContext } from '../account/account.loaders.ts';
+import { loginKeyOf } from '../account/login-id.ts';
+import { verifyPassword } from '../account/password.ts';
+import { IdentitySettings } from '../identity.settings.ts';
+import { LoginAttempt, LoginResultCode } from './login-attempt.entity.ts';
+
+export const WRONG_CREDENTIALS = 'The login ID or password is incorrect.';
+export const accountLocked = () =>
+  new AppError(
+    ErrorCode.ACCOUNT_LOCKED,
+    `This login ID is locked after ${IdentitySettings.lockAfterFailures} failed sign-in attempts. Contact the customer centre to unlock it.`,
+  );
+export const emailNotVerified = () =>
+  new AppError(ErrorCode.EMAIL_NOT_VERIFIED, 'Verify your email address first: follow the link in the verification email we sent you.');
+
+export type Outcome = { account: Account; result: LoginResultCode.SUCCESS } | { account: Account | null; result: Exclude<LoginResultCode, LoginResultCode.SUCCESS> };
+
+/**
+ * Checks a password against the account's lockout (R-LOGIN-3). The account row is locked
+ * (`select … for update`) for the check, so parallel attempts on one login ID are counted one at a
+ * time: the fifth failure locks, and nothing after it succeeds. The count commits even when the
+ * attempt is refused.
+ */
+export async function checkPassword(ctx: IdentityContext, where: { loginId: string } | { accountId: string }, password: string): Promise<Outcome> {
+  const typed = 'loginId' in where ? where.loginId : '';
+  return ctx.em.transactional(async (em) => {
+    const key = 'loginId' in where ? loginKeyOf(where.loginId) : null;
+    const account =
+      key !== null && key.length > 64
+        ? null
+        : await em.findOne(Account, key !== null ? { loginKey: key } : { id: (where as { accountId: string }).accountId }, {
+            lockMode: LockMode.PESSIMISTIC_WRITE,
+            populate: ['passwordHash'],
+          });
+    const outcome = await decide(account, password);
+    const record = (result: LoginResultCode) =>
+      em.create(LoginAttempt, {
+        id: randomUUID(),
+        loginId: (typed || account?.loginId || '').slice(0, 200),
+        accountId: account?.id ?? null,
+        result,
+        ip: ctx.client.ip,
+        userAgent: ctx.client.userAgent,
+      } as LoginAttempt);
+    record(outcome.result);
+    await em.flush();
+    return outcome;
+  });
+}
+
+async function decide(account: Account | null, password: string): Promise<Outcome> {
+  if (!account || account.signupState !== SignupState.ACTIVE) {
+    await verifyPassword(null, password);
+    return { account: null, result: LoginResultCode.UNKNOWN_LOGIN_ID };
+  }
+  if (account.lockedAt) return { account, result: LoginResultCode.LOCKED };
+  if (!(await verifyPassword(account.passwordHash, password))) {
+    account.failedLoginCount += 1;
+    if (account.failedLoginCount >= IdentitySettings.lockAfterFailures) account.lockedAt = new Date();
+    return { account, result: account.lockedAt ? LoginResultCode.LOCKED : LoginResultCode.WRONG_PASSWORD };
+  }
+  account.failedLoginCount = 0;
+  if (!account.emailVerifiedAt) return { account, result: LoginResultCode.EMAIL_NOT_VERIFIED };
+  return { account, result: LoginResultCode.SUCCESS };
+}
+
+/** Turns a refused outcome into the error the person sees. */
+export function refusal(outcome: Outcome): AppError {
+  switch (outcome.result) {
+    case LoginResultCode.LOCKED:
+      return accountLocked();
+    case LoginResultCode.EMAIL_NOT_VERIFIED:
+      return emailNotVerified();
+    case LoginResultCode.SUSPENDED:
+      return new AppError(ErrorCode.FORBIDDEN, 'This account is suspended. Ask your total admin to reactivate it.');
+    case LoginResultCode.WRONG_PASSWORD:
+    case LoginResultCode.UNKNOWN_LOGIN_ID:
+    case LoginResultCode.SUCCESS:
+      return unauthenticated(WRONG_CREDENTIALS);
+  }
+}
+
+/** R-STAFF-5: a suspended staff member cannot sign in (organization keeps the active flag). */
+export async function memberIsSuspended(ctx: IdentityContext, accountId: string): Promise<boolean> {
+  const standing = await ctx.services.call<MemberStanding | null>('organization', InternalRoutes.standing, { userId: accountId });
+  return standing !== null && !standing.active;
+}
+
+export async function recordSuspendedLogin(em: EntityManager, ctx: IdentityContext, account: Account) {
+  em.create(LoginAttempt, { id: randomUUID(), loginId: account.loginId, accountId: account.id, result: LoginResultCode.SUSPENDED, ip: ctx.client.ip, userAgent: ctx.client.userAgent } as LoginAttempt);
+  await em.flush();
+}

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  badUserInput,
+  conflict,
+  InternalCallError,
+  InternalRoutes,
+  type businessNumberRegisteredResponse,
+  type grantEventResponse,
+  type referralResolveResponse,
+  type signupCompanyResponse,
+  type SignupCompanyRequest,
+} from '@econtract/server-kit';
+import type { z } from 'zod';
+import { Account, AccountOrigin, SignupState } from '../account/account.entity.ts';
+import type { IdentityContext } from '../account/account.loaders.ts';
+import { assertLoginId, loginKeyOf } from '../account/login-id.ts';
+import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
+import { IdentitySettings } from '../identity.settings.ts';
+import { sendEmailVerification } from '../verification/email-verification.service.ts';
+import type { SignUpCorporateInput, SignUpIndividualInput } from './signup.inputs.ts';
+import { requireBusinessNumber, requireEmail, requirePhone, requireText } from './signup.validation.ts';
+
+interface SignupRequest {
+  loginId: string;
+  password: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  referralCode: string | null;
+  idempotencyKey: string | null;
+  company: { name: string; businessNumber: string; representative: string } | null;
+}
+
+export function validateIndividual(input: SignUpIndividualInput): SignupRequest {
+  const loginId = assertLoginId(input.loginId);
+  assertAcceptablePassword(input.password, loginId);
+  const idempotencyKey = input.idempotencyKey?.trim() || null;
+  if (idempotencyKey && idempotencyKey.length > 100) throw badUserInput('idempotencyKey can have at most 100 characters.', { field: 'idempotencyKey' });
+  return {
+    loginId,
+    password: input.password,
+    name: requireText(input.name, 'name', 'Name', 50),
+    email: requireEmail(input.email),
+    phone: input.phone?.trim() ? requirePhone(input.phone) : null,
+    referralCode: input.referralCode?.trim() || null,
+    idempotencyKey,
+    company: null,
+  };
+}
+
+export function validateCorporate(input: SignUpCorporateInput): SignupRequest {
+  const request = validateIndividual(input);
+  if (!request.phone) throw badUserInput("The total admin's mobile number is required.", { field: 'phone' });
+  return {
+    ...request,
+    company: {
+      name: requireText(input.companyName, 'companyName', 'Company name', 100),
+      businessNumber: requireBusinessNumber(input.businessNumber),
+      representative: requireText(input.representative, 'representative', "Representative's name", 50),
+    },
+  };
+}
+
+const grantKeys = (companyId: string) => ({
+  signup: `signup:${companyId}`,
+  referrer: `referral:${companyId}:referrer`,
+  referee: `referral:${companyId}:referee`,
+});
+
+/**
+ * R-SIGNUP-1: account (here), company or workspace (organization) and the signup event plan
+ * (billing) as one action. Each remote step is idempotent by the new account's or company's id; a
+ * failure undoes the steps already made, and the same idempotency key replays or resumes.
+ */
+export async function signUp(ctx: IdentityContext, request: SignupRequest): Promise<Account> {
+  if (request.idempotencyKey) {
+    const earlier = await ctx.em.findOne(Account, { signupKey: request.idempotencyKey });
+    if (earlier) {
+      if (earlier.loginKey !== loginKeyOf(request.loginId)) throw conflict('This idempotency key belongs to another signup.');
+      if (earlier.signupState === SignupState.ACTIVE) return earlier;
+      return complete(ctx, earlier, request, await resolveReferrer(ctx, request));
+    }
+  }
+  const referrer = await resolveReferrer(ctx, request);
+  if (request.company) {
+    const { registered } = await ctx.services.call<z.infer<typeof businessNumberRegisteredResponse>>('organization', InternalRoutes.businessNumberRegistered, {
+      businessNumber: request.company.businessNumber,
+    });
+    if (registered) throw businessNumberTaken();
+  }
+  const account = await reserveAccount(ctx, request);
+  return complete(ctx, account, request, referrer);
+}
+
+const businessNumberTaken = () => conflict('이미 가입된 사업자등록번호입니다. / This business registration number is already registered.');
+
+async function resolveReferrer(ctx: IdentityContext, request: SignupRequest): Promise<string | null> {
+  if (!request.referralCode) return null;
+  const found = await ctx.services.call<z.infer<typeof referralResolveResponse>>('organization', InternalRoutes.referralResolve, { code: request.referralCode });
+  if (!found) throw badUserInput('This referral code does not exist. Check it with the company that gave it to you, or leave it empty.', { field: 'referralCode' });
+  return found.companyId;
+}
+
+/** Inserts the PENDING account; the unique login key decides races for the same ID (R-SIGNUP-3). */
+async function reserveAccount(ctx: IdentityContext, request: SignupRequest, retried = false): Promise<Account> {
+  const passwordHash = await hashPassword(request.password);
+  const em = ctx.em.fork();
+  const account = em.create(Account, {
+    id: randomUUID(),
+    loginId: request.loginId,
+    name: request.name,
+    email: request.email,
+    phone: request.phone,
+    passwordHash,
+    origin: AccountOrigin.SIGNUP,
+    signupState: SignupState.PENDING,
+    signupKey: request.idempotencyKey,
+  } as Account);
+  try {
+    await em.flush();
+    return account;
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    if (String(error.message).includes('account_signup_key_unique')) throw conflict('This signup is already being processed. Try again in a moment.');
+    const holder = await ctx.em.fork().findOne(Account, { loginKey: loginKeyOf(request.loginId) });
+    const abandoned = holder && holder.signupState === SignupState.PENDING && holder.createdAt.getTime() < Date.now() - IdentitySettings.abandonedSignupAfterMs;
+    if (holder && abandoned && !retried) {
+      await undoSignup(ctx, holder.id, holder.companyId);
+      return reserveAccount(ctx, request, true);
+    }
+    throw conflict('This login ID is already taken. Choose another one.');
+  }
+}
+
+async function complete(ctx: IdentityContext, pending: Account, request: SignupRequest, referrerCompanyId: string | null): Promise<Account> {
+  let companyId: string | null = pending.companyId;
+  // Grants that may exist in billing: undone on failure. A call that never arrived made none.
+  const maybeGranted: string[] = [];
+  try {
+    const body: SignupCompanyRequest = request.company
+      ? { kind: 'CORPORATE', accountId: pending.id, ...request.company }
+      : { kind: 'PERSONAL', accountId: pending.id, name: request.name };
+    const made = await ctx.services.call<z.infer<typeof signupCompanyResponse>>('organization', InternalRoutes.signupCompany, body, { idempotencyKey: pending.id });
+    companyId = made.companyId;
+    // Remembered at once, so an interrupted signup can still be undone completely.
+    await ctx.em.fork().nativeUpdate(Account, { id: pending.id }, { companyId });
+
+    const keys = grantKeys(companyId);
+    const grant = async (company: string, planCode: 'SIGNUP_EVENT' | 'REFERRAL_EVENT', grantKey: string) => {
+      maybeGranted.push(grantKey);
+      try {
+        await ctx.services.call<z.infer<typeof grantEventResponse>>('billing', InternalRoutes.grantEvent, { companyId: company, planCode, grantKey }, { idempotencyKey: grantKey });
+      } catch (error) {
+        if (error instanceof InternalCallError && !error.delivered) maybeGranted.pop();
+        throw error;
+      }
+    };
+    await grant(companyId, 'SIGNUP_EVENT', keys.signup);
+    if (referrerCompanyId && referrerCompanyId !== companyId) {
+      await grant(referrerCompanyId, 'REFERRAL_EVENT', keys.referrer);
+      await grant(companyId, 'REFERRAL_EVENT', keys.referee);
+    }
+
+    return await ctx.em.fork().transactional(async (em) => {
+      const account = await em.findOneOrFail(Account, { id: pending.id });
+      account.signupState = SignupState.ACTIVE;
+      account.companyId = companyId;
+      await sendEmailVerification(em, ctx, account);
+      return account;
+    });
+  } catch (error) {
+    // A refusal from organization (e.g. CONFLICT for a number registered meanwhile) reaches the client as it is.
+    await undoSignup(ctx, pending.id, companyId, maybeGranted);
+    throw error;
+  }
+}
+
+/**
+ * Compensation: removes what a failed signup made, newest first; every step tolerates "already
+ * gone". If a step cannot be done now, the rest waits: the PENDING account keeps the record, and
+ * the sweeper (or a new signup for the same login ID) tries again later.
+ */
+export async function undoSignup(ctx: IdentityContext, accountId: string, companyId: string | null, grants?: string[]): Promise<boolean> {
+  try {
+    const keys = grants ?? (companyId ? Object.values(grantKeys(companyId)) : []);
+    for (const grantKey of [...keys].reverse()) await ctx.services.call('billing', InternalRoutes.grantCancel, { grantKey });
+    await ctx.services.call('organization', InternalRoutes.signupCompanyCancel, { accountId });
+    await ctx.em.fork().nativeDelete(Account, { id: accountId, signupState: SignupState.PENDING });
+    return true;
+  } catch (error) {
+    ctx.log.error({ err: error, accountId, companyId }, 'could not undo a failed signup yet; the sweeper will retry');
+    return false;
+  }
+}
+
+/** Finishes undoing signups abandoned half-way (a crash, or a service down during the undo). */
+export async function sweepAbandonedSignups(ctx: IdentityContext): Promise<number> {
+  const abandoned = await ctx.em.find(
+    Account,
+    { signupState: SignupState.PENDING, createdAt: { $lt: new Date(Date.now() - IdentitySettings.abandonedSignupAfterMs) } },
+    { limit: 50, orderBy: { createdAt: 'asc' } },
+  );
+  let undone = 0;
+  for (const account of abandoned) if (await undoSignup(ctx, account.id, account.companyId)) undone++;
+  return undone;
+}
