@@ -21,6 +21,18 @@ export const InternalRoutes = {
   grantEvent: 'grants/event',
   /** billing: undo a grant of a signup that failed later (only while the lot is unused). */
   grantCancel: 'grants/cancel',
+  /** identity: create a staff member's login account (R-STAFF-1,2); sends the verification mail. */
+  staffAccountCreate: 'accounts/staff/create',
+  /** identity: undo `staffAccountCreate` when registering the staff profile failed. */
+  staffAccountCancel: 'accounts/staff/cancel',
+  /** identity: change a staff account's name, email (re-verified) or phone. */
+  staffAccountUpdate: 'accounts/staff/update',
+  /** identity: the total admin sets a staff member's password (R-STAFF-5); ends their sign-ins. */
+  staffAccountSetPassword: 'accounts/staff/password',
+  /** identity: end every sign-in of an account (suspension, permission changes that must bite now). */
+  sessionsRevokeAll: 'sessions/revoke-all',
+  /** identity: accounts by id, for showing staff lists (login ID, name, email, phone, verified). */
+  accountsLookup: 'accounts/lookup',
 } as const;
 
 /** A route's body as its contract defines it, or BAD_USER_INPUT naming what is wrong. */
@@ -72,3 +84,50 @@ export const grantEventResponse = z.object({ lotId: z.uuid(), created: z.boolean
 
 export const grantCancelRequest = z.object({ grantKey: z.string().min(1).max(200) });
 export const grantCancelResponse = z.object({ cancelled: z.boolean() });
+
+export const staffAccountCreateRequest = z.object({
+  /** Chosen by organization before the call: the idempotency key and the staff profile's id. */
+  accountId: z.uuid(),
+  companyId: z.uuid(),
+  loginId: z.string(),
+  /** Initial password set by the total admin; validated like any password. */
+  password: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+});
+export type StaffAccountCreateRequest = z.infer<typeof staffAccountCreateRequest>;
+/** Fails with BAD_USER_INPUT (login ID rules, password policy, email, phone) or CONFLICT (login ID taken). */
+export const staffAccountCreateResponse = z.object({ accountId: z.uuid(), created: z.boolean() });
+
+export const staffAccountCancelRequest = z.object({ accountId: z.uuid() });
+export const staffAccountCancelResponse = z.object({ cancelled: z.boolean() });
+
+export const staffAccountUpdateRequest = z.object({
+  accountId: z.uuid(),
+  companyId: z.uuid(),
+  name: z.string().optional(),
+  /** A changed address must be verified again before the next sign-in. */
+  email: z.string().optional(),
+  phone: z.string().nullable().optional(),
+});
+export const staffAccountUpdateResponse = z.object({ updated: z.boolean() });
+
+export const staffAccountSetPasswordRequest = z.object({ accountId: z.uuid(), companyId: z.uuid(), password: z.string() });
+export const staffAccountSetPasswordResponse = z.object({ updated: z.boolean() });
+
+export const sessionsRevokeAllRequest = z.object({ accountId: z.uuid(), reason: z.string().min(1).max(50) });
+export const sessionsRevokeAllResponse = z.object({ revoked: z.number().int() });
+
+export const accountsLookupRequest = z.object({ accountIds: z.array(z.uuid()).max(1000) });
+export const accountSummary = z.object({
+  id: z.uuid(),
+  loginId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  emailVerified: z.boolean(),
+  companyId: z.uuid().nullable(),
+});
+export type AccountSummary = z.infer<typeof accountSummary>;
+export const accountsLookupResponse = z.array(accountSummary);
