@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@econtract/server-kit';
+import { InternalRoutes, type SubgraphDefinition } from '@econtract/server-kit';
 import { Account } from './account/account.entity.ts';
 import { createIdentityLoaders, type IdentityLoaders } from './account/account.loaders.ts';
 import { resolveAccountReference } from './account/account.reference.ts';
@@ -14,6 +14,7 @@ import { LoginAttempt } from './session/login-attempt.entity.ts';
 import { RefreshToken, Session } from './session/session.entity.ts';
 import { SessionResolver } from './session/session.resolver.ts';
 import { SignupResolver } from './signup/signup.resolver.ts';
+import { cancelStaffAccount, createStaffAccount, lookupAccounts, revokeAllSessions, setStaffAccountPassword, updateStaffAccount } from './staff/staff-account.routes.ts';
 import { sweepAbandonedSignups } from './signup/signup.service.ts';
 import { EmailVerification, OneTimeToken, PasswordReset, PhoneVerification } from './verification/one-time-token.entity.ts';
 import { VerificationResolver } from './verification/verification.resolver.ts';
@@ -27,7 +28,15 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
   references: { User: resolveAccountReference as never },
   permissions: identityPermissions,
   createLoaders: createIdentityLoaders,
-  internalRoutes: { standing: accountStanding as never },
+  internalRoutes: {
+    [InternalRoutes.standing]: accountStanding as never,
+    [InternalRoutes.staffAccountCreate]: createStaffAccount as never,
+    [InternalRoutes.staffAccountCancel]: cancelStaffAccount as never,
+    [InternalRoutes.staffAccountUpdate]: updateStaffAccount as never,
+    [InternalRoutes.staffAccountSetPassword]: setStaffAccountPassword as never,
+    [InternalRoutes.sessionsRevokeAll]: revokeAllSessions as never,
+    [InternalRoutes.accountsLookup]: lookupAccounts as never,
+  },
   seedDemo: seedDemoAccounts,
   background({ createContext, log }) {
     const timer = setInterval(() => {

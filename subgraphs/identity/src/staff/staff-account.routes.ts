@@ -1,0 +1,119 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  accountsLookupRequest,
+  conflict,
+  notFound,
+  parseContract,
+  sessionsRevokeAllRequest,
+  staffAccountCancelRequest,
+  staffAccountCreateRequest,
+  staffAccountSetPasswordRequest,
+  staffAccountUpdateRequest,
+  type AccountSummary,
+} from '@econtract/server-kit';
+import { Account, AccountOrigin } from '../account/account.entity.ts';
+import type { IdentityContext } from '../account/account.loaders.ts';
+import { assertLoginId } from '../account/login-id.ts';
+import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
+import { revokeSessions } from '../session/session.service.ts';
+import { requireEmail, requirePhone, requireText } from '../signup/signup.validation.ts';
+import { sendEmailVerification } from '../verification/email-verification.service.ts';
+
+// Internal routes organization calls for staff accounts (R-STAFF-1,2,5); contracts in server-kit.
+
+/** A staff account of that company, or NOT_FOUND: a company never reaches another's accounts. */
+async function staffAccountOf(ctx: IdentityContext, accountId: string, companyId: string): Promise<Account> {
+  const account = await ctx.em.findOne(Account, { id: accountId, companyId, origin: AccountOrigin.STAFF });
+  if (!account) throw notFound('No such staff account in this company.');
+  return account;
+}
+
+/** Idempotent by accountId; the verification mail joins the insert's transaction (R-STAFF-2). */
+export async function createStaffAccount(body: unknown, ctx: IdentityContext) {
+  const request = parseContract(staffAccountCreateRequest, body);
+  const existing = await ctx.em.findOne(Account, { id: request.accountId });
+  if (existing) {
+    if (existing.companyId !== request.companyId || existing.origin !== AccountOrigin.STAFF) throw conflict('This account id belongs to another account.');
+    return { accountId: existing.id, created: false };
+  }
+  const loginId = assertLoginId(request.loginId);
+  assertAcceptablePassword(request.password, loginId);
+  const fields = {
+    name: requireText(request.name, 'name', 'Name', 50),
+    email: requireEmail(request.email),
+    phone: request.phone?.trim() ? requirePhone(request.phone) : null,
+  };
+  const passwordHash = await hashPassword(request.password);
+  try {
+    await ctx.em.fork().transactional(async (em) => {
+      const account = em.create(Account, { id: request.accountId, loginId, ...fields, passwordHash, origin: AccountOrigin.STAFF, companyId: request.companyId } as Account);
+      await em.flush();
+      await sendEmailVerification(em, ctx, account);
+    });
+    return { accountId: request.accountId, created: true };
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    const raced = await ctx.em.fork().findOne(Account, { id: request.accountId });
+    if (raced && raced.companyId === request.companyId) return { accountId: raced.id, created: false };
+    throw conflict('This login ID is already taken. Choose another one.');
+  }
+}
+
+/** Compensation for a registration whose staff profile could not be saved. */
+export async function cancelStaffAccount(body: unknown, ctx: IdentityContext) {
+  const { accountId } = parseContract(staffAccountCancelRequest, body);
+  const deleted = await ctx.em.nativeDelete(Account, { id: accountId, origin: AccountOrigin.STAFF });
+  return { cancelled: deleted > 0 };
+}
+
+export async function updateStaffAccount(body: unknown, ctx: IdentityContext) {
+  const request = parseContract(staffAccountUpdateRequest, body);
+  await ctx.em.transactional(async (em) => {
+    const account = await em.findOne(Account, { id: request.accountId, companyId: request.companyId, origin: AccountOrigin.STAFF });
+    if (!account) throw notFound('No such staff account in this company.');
+    if (request.name !== undefined) account.name = requireText(request.name, 'name', 'Name', 50);
+    if (request.phone !== undefined) account.phone = request.phone?.trim() ? requirePhone(request.phone) : null;
+    if (request.email !== undefined) {
+      const email = requireEmail(request.email);
+      if (email.toLowerCase() !== account.email.toLowerCase()) {
+        // R-PROFILE-4 applies to staff too: the new address is verified before the next sign-in.
+        account.email = email;
+        account.emailVerifiedAt = null;
+        await sendEmailVerification(em, ctx, account, email);
+      }
+    }
+  });
+  return { updated: true };
+}
+
+/** R-STAFF-5: the total admin sets a new password; the staff member's open sign-ins end. */
+export async function setStaffAccountPassword(body: unknown, ctx: IdentityContext) {
+  const request = parseContract(staffAccountSetPasswordRequest, body);
+  const account = await staffAccountOf(ctx, request.accountId, request.companyId);
+  assertAcceptablePassword(request.password, account.loginId);
+  account.passwordHash = await hashPassword(request.password);
+  account.passwordChangedAt = new Date();
+  await ctx.em.flush();
+  await revokeSessions(ctx.em, { accountId: account.id }, 'PASSWORD_SET_BY_ADMIN');
+  return { updated: true };
+}
+
+export async function revokeAllSessions(body: unknown, ctx: IdentityContext) {
+  const { accountId, reason } = parseContract(sessionsRevokeAllRequest, body);
+  return { revoked: await revokeSessions(ctx.em, { accountId }, reason) };
+}
+
+export async function lookupAccounts(body: unknown, ctx: IdentityContext): Promise<AccountSummary[]> {
+  const { accountIds } = parseContract(accountsLookupRequest, body);
+  if (!accountIds.length) return [];
+  const accounts = await ctx.em.find(Account, { id: { $in: [...new Set(accountIds)] } });
+  return accounts.map((account) => ({
+    id: account.id,
+    loginId: account.loginId,
+    name: account.name,
+    email: account.email,
+    phone: account.phone,
+    emailVerified: account.emailVerifiedAt !== null,
+    companyId: account.companyId,
+  }));
+}
