@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { LoginDocument } from './generated.ts';
+import { LoginDocument, LogoutDocument, RefreshSessionDocument } from './generated.ts';
 
 /** A GraphQL error as the gateway reports it; `code` is the stable `extensions.code`. */
 export interface ApiError {
@@ -29,6 +29,7 @@ export interface EContractClientOptions {
 /** Typed client for partner apps: every generated `…Document` fixes its variables and result. */
 export class EContractClient {
   private accessToken: string | undefined;
+  private refreshToken: string | undefined;
   private readonly fetchFn: typeof fetch;
 
   constructor(private readonly options: EContractClientOptions) {
@@ -40,7 +41,24 @@ export class EContractClient {
   async login(loginId: string, password: string) {
     const { login } = await this.request(LoginDocument, { loginId, password });
     this.accessToken = login.accessToken;
+    this.refreshToken = login.refreshToken;
     return login;
+  }
+
+  /** Trades the kept refresh token for new tokens (each refresh token is good once). */
+  async refresh() {
+    if (!this.refreshToken) throw new EContractError([{ message: 'Not signed in.', extensions: { code: 'UNAUTHENTICATED' } }], 401);
+    const { refreshSession } = await this.request(RefreshSessionDocument, { refreshToken: this.refreshToken });
+    this.accessToken = refreshSession.accessToken;
+    this.refreshToken = refreshSession.refreshToken;
+    return refreshSession;
+  }
+
+  /** Ends the sign-in on the server and forgets the tokens. */
+  async logout() {
+    await this.request(LogoutDocument);
+    this.accessToken = undefined;
+    this.refreshToken = undefined;
   }
 
   setAccessToken(token: string | undefined) {

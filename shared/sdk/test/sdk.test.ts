@@ -15,6 +15,18 @@ describe('the typed SDK', () => {
     expect(overview.documentCategories).toEqual([]);
   });
 
+  it('refreshes and logs out, after which the old tokens are refused', async () => {
+    const client = new EContractClient({ url: `${stack.gatewayUrl}/graphql` });
+    await client.login('demo-individual', DEMO_PASSWORD);
+    const refreshed = await client.refresh();
+    expect(refreshed.accessToken).toMatch(/^ey/);
+    expect((await client.request(ViewerDocument)).viewer?.id).toBe(DemoIds.individual);
+    await client.logout();
+    expect(await client.request(ViewerDocument)).toEqual({ viewer: null });
+    const stale = new EContractClient({ url: `${stack.gatewayUrl}/graphql`, accessToken: refreshed.accessToken });
+    expect(await stale.request(ViewerDocument).catch((error: EContractError) => error.code)).toBe('UNAUTHENTICATED');
+  });
+
   it('rejects with the coded error the gateway sent', async () => {
     const client = new EContractClient({ url: `${stack.gatewayUrl}/graphql` });
     const failure = await client.login('demo-admin', 'wrong-password').catch((error: unknown) => error);
