@@ -16,13 +16,13 @@ import { SessionResolver } from './session/session.resolver.ts';
 import { SignupResolver } from './signup/signup.resolver.ts';
 import { cancelStaffAccount, createStaffAccount, lookupAccounts, revokeAllSessions, setStaffAccountPassword, updateStaffAccount } from './staff/staff-account.routes.ts';
 import { sweepAbandonedSignups } from './signup/signup.service.ts';
-import { EmailVerification, OneTimeToken, PasswordReset, PhoneVerification } from './verification/one-time-token.entity.ts';
+import { AccountChallenge, EmailVerification, OneTimeToken, PasswordReset, PhoneVerification } from './verification/one-time-token.entity.ts';
 import { VerificationResolver } from './verification/verification.resolver.ts';
 
 /** Accounts and credentials: signup, verification, login, sessions, recovery. */
 export const identity: SubgraphDefinition<IdentityLoaders> = {
   name: 'identity',
-  entities: [Account, Session, RefreshToken, OneTimeToken, EmailVerification, PasswordReset, PhoneVerification, LoginAttempt],
+  entities: [Account, Session, RefreshToken, AccountChallenge, OneTimeToken, EmailVerification, PasswordReset, PhoneVerification, LoginAttempt],
   migrations,
   resolvers: [AccountResolver, SessionResolver, SignupResolver, VerificationResolver, ProfileResolver, RecoveryResolver, OperatorResolver],
   references: { User: resolveAccountReference as never },

@@ -1,23 +1,27 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Account } from '../account/account.entity.ts';
 
-/** An emailed link's token: stored hashed, single use, expiring. */
+/** Something short-lived issued to one account. */
 @Entity({ abstract: true })
-export class OneTimeToken {
+export class AccountChallenge {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
   @ManyToOne(() => Account, { fieldName: 'account_id' })
   account!: Account;
 
-  @Property({ type: 'text' })
-  tokenHash!: string;
-
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
   @Property({ type: 'timestamptz' })
   expiresAt!: Date;
+}
+
+/** An emailed link's token: stored hashed, single use, expiring. */
+@Entity({ abstract: true })
+export class OneTimeToken extends AccountChallenge {
+  @Property({ type: 'text' })
+  tokenHash!: string;
 
   @Property({ type: 'timestamptz', nullable: true })
   usedAt: Date | null = null;
@@ -36,13 +40,7 @@ export class PasswordReset extends OneTimeToken {}
 
 /** R-PROFILE-2: a 6-digit code sent to a phone number. */
 @Entity({ tableName: 'phone_verification' })
-export class PhoneVerification {
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
-  @ManyToOne(() => Account, { fieldName: 'account_id' })
-  account!: Account;
-
+export class PhoneVerification extends AccountChallenge {
   @Property({ type: 'text' })
   phone!: string;
 
@@ -51,12 +49,6 @@ export class PhoneVerification {
 
   @Property({ type: 'integer' })
   attempts: number = 0;
-
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz' })
-  expiresAt!: Date;
 
   @Property({ type: 'timestamptz', nullable: true })
   confirmedAt: Date | null = null;
