@@ -19,7 +19,7 @@ import { AppError, ErrorCode, errorBody, formatError } from './errors.ts';
 import { createHttpApp, listen, logRequests, requestIdOf, type Listening } from './http.ts';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { OutboxNotifier, SmtpNotifier, type Notifier } from './notifications.ts';
+import { OutboxNotifier, OutboxRelay, type Notifier } from './notifications.ts';
 import { runService, subgraphProcessEnv } from './process.ts';
 import { shieldFor, type PermissionRules } from './rules.ts';
 import { ServiceClient, serviceUrlsFrom, type ServiceUrls } from './service-client.ts';
@@ -96,6 +96,8 @@ export interface RunningSubgraph {
   port: number;
   orm: MikroORM;
   notifier: Notifier;
+  /** Present with SMTP_URL: mails the outbox's committed emails. */
+  relay: OutboxRelay | undefined;
   log: Logger;
   /** A context as a resolver would get it, for tests and seeds. */
   createContext(claims?: Partial<InternalClaims>): SubgraphContext<any>;
@@ -118,7 +120,10 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const orm = await prepareDatabase(definition, options.databaseUrl, { seedDemo: options.seedDemo, log });
 
   const outbox = new OutboxNotifier(definition.name, () => orm.em.fork());
-  const notifier: Notifier = options.env.SMTP_URL ? new SmtpNotifier(options.env.SMTP_URL, options.env.MAIL_FROM, outbox) : outbox;
+  const notifier: Notifier = outbox;
+  const relay = options.env.SMTP_URL
+    ? new OutboxRelay(definition.name, () => orm.em.fork(), options.env.SMTP_URL, options.env.MAIL_FROM, (error) => log.error({ err: error }, 'outbox relay failed'))
+    : undefined;
 
   const serviceUrls = options.serviceUrls ?? (() => serviceUrlsFrom(options.env));
   const createContext = (claims: Partial<InternalClaims> = {}): SubgraphContext<L> => {
@@ -176,7 +181,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   );
 
   const routes: Record<string, InternalRoute> = { ...definition.internalRoutes };
-  if (options.env.NODE_ENV !== 'production' && notifier === outbox) {
+  if (options.env.NODE_ENV !== 'production') {
     routes['dev/outbox'] = (_body, ctx) => outbox.list(ctx.em);
   }
   app.post('/internal/{*route}', express.json({ limit: '1mb' }), async (req, res) => {
@@ -202,6 +207,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   }
   log.info({ url: `${listening.url}/graphql` }, 'subgraph ready');
   const stopBackground = definition.background?.({ createContext, log });
+  relay?.start();
 
   return {
     name: definition.name,
@@ -209,13 +215,14 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     port: listening.port,
     orm,
     notifier,
+    relay,
     log,
     createContext,
     async stop() {
       stopBackground?.();
       await apollo.stop();
       await listening.close();
-      if (notifier instanceof SmtpNotifier) notifier.close();
+      await relay?.stop();
       await orm.close();
     },
   };

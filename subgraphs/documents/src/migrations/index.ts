@@ -1,4 +1,5 @@
 import { Migration20261124000001 } from './Migration20261124000001.ts';
+import { Migration20261124000002 } from './Migration20261124000002.ts';
 
 /** Applied in this order at start-up; append, never edit one that has shipped. */
-export const migrations = [Migration20261124000001];
+export const migrations = [Migration20261124000001, Migration20261124000002];
