@@ -1,10 +1,11 @@
 import http from 'node:http';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  AppError,
   bearerToken,
   callInternal,
   createHttpApp,
@@ -12,7 +13,9 @@ import {
   formatError,
   INTERNAL_TOKEN_HEADER,
   listen,
+  localizeErrors,
   logRequests,
+  prefersKorean,
   REQUEST_ID_HEADER,
   requestIdOf,
   signInternalToken,
@@ -56,6 +59,18 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** Korean or English messages by the client's Accept-Language (English by default); see errors.ts. */
+const localizedErrors: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ request, response }) {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+        response.body.singleResult.errors = localizeErrors(response.body.singleResult.errors, prefersKorean(request.http?.headers.get('accept-language')));
+      },
+    };
+  },
+};
+
 export const subgraphUrlsFrom = (env: GatewayEnv): SubgraphUrls => ({
   identity: env.IDENTITY_URL,
   organization: env.ORGANIZATION_URL,
@@ -97,7 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (internal) => log.error({ err: internal }, 'internal error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), localizedErrors],
   });
   await apollo.start();
   let supergraphLoaded = true;
@@ -135,12 +150,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // The viewer is resolved before GraphQL runs, so a refusal is answered here in the client's language.
+    async (req, res, next) => {
+      const requestId = requestIdOf(res);
+      try {
+        res.locals.viewer = await resolveViewer(bearerToken(req), env, subgraphUrls, requestId);
+        next();
+      } catch (error) {
+        const korean = prefersKorean(req.headers['accept-language']);
+        const known = error instanceof AppError;
+        const formatted = formatError({ message: known ? error.message : 'internal', extensions: known ? error.extensions : {} }, error, (internal) =>
+          log.error({ err: internal, requestId }, 'viewer resolution failed'),
+        );
+        const { http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+        res.status(known ? 401 : 500).json({ errors: localizeErrors([{ ...formatted, extensions }], korean) });
+      }
+    },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = requestIdOf(res);
-        const client = { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
-        return { requestId, client, viewer: await resolveViewer(bearerToken(req), env, subgraphUrls, requestId) };
-      },
+      context: async ({ req, res }) => ({
+        requestId: requestIdOf(res),
+        client: { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
+        viewer: res.locals.viewer as Viewer | null,
+      }),
     }),
   );
 

@@ -14,24 +14,59 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** A message in English (the default) and Korean; the gateway picks one by `Accept-Language`. */
+export interface Localized {
+  en: string;
+  ko: string;
+}
+export type Message = string | Localized;
+export const msg = (en: string, ko: string): Localized => ({ en, ko });
+
+/** Where the Korean text travels from a subgraph to the gateway; never shown to clients. */
+export const KOREAN_MESSAGE_EXTENSION = 'messageKo';
+
 /** An expected failure: its message is written for the person using the product. */
 export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Message,
     details?: Record<string, unknown>,
   ) {
-    super(message, { extensions: { code, ...details } });
+    const { en, ko } = typeof message === 'string' ? { en: message, ko: undefined } : message;
+    super(en, { extensions: { code, ...(ko ? { [KOREAN_MESSAGE_EXTENSION]: ko } : {}), ...details } });
     this.name = 'AppError';
   }
 }
 
-export const unauthenticated = (message = 'Sign in to continue.') => new AppError(ErrorCode.UNAUTHENTICATED, message);
-export const forbidden = (message = 'You do not have permission to do this.') => new AppError(ErrorCode.FORBIDDEN, message);
-export const badUserInput = (message: string, details?: Record<string, unknown>) =>
-  new AppError(ErrorCode.BAD_USER_INPUT, message, details);
-export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);
-export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
+export const unauthenticated = (message: Message = msg('Sign in to continue.', '로그인이 필요합니다.')) => new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message: Message = msg('You do not have permission to do this.', '이 작업을 할 권한이 없습니다.')) =>
+  new AppError(ErrorCode.FORBIDDEN, message);
+export const badUserInput = (message: Message, details?: Record<string, unknown>) => new AppError(ErrorCode.BAD_USER_INPUT, message, details);
+export const notFound = (message: Message) => new AppError(ErrorCode.NOT_FOUND, message);
+export const conflict = (message: Message) => new AppError(ErrorCode.CONFLICT, message);
+
+/** True when the client's Accept-Language ranks Korean above English (English is the default). */
+export function prefersKorean(acceptLanguage: string | null | undefined): boolean {
+  if (!acceptLanguage) return false;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(params.find((param) => param.trim().startsWith('q='))?.split('=')[1] ?? 1);
+      return { tag, q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((entry) => entry.q > 0 && (entry.tag.startsWith('ko') || entry.tag.startsWith('en') || entry.tag === '*'))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.tag.startsWith('ko') ?? false;
+}
+
+/** The client's language applied to formatted errors, and the Korean carrier field removed. */
+export function localizeErrors<E extends GraphQLFormattedError>(errors: readonly E[], korean: boolean): E[] {
+  return errors.map((error) => {
+    const { [KOREAN_MESSAGE_EXTENSION]: ko, ...extensions } = error.extensions ?? {};
+    return { ...error, message: korean && typeof ko === 'string' ? ko : error.message, ...(error.extensions ? { extensions } : {}) };
+  });
+}
 
 /** Codes produced by graphql-js and Apollo themselves for malformed requests; passed through as they are. */
 const REQUEST_CODES = new Set([
@@ -62,7 +97,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
     message: 'Something went wrong on our side. Please try again; if it keeps happening, contact the customer centre.',
     ...(formatted.path ? { path: formatted.path } : {}),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(status ? { http: { status } } : {}) },
+    extensions: {
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      [KOREAN_MESSAGE_EXTENSION]: '일시적인 오류가 발생했습니다. 다시 시도해 주시고, 계속되면 고객센터에 문의해 주세요.',
+      ...(status ? { http: { status } } : {}),
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { isObjectType, type GraphQLSchema } from 'graphql';
-import { forbidden, unauthenticated } from './errors.ts';
+import { forbidden, msg, unauthenticated } from './errors.ts';
 import type { SubgraphContext } from './context.ts';
 import { Grade, isOperator } from './viewer.ts';
 
@@ -15,17 +15,17 @@ export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ct
 
 export const isCompanyMember = rule({ cache: 'contextual' })((_parent, _args, ctx: Ctx) => {
   if (!ctx.viewer) return unauthenticated();
-  return ctx.viewer.member?.active ? true : forbidden('Only members of a company or a personal workspace can do this.');
+  return ctx.viewer.member?.active ? true : forbidden(msg('Only members of a company or a personal workspace can do this.', '회사 또는 개인 회원만 할 수 있는 작업입니다.'));
 });
 
 export const isTotalAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: Ctx) => {
   if (!ctx.viewer) return unauthenticated();
-  return ctx.viewer.member?.grade === Grade.TOTAL_ADMIN ? true : forbidden('Only the total admin can do this.');
+  return ctx.viewer.member?.grade === Grade.TOTAL_ADMIN ? true : forbidden(msg('Only the total admin can do this.', '총괄관리자만 할 수 있는 작업입니다.'));
 });
 
 export const isOperatorRule = rule({ cache: 'contextual' })((_parent, _args, ctx: Ctx) => {
   if (!ctx.viewer) return unauthenticated();
-  return isOperator(ctx.viewer) ? true : forbidden('Only the customer centre can do this.');
+  return isOperator(ctx.viewer) ? true : forbidden(msg('Only the customer centre can do this.', '고객센터만 할 수 있는 작업입니다.'));
 });
 
 /** Federation's own fields: the gateway plans through them (the port itself is behind the internal token). */

@@ -1,4 +1,4 @@
-import { notFound } from '@econtract/server-kit';
+import { msg, notFound } from '@econtract/server-kit';
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
@@ -32,7 +32,7 @@ export class OperatorResolver {
   @Mutation(() => Account, { description: 'Operator only (R-LOGIN-3): lifts the lock and clears the failure count.' })
   async unlockAccount(@Arg('userId', () => ID) userId: string, @Ctx() ctx: IdentityContext): Promise<Account> {
     const account = await ctx.em.findOne(Account, { id: userId });
-    if (!account) throw notFound('No such account.');
+    if (!account) throw notFound(msg('No such account.', '계정을 찾을 수 없습니다.'));
     account.lockedAt = null;
     account.failedLoginCount = 0;
     await ctx.em.flush();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '@econtract/server-kit';
+import { badUserInput, msg } from '@econtract/server-kit';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
@@ -31,7 +31,7 @@ export class ProfileResolver {
     const accountId = ctx.viewer!.userId;
     return ctx.em.transactional(async (em) => {
       const lastHour = await em.count(PhoneVerification, { account: accountId, createdAt: { $gt: new Date(Date.now() - 3_600_000) } });
-      if (lastHour >= IdentitySettings.phoneCodesPerHour) throw badUserInput('Too many codes requested. Try again in an hour.', { field: 'phone' });
+      if (lastHour >= IdentitySettings.phoneCodesPerHour) throw badUserInput(msg('Too many codes requested. Try again in an hour.', '인증번호 요청이 너무 많습니다. 1시간 후에 다시 시도해 주세요.'), { field: 'phone' });
       const code = newSixDigitCode();
       const verification = em.create(PhoneVerification, {
         id: randomUUID(),
@@ -57,10 +57,15 @@ export class ProfileResolver {
       [id, accountId, IdentitySettings.phoneCodeMaxTries],
     );
     const row = rows[0];
-    if (!row) throw badUserInput('This code has expired or was tried too often. Request a new code.', { field: 'code' });
+    if (!row) throw badUserInput(msg('This code has expired or was tried too often. Request a new code.', '인증번호가 만료되었거나 입력 횟수를 초과했습니다. 새 인증번호를 요청해 주세요.'), { field: 'code' });
     if (!sameDigest(row.code_hash, hashSecret(code.trim()))) {
       const left = IdentitySettings.phoneCodeMaxTries - row.attempts;
-      throw badUserInput(left > 0 ? `The code is incorrect (${left} tries left).` : 'The code is incorrect. Request a new code.', { field: 'code' });
+      throw badUserInput(
+        left > 0
+          ? msg(`The code is incorrect (${left} tries left).`, `인증번호가 올바르지 않습니다. (${left}회 남음)`)
+          : msg('The code is incorrect. Request a new code.', '인증번호가 올바르지 않습니다. 새 인증번호를 요청해 주세요.'),
+        { field: 'code' },
+      );
     }
     await ctx.em.nativeUpdate(PhoneVerification, { id, confirmedAt: null }, { confirmedAt: new Date() });
     return true;
@@ -72,18 +77,18 @@ export class ProfileResolver {
     await requireStepUp(ctx.env, viewer, input.stepUpToken);
     return ctx.em.transactional(async (em) => {
       const account = await em.findOneOrFail(Account, { id: viewer.userId }, { lockMode: undefined });
-      if (input.name != null) account.name = requireText(input.name, 'name', 'Name', 50);
+      if (input.name != null) account.name = requireText(input.name, 'name', ['Name', '이름'], 50);
       if (input.phone != null) {
         const phone = requirePhone(input.phone);
         if (phone !== account.phone) {
-          if (!input.phoneVerificationId) throw badUserInput('Verify the new mobile number first (startPhoneVerification).', { field: 'phoneVerificationId' });
+          if (!input.phoneVerificationId) throw badUserInput(msg('Verify the new mobile number first (startPhoneVerification).', '새 휴대폰 번호의 본인인증을 먼저 해 주세요.'), { field: 'phoneVerificationId' });
           // Consumed in the same statement that checks it: one confirmation saves one number once.
           const consumed = await em.nativeUpdate(
             PhoneVerification,
             { id: input.phoneVerificationId, account: account.id, phone, confirmedAt: { $ne: null }, consumedAt: null, createdAt: { $gt: new Date(Date.now() - 30 * 60_000) } },
             { consumedAt: new Date() },
           );
-          if (consumed === 0) throw badUserInput('This mobile number has not been verified. Confirm the code sent to it first.', { field: 'phoneVerificationId' });
+          if (consumed === 0) throw badUserInput(msg('This mobile number has not been verified. Confirm the code sent to it first.', '인증되지 않은 휴대폰 번호입니다. 받은 인증번호를 먼저 확인해 주세요.'), { field: 'phoneVerificationId' });
           account.phone = phone;
         }
       }

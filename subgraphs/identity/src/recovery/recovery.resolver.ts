@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '@econtract/server-kit';
+import { badUserInput, msg } from '@econtract/server-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Account, AccountOrigin, SignupState } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
@@ -66,7 +66,7 @@ export class RecoveryResolver {
 
   @Mutation(() => Boolean, { description: 'Sets a new password with an emailed reset token (single use). Ends every open sign-in; a locked account stays locked.' })
   async resetPassword(@Arg('token', () => String) token: string, @Arg('newPassword', () => String) newPassword: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
-    const invalid = () => badUserInput('This reset link is invalid, already used or expired. Request a new one.', { field: 'token' });
+    const invalid = () => badUserInput(msg('This reset link is invalid, already used or expired. Request a new one.', '유효하지 않거나 이미 사용되었거나 만료된 링크입니다. 새 링크를 요청해 주세요.'), { field: 'token' });
     await ctx.em.transactional(async (em) => {
       const reset = await em.findOne(PasswordReset, { tokenHash: hashSecret(token) }, { populate: ['account'] });
       if (!reset || reset.usedAt || reset.expiresAt <= new Date()) throw invalid();

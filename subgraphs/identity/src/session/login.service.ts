@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { AppError, ErrorCode, unauthenticated, type EntityManager, type MemberStanding } from '@econtract/server-kit';
+import { AppError, ErrorCode, msg, unauthenticated, type EntityManager, type MemberStanding } from '@econtract/server-kit';
 import { InternalRoutes } from '@econtract/server-kit';
 import { Account, SignupState } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
@@ -9,14 +9,17 @@ import { verifyPassword } from '../account/password.ts';
 import { IdentitySettings } from '../identity.settings.ts';
 import { LoginAttempt, LoginResultCode } from './login-attempt.entity.ts';
 
-export const WRONG_CREDENTIALS = 'The login ID or password is incorrect.';
+export const WRONG_CREDENTIALS = msg('The login ID or password is incorrect.', '아이디 또는 비밀번호가 올바르지 않습니다.');
 export const accountLocked = () =>
   new AppError(
     ErrorCode.ACCOUNT_LOCKED,
-    `This login ID is locked after ${IdentitySettings.lockAfterFailures} failed sign-in attempts. Contact the customer centre to unlock it.`,
+    msg(
+      `This login ID is locked after ${IdentitySettings.lockAfterFailures} failed sign-in attempts. Contact the customer centre to unlock it.`,
+      `로그인에 ${IdentitySettings.lockAfterFailures}회 실패하여 아이디가 잠겼습니다. 고객센터에 잠금 해제를 요청해 주세요.`,
+    ),
   );
 export const emailNotVerified = () =>
-  new AppError(ErrorCode.EMAIL_NOT_VERIFIED, 'Verify your email address first: follow the link in the verification email we sent you.');
+  new AppError(ErrorCode.EMAIL_NOT_VERIFIED, msg('Verify your email address first: follow the link in the verification email we sent you.', '이메일 인증이 필요합니다. 보내드린 인증 메일의 링크를 눌러 주세요.'));
 
 export type Outcome = { account: Account; result: LoginResultCode.SUCCESS } | { account: Account | null; result: Exclude<LoginResultCode, LoginResultCode.SUCCESS> };
 
@@ -77,7 +80,7 @@ export function refusal(outcome: Outcome): AppError {
     case LoginResultCode.EMAIL_NOT_VERIFIED:
       return emailNotVerified();
     case LoginResultCode.SUSPENDED:
-      return new AppError(ErrorCode.FORBIDDEN, 'This account is suspended. Ask your total admin to reactivate it.');
+      return new AppError(ErrorCode.FORBIDDEN, msg('This account is suspended. Ask your total admin to reactivate it.', '사용이 중지된 계정입니다. 총괄관리자에게 문의해 주세요.'));
     case LoginResultCode.WRONG_PASSWORD:
     case LoginResultCode.UNKNOWN_LOGIN_ID:
     case LoginResultCode.SUCCESS:

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signAccessToken, unauthenticated, type EntityManager } from '@econtract/server-kit';
+import { type EntityManager, msg, signAccessToken, unauthenticated } from '@econtract/server-kit';
 import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
 import { IdentitySettings } from '../identity.settings.ts';
@@ -12,7 +12,7 @@ export interface SessionTokens {
   expiresAt: Date;
 }
 
-const SIGNED_OUT = 'Your sign-in has ended. Sign in again.';
+const SIGNED_OUT = msg('Your sign-in has ended. Sign in again.', '로그인이 종료되었습니다. 다시 로그인해 주세요.');
 
 async function issueTokens(em: EntityManager, session: Session, ctx: IdentityContext): Promise<SessionTokens> {
   const refreshToken = newSecret();
@@ -46,7 +46,7 @@ export async function rotateRefreshToken(refreshToken: string, ctx: IdentityCont
   if (claimed === 0) {
     await revokeSessions(em, { sessionId: session.id }, 'REFRESH_TOKEN_REUSED');
     ctx.log.warn({ sessionId: session.id, accountId: session.account.id }, 'refresh token reused: session revoked');
-    throw unauthenticated('This sign-in was ended for your safety because an old refresh token was used again. Sign in again.');
+    throw unauthenticated(msg('This sign-in was ended for your safety because an old refresh token was used again. Sign in again.', '이전 로그인 토큰이 다시 사용되어 안전을 위해 로그인을 종료했습니다. 다시 로그인해 주세요.'));
   }
   if (session.revokedAt || session.expiresAt <= new Date()) throw unauthenticated(SIGNED_OUT);
   const account = session.account;

@@ -1,16 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import {
-  badUserInput,
-  conflict,
-  InternalCallError,
-  InternalRoutes,
-  type businessNumberRegisteredResponse,
-  type grantEventResponse,
-  type referralResolveResponse,
-  type signupCompanyResponse,
-  type SignupCompanyRequest,
-} from '@econtract/server-kit';
+import { badUserInput, type businessNumberRegisteredResponse, conflict, type grantEventResponse, InternalCallError, InternalRoutes, msg, type referralResolveResponse, type SignupCompanyRequest, type signupCompanyResponse } from '@econtract/server-kit';
 import type { z } from 'zod';
 import { Account, AccountOrigin, SignupState } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
@@ -36,11 +26,11 @@ export function validateIndividual(input: SignUpIndividualInput): SignupRequest 
   const loginId = assertLoginId(input.loginId);
   assertAcceptablePassword(input.password, loginId);
   const idempotencyKey = input.idempotencyKey?.trim() || null;
-  if (idempotencyKey && idempotencyKey.length > 100) throw badUserInput('idempotencyKey can have at most 100 characters.', { field: 'idempotencyKey' });
+  if (idempotencyKey && idempotencyKey.length > 100) throw badUserInput(msg('idempotencyKey can have at most 100 characters.', 'idempotencyKey는 100자 이하여야 합니다.'), { field: 'idempotencyKey' });
   return {
     loginId,
     password: input.password,
-    name: requireText(input.name, 'name', 'Name', 50),
+    name: requireText(input.name, 'name', ['Name', '이름'], 50),
     email: requireEmail(input.email),
     phone: input.phone?.trim() ? requirePhone(input.phone) : null,
     referralCode: input.referralCode?.trim() || null,
@@ -55,9 +45,9 @@ export function validateCorporate(input: SignUpCorporateInput): SignupRequest {
   return {
     ...request,
     company: {
-      name: requireText(input.companyName, 'companyName', 'Company name', 100),
+      name: requireText(input.companyName, 'companyName', ['Company name', '회사명'], 100),
       businessNumber: requireBusinessNumber(input.businessNumber),
-      representative: requireText(input.representative, 'representative', "Representative's name", 50),
+      representative: requireText(input.representative, 'representative', ["Representative's name", '대표자명'], 50),
     },
   };
 }
@@ -77,7 +67,7 @@ export async function signUp(ctx: IdentityContext, request: SignupRequest): Prom
   if (request.idempotencyKey) {
     const earlier = await ctx.em.findOne(Account, { signupKey: request.idempotencyKey });
     if (earlier) {
-      if (earlier.loginKey !== loginKeyOf(request.loginId)) throw conflict('This idempotency key belongs to another signup.');
+      if (earlier.loginKey !== loginKeyOf(request.loginId)) throw conflict(msg('This idempotency key belongs to another signup.', '다른 가입 요청에 사용된 idempotencyKey입니다.'));
       if (earlier.signupState === SignupState.ACTIVE) return earlier;
       return complete(ctx, earlier, request, await resolveReferrer(ctx, request));
     }
@@ -93,12 +83,12 @@ export async function signUp(ctx: IdentityContext, request: SignupRequest): Prom
   return complete(ctx, account, request, referrer);
 }
 
-const businessNumberTaken = () => conflict('이미 가입된 사업자등록번호입니다. / This business registration number is already registered.');
+const businessNumberTaken = () => conflict(msg('This business registration number is already registered.', '이미 가입된 사업자등록번호입니다.'));
 
 async function resolveReferrer(ctx: IdentityContext, request: SignupRequest): Promise<string | null> {
   if (!request.referralCode) return null;
   const found = await ctx.services.call<z.infer<typeof referralResolveResponse>>('organization', InternalRoutes.referralResolve, { code: request.referralCode });
-  if (!found) throw badUserInput('This referral code does not exist. Check it with the company that gave it to you, or leave it empty.', { field: 'referralCode' });
+  if (!found) throw badUserInput(msg('This referral code does not exist. Check it with the company that gave it to you, or leave it empty.', '존재하지 않는 추천인 코드입니다. 코드를 확인하거나 비워 두세요.'), { field: 'referralCode' });
   return found.companyId;
 }
 
@@ -122,14 +112,14 @@ async function reserveAccount(ctx: IdentityContext, request: SignupRequest, retr
     return account;
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    if (String(error.message).includes('account_signup_key_unique')) throw conflict('This signup is already being processed. Try again in a moment.');
+    if (String(error.message).includes('account_signup_key_unique')) throw conflict(msg('This signup is already being processed. Try again in a moment.', '가입 요청을 처리하고 있습니다. 잠시 후 다시 시도해 주세요.'));
     const holder = await ctx.em.fork().findOne(Account, { loginKey: loginKeyOf(request.loginId) });
     const abandoned = holder && holder.signupState === SignupState.PENDING && holder.createdAt.getTime() < Date.now() - IdentitySettings.abandonedSignupAfterMs;
     if (holder && abandoned && !retried) {
       await undoSignup(ctx, holder.id, holder.companyId);
       return reserveAccount(ctx, request, true);
     }
-    throw conflict('This login ID is already taken. Choose another one.');
+    throw conflict(msg('This login ID is already taken. Choose another one.', '이미 사용 중인 아이디입니다. 다른 아이디를 입력해 주세요.'));
   }
 }
 

@@ -1,16 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import {
-  accountsLookupRequest,
-  conflict,
-  notFound,
-  parseContract,
-  sessionsRevokeAllRequest,
-  staffAccountCancelRequest,
-  staffAccountCreateRequest,
-  staffAccountSetPasswordRequest,
-  staffAccountUpdateRequest,
-  type AccountSummary,
-} from '@econtract/server-kit';
+import { accountsLookupRequest, type AccountSummary, conflict, msg, notFound, parseContract, sessionsRevokeAllRequest, staffAccountCancelRequest, staffAccountCreateRequest, staffAccountSetPasswordRequest, staffAccountUpdateRequest } from '@econtract/server-kit';
 import { Account, AccountOrigin } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
 import { assertLoginId } from '../account/login-id.ts';
@@ -24,7 +13,7 @@ import { sendEmailVerification } from '../verification/email-verification.servic
 /** A staff account of that company, or NOT_FOUND: a company never reaches another's accounts. */
 async function staffAccountOf(ctx: IdentityContext, accountId: string, companyId: string): Promise<Account> {
   const account = await ctx.em.findOne(Account, { id: accountId, companyId, origin: AccountOrigin.STAFF });
-  if (!account) throw notFound('No such staff account in this company.');
+  if (!account) throw notFound(msg('No such staff account in this company.', '이 회사에 해당 담당자 계정이 없습니다.'));
   return account;
 }
 
@@ -33,13 +22,13 @@ export async function createStaffAccount(body: unknown, ctx: IdentityContext) {
   const request = parseContract(staffAccountCreateRequest, body);
   const existing = await ctx.em.findOne(Account, { id: request.accountId });
   if (existing) {
-    if (existing.companyId !== request.companyId || existing.origin !== AccountOrigin.STAFF) throw conflict('This account id belongs to another account.');
+    if (existing.companyId !== request.companyId || existing.origin !== AccountOrigin.STAFF) throw conflict(msg('This account id belongs to another account.', '다른 계정에 사용된 계정 ID입니다.'));
     return { accountId: existing.id, created: false };
   }
   const loginId = assertLoginId(request.loginId);
   assertAcceptablePassword(request.password, loginId);
   const fields = {
-    name: requireText(request.name, 'name', 'Name', 50),
+    name: requireText(request.name, 'name', ['Name', '이름'], 50),
     email: requireEmail(request.email),
     phone: request.phone?.trim() ? requirePhone(request.phone) : null,
   };
@@ -55,7 +44,7 @@ export async function createStaffAccount(body: unknown, ctx: IdentityContext) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     const raced = await ctx.em.fork().findOne(Account, { id: request.accountId });
     if (raced && raced.companyId === request.companyId) return { accountId: raced.id, created: false };
-    throw conflict('This login ID is already taken. Choose another one.');
+    throw conflict(msg('This login ID is already taken. Choose another one.', '이미 사용 중인 아이디입니다. 다른 아이디를 입력해 주세요.'));
   }
 }
 
@@ -70,8 +59,8 @@ export async function updateStaffAccount(body: unknown, ctx: IdentityContext) {
   const request = parseContract(staffAccountUpdateRequest, body);
   await ctx.em.transactional(async (em) => {
     const account = await em.findOne(Account, { id: request.accountId, companyId: request.companyId, origin: AccountOrigin.STAFF });
-    if (!account) throw notFound('No such staff account in this company.');
-    if (request.name !== undefined) account.name = requireText(request.name, 'name', 'Name', 50);
+    if (!account) throw notFound(msg('No such staff account in this company.', '이 회사에 해당 담당자 계정이 없습니다.'));
+    if (request.name !== undefined) account.name = requireText(request.name, 'name', ['Name', '이름'], 50);
     if (request.phone !== undefined) account.phone = request.phone?.trim() ? requirePhone(request.phone) : null;
     if (request.email !== undefined) {
       const email = requireEmail(request.email);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, type EntityManager } from '@econtract/server-kit';
+import { badUserInput, type EntityManager, msg } from '@econtract/server-kit';
 import type { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
 import { IdentitySettings } from '../identity.settings.ts';
@@ -34,7 +34,7 @@ export async function sendEmailVerification(em: EntityManager, ctx: IdentityCont
   );
 }
 
-const INVALID_LINK = 'This verification link is invalid, already used or expired. Request a new verification email.';
+const INVALID_LINK = msg('This verification link is invalid, already used or expired. Request a new verification email.', '유효하지 않거나 이미 사용되었거나 만료된 인증 링크입니다. 인증 메일을 다시 요청해 주세요.');
 
 /** R-SIGNUP-5: follows the link once; the address it was sent to becomes the verified address. */
 export async function verifyEmailToken(ctx: IdentityContext, token: string): Promise<Account> {
