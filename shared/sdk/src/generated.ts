@@ -18,6 +18,23 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
 };
 
+export type BillingAccount = {
+  __typename?: 'BillingAccount';
+  /** Usable lots, in the order units are deducted (oldest purchase first). */
+  activeLots: Array<PrepaidLot>;
+  /** The earliest expiry among usable lots; null when there is none. */
+  nextExpiry: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Units left across usable lots (unexpired, not used up). */
+  remainingCount: Scalars['Int']['output'];
+  /** PAID if any usable PAID lot, else EVENT if any usable EVENT or FREE_PASS lot, else GENERAL. */
+  tier: BillingTier;
+};
+
+export type BillingTier =
+  | 'EVENT'
+  | 'GENERAL'
+  | 'PAID';
+
 export type BusinessNumberCheck = {
   __typename?: 'BusinessNumberCheck';
   /** Already registered by a company (it cannot sign up again). */
@@ -28,18 +45,35 @@ export type BusinessNumberCheck = {
 
 export type Company = {
   __typename?: 'Company';
+  /** The company's billing standing; total admin or individual member of this company only. */
+  billing: Maybe<BillingAccount>;
   /** Business registration number, 10 digits (corporate members only). */
   businessNumber: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: CompanyKind;
   name: Scalars['String']['output'];
+  /** R-BILL-6: the PDF receipt of one of this company's approved payments. It carries the company's name and business number, which the organization subgraph owns (hence a Company field). */
+  paymentReceipt: Receipt;
   /** Representative's name (corporate members only). */
   representative: Maybe<Scalars['String']['output']>;
+};
+
+
+export type CompanyPaymentReceiptArgs = {
+  paymentId: Scalars['ID']['input'];
 };
 
 export type CompanyKind =
   | 'CORPORATE'
   | 'PERSONAL';
+
+export type ConfirmPaymentInput = {
+  /** The amount the widget charged; must equal the order. */
+  amountKrw: Scalars['Int']['input'];
+  orderId: Scalars['String']['input'];
+  /** The payment key the widget returned. */
+  paymentKey: Scalars['String']['input'];
+};
 
 export type DocumentCategory = {
   __typename?: 'DocumentCategory';
@@ -79,10 +113,19 @@ export type LoginResult = {
   user: User;
 };
 
+export type LotStatus =
+  | 'ACTIVE'
+  | 'EXHAUSTED'
+  | 'EXPIRED';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** R-BILL-2: claims the monthly free pass (무료이용권, 1 month). Refused within a month of the last claim and while an event plan is usable. */
+  claimFreePass: PrepaidLot;
   /** R-PROFILE-1: re-enter the password to open personal-information editing. Wrong passwords count toward the lockout. */
   confirmPassword: StepUpResult;
+  /** R-BILL-6 step 2: confirms the widget payment; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → CONFLICT with extensions.retryable = true. */
+  confirmPayment: Payment;
   /** R-PROFILE-2: confirms the code; then updateProfile may save that number. */
   confirmPhoneVerification: Scalars['Boolean']['output'];
   /** Emails the login ID of the account with this name and email (total admins and individual members). Always true. */
@@ -91,6 +134,8 @@ export type Mutation = {
   login: LoginResult;
   /** Ends this sign-in: its access and refresh tokens stop working at once. */
   logout: Scalars['Boolean']['output'];
+  /** R-BILL-6 step 1: records an order for a card-purchasable plan; pay it in the payment widget, then confirmPayment. */
+  preparePayment: PaymentOrder;
   /** New tokens for a refresh token; reusing an old one ends the whole sign-in. */
   refreshSession: SessionTokensResult;
   /** Emails a password reset link (30 minutes) if the login ID and email match. Always true. */
@@ -119,6 +164,11 @@ export type MutationConfirmPasswordArgs = {
 };
 
 
+export type MutationConfirmPaymentArgs = {
+  input: ConfirmPaymentInput;
+};
+
+
 export type MutationConfirmPhoneVerificationArgs = {
   code: Scalars['String']['input'];
   id: Scalars['ID']['input'];
@@ -134,6 +184,11 @@ export type MutationFindLoginIdArgs = {
 export type MutationLoginArgs = {
   loginId: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationPreparePaymentArgs = {
+  planCode: Scalars['String']['input'];
 };
 
 
@@ -188,6 +243,49 @@ export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
+export type Payment = {
+  __typename?: 'Payment';
+  /** Total charged in KRW, VAT included. */
+  amountKrw: Scalars['Int']['output'];
+  /** Card approval number (승인번호). */
+  approvalNumber: Maybe<Scalars['String']['output']>;
+  approvedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  cardCompany: Maybe<Scalars['String']['output']>;
+  /** Last four characters of the card number as the card company shows them. */
+  cardLast4: Maybe<Scalars['String']['output']>;
+  /** When the order was prepared. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Why the card company declined, in its words; null unless DECLINED. */
+  declineReason: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The order id given to the payment widget. */
+  orderId: Scalars['String']['output'];
+  plan: Plan;
+  /** Always null: subgraphs answer only the gateway, so no URL could reach the receipt. Fetch it with Company.paymentReceipt(paymentId) instead. */
+  receiptUrl: Maybe<Scalars['String']['output']>;
+  status: PaymentStatus;
+  /** Supply value (공급가액) = round(amountKrw / 1.1). */
+  supplyKrw: Scalars['Int']['output'];
+  /** VAT (부가세) = amountKrw − supplyKrw. */
+  vatKrw: Scalars['Int']['output'];
+};
+
+export type PaymentOrder = {
+  __typename?: 'PaymentOrder';
+  /** Amount to charge in KRW, VAT included, from the catalogue. */
+  amountKrw: Scalars['Int']['output'];
+  /** Random order id for the widget and confirmPayment. */
+  orderId: Scalars['String']['output'];
+  /** Order name for the widget (the plan name). */
+  orderName: Scalars['String']['output'];
+  plan: Plan;
+};
+
+export type PaymentStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'READY';
+
 export type PhoneVerificationStarted = {
   __typename?: 'PhoneVerificationStarted';
   /** The code stops working at this time (3 minutes). */
@@ -216,8 +314,39 @@ export type PlanKind =
   | 'FREE_PASS'
   | 'PAID';
 
+/** One purchase, free pass or event grant (R-BILL-7 prepaid service history). */
+export type PrepaidLot = {
+  __typename?: 'PrepaidLot';
+  /** Contract units in the lot. */
+  chargedCount: Scalars['Int']['output'];
+  /** First instant it is no longer usable: 00:00 Asia/Seoul after its last usable day. */
+  expiresAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  /** Bought (PAID), claimed (FREE_PASS) or granted (EVENT). */
+  kind: PlanKind;
+  plan: Plan;
+  /** When it was bought, claimed or granted; units are deducted from the earliest first. */
+  purchasedAt: Scalars['DateTimeISO']['output'];
+  /** chargedCount − usedCount (still shown for an expired lot, though it can no longer be used). */
+  remainingCount: Scalars['Int']['output'];
+  status: LotStatus;
+  /** R-BILL-7 detail: each unit consumed from this lot, oldest first; `after` is the id of the last usage of the previous page. */
+  usages: Array<Usage>;
+  /** Units deducted so far, one per completed contract. */
+  usedCount: Scalars['Int']['output'];
+};
+
+
+/** One purchase, free pass or event grant (R-BILL-7 prepaid service history). */
+export type PrepaidLotUsagesArgs = {
+  after: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The viewer's company's billing standing (R-BILL-5); total admin or individual member only. */
+  billingAccount: BillingAccount;
   /** R-SIGNUP-2: check digit and whether the number is registered already. */
   businessNumberCheck: BusinessNumberCheck;
   /** R-CAT-1: the viewer's company's document categories, by name. */
@@ -228,8 +357,12 @@ export type Query = {
   loginAttempts: Array<LoginAttempt>;
   /** R-SIGNUP-3: whether a login ID can still be taken (checked regardless of case). */
   loginIdAvailable: Scalars['Boolean']['output'];
+  /** R-BILL-6 payment history of the viewer's company: approved and declined payments, newest first. Page with first/after (after = id of the last payment of the previous page). */
+  payments: Array<Payment>;
   /** R-BILL-1: the plan catalogue, in display order. */
   plans: Array<Plan>;
+  /** R-BILL-7 prepaid service history: the viewer's company's lots, oldest purchase first (the order units are deducted in). Expired lots only with includeExpired. */
+  prepaidLots: Array<PrepaidLot>;
   /** The signed-in user; null when anonymous. */
   viewer: Maybe<User>;
 };
@@ -248,6 +381,27 @@ export type QueryLoginAttemptsArgs = {
 
 export type QueryLoginIdAvailableArgs = {
   loginId: Scalars['String']['input'];
+};
+
+
+export type QueryPaymentsArgs = {
+  after: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryPrepaidLotsArgs = {
+  includeExpired?: Scalars['Boolean']['input'];
+};
+
+/** A printable PDF receipt (R-BILL-6). */
+export type Receipt = {
+  __typename?: 'Receipt';
+  /** The PDF, base64-encoded. */
+  contentBase64: Scalars['String']['output'];
+  contentType: Scalars['String']['output'];
+  /** Suggested file name, e.g. receipt-order_….pdf. */
+  fileName: Scalars['String']['output'];
 };
 
 export type SessionTokensResult = {
@@ -320,6 +474,17 @@ export type UpdateProfileInput = {
   phoneVerificationId: InputMaybe<Scalars['ID']['input']>;
   /** From confirmPassword (R-PROFILE-1). */
   stepUpToken: Scalars['String']['input'];
+};
+
+export type Usage = {
+  __typename?: 'Usage';
+  /** When the contract was completed and the unit deducted. */
+  consumedAt: Scalars['DateTimeISO']['output'];
+  /** The completed contract that consumed this unit. */
+  contractId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** The contract's management number, when it had one. */
+  managementNumber: Maybe<Scalars['String']['output']>;
 };
 
 export type User = {

@@ -1,7 +1,36 @@
-import { allow, type PermissionRules } from '@econtract/server-kit';
+import { allow, forbidden, Grade, rule, unauthenticated, type PermissionRules, type SubgraphContext } from '@econtract/server-kit';
+
+/**
+ * Billing belongs to whoever pays: the total admin for a company, the individual member for a
+ * personal workspace. Staff, department managers and operators are refused.
+ */
+export const isBillingHolder = rule({ cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) => {
+  if (!ctx.viewer) return unauthenticated();
+  const member = ctx.viewer.member;
+  if (member?.active && (member.grade === Grade.TOTAL_ADMIN || member.grade === Grade.INDIVIDUAL)) return true;
+  return forbidden("Only the company's total admin (or an individual member, for their own workspace) can see and manage billing.");
+});
 
 export const billingPermissions: PermissionRules = {
-  // The catalogue is public: people compare plans before signing up.
-  Query: { plans: allow },
+  Query: {
+    // The catalogue is public: people compare plans before signing up.
+    plans: allow,
+    billingAccount: isBillingHolder,
+    prepaidLots: isBillingHolder,
+    payments: isBillingHolder,
+  },
+  Mutation: {
+    preparePayment: isBillingHolder,
+    confirmPayment: isBillingHolder,
+    claimFreePass: isBillingHolder,
+  },
   Plan: allow,
+  // Reached only through the fields above (or Company.billing), each of which checks the holder.
+  Company: { id: allow, name: allow, businessNumber: allow, billing: isBillingHolder, paymentReceipt: isBillingHolder },
+  BillingAccount: isBillingHolder,
+  PrepaidLot: isBillingHolder,
+  Usage: isBillingHolder,
+  Payment: isBillingHolder,
+  PaymentOrder: isBillingHolder,
+  Receipt: isBillingHolder,
 };

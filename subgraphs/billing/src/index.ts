@@ -1,24 +1,39 @@
 import { InternalRoutes, type SubgraphDefinition } from '@econtract/server-kit';
+import { BillingAccountResolver } from './account/billing-account.resolver.ts';
+import { BillingRoutes } from './billing.contracts.ts';
 import { createBillingLoaders, type BillingLoaders } from './billing.loaders.ts';
 import { billingPermissions } from './billing.rules.ts';
+import { resolveCompanyReference } from './company/company.reference.ts';
+import { CompanyResolver } from './company/company.resolver.ts';
+import { Company } from './company/company.type.ts';
+import { FreePassResolver } from './lot/lot.free-pass.ts';
 import { grantCancel, grantEvent } from './lot/lot.grants.ts';
+import { LotResolver } from './lot/lot.resolver.ts';
 import { PrepaidLot } from './lot/prepaid-lot.entity.ts';
 import { migrations } from './migrations/index.ts';
+import { PaymentOrderResolver, PaymentResolver } from './payment/payment.resolver.ts';
 import { Plan } from './plan/plan.entity.ts';
 import { PlanResolver } from './plan/plan.resolver.ts';
 import { seedPlanCatalogue } from './plan/plan.seed.ts';
+import { ReceiptResolver } from './receipt/receipt.resolver.ts';
+import { consumeUsage } from './usage/usage.consume.ts';
+
+export * from './billing.contracts.ts';
 
 /** Plans, card payments, prepaid lots and the usage ledger. */
 export const billing: SubgraphDefinition<BillingLoaders> = {
   name: 'billing',
   entities: [Plan, PrepaidLot],
   migrations,
-  resolvers: [PlanResolver],
+  resolvers: [PlanResolver, BillingAccountResolver, LotResolver, FreePassResolver, PaymentResolver, PaymentOrderResolver, CompanyResolver, ReceiptResolver],
+  orphanedTypes: [Company],
+  references: { Company: resolveCompanyReference as never },
   permissions: billingPermissions,
   createLoaders: createBillingLoaders,
   internalRoutes: {
     [InternalRoutes.grantEvent]: grantEvent,
     [InternalRoutes.grantCancel]: grantCancel,
+    [BillingRoutes.usageConsume]: consumeUsage,
   },
   seedReference: seedPlanCatalogue,
 };

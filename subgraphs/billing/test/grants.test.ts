@@ -142,6 +142,13 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
     const again = await grant(body);
     expect(again.created).toBe(true);
     expect(again.lotId).not.toBe(first.lotId);
+    // Audit trail: each grant and the cancellation, by the calling service; retries add nothing.
+    const events = await sql(`select action, actor, target_id, company_id from billing.audit_event where details->>'grantKey' = ? order by occurred_at`, [body.grantKey]);
+    expect(events).toEqual([
+      { action: 'EVENT_GRANTED', actor: 'service:identity', target_id: first.lotId, company_id: body.companyId },
+      { action: 'EVENT_GRANT_CANCELLED', actor: 'service:identity', target_id: first.lotId, company_id: body.companyId },
+      { action: 'EVENT_GRANTED', actor: 'service:identity', target_id: again.lotId, company_id: body.companyId },
+    ]);
   });
 
   it('answers cancelled: false for a grant key never granted', async () => {

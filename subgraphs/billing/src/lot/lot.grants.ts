@@ -9,6 +9,7 @@ import {
   type grantCancelResponse,
   type grantEventResponse,
 } from '@econtract/server-kit';
+import { audit } from '../audit/audit.ts';
 import type { BillingContext } from '../billing.loaders.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
 import { lotExpiresAt } from './lot-expiry.ts';
@@ -29,13 +30,20 @@ export async function grantEvent(body: unknown, ctx: BillingContext): Promise<Gr
   const expiresAt = lotExpiresAt(grantedAt, plan.validityMonths);
   // Two rounds at most: a second is needed only if the existing lot was cancelled between the statements.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const inserted = await ctx.em.execute<Array<{ id: string }>>(
-      `insert into "billing"."prepaid_lot" ("id", "company_id", "plan_code", "kind", "charged_count", "purchased_at", "expires_at", "grant_key")
-       values (?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?)
-       on conflict ("grant_key") do nothing
-       returning "id"`,
-      [randomUUID(), request.companyId, plan.code, plan.kind, plan.contractCount, grantedAt.toISOString(), expiresAt.toISOString(), request.grantKey],
-    );
+    // The lot and its audit entry commit together.
+    const inserted = await ctx.em.transactional(async (tx) => {
+      const rows = await tx.execute<Array<{ id: string }>>(
+        `insert into "billing"."prepaid_lot" ("id", "company_id", "plan_code", "kind", "charged_count", "purchased_at", "expires_at", "grant_key")
+         values (?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?)
+         on conflict ("grant_key") do nothing
+         returning "id"`,
+        [randomUUID(), request.companyId, plan.code, plan.kind, plan.contractCount, grantedAt.toISOString(), expiresAt.toISOString(), request.grantKey],
+      );
+      if (rows[0]) {
+        await audit(tx, ctx, { companyId: request.companyId, action: 'EVENT_GRANTED', targetType: 'lot', targetId: rows[0].id, unitCount: plan.contractCount, details: { planCode: plan.code, grantKey: request.grantKey } });
+      }
+      return rows;
+    });
     if (inserted[0]) return { lotId: inserted[0].id, created: true };
     // ON CONFLICT waited for the other inserter to commit, so this new statement's snapshot sees its lot.
     const existing = await ctx.em.execute<Array<{ id: string; company_id: string; plan_code: string }>>(
@@ -58,11 +66,17 @@ export async function grantEvent(body: unknown, ctx: BillingContext): Promise<Gr
  */
 export async function grantCancel(body: unknown, ctx: BillingContext): Promise<GrantCancelResponse> {
   const request = parseContract(grantCancelRequest, body);
-  const deleted = await ctx.em.execute<Array<{ id: string }>>(
-    `delete from "billing"."prepaid_lot" where "grant_key" = ? and "used_count" = 0 returning "id"`,
-    [request.grantKey],
-  );
-  if (deleted.length > 0) return { cancelled: true };
+  const cancelled = await ctx.em.transactional(async (tx) => {
+    const deleted = await tx.execute<Array<{ id: string; company_id: string }>>(
+      `delete from "billing"."prepaid_lot" where "grant_key" = ? and "used_count" = 0 returning "id", "company_id"`,
+      [request.grantKey],
+    );
+    if (deleted[0]) {
+      await audit(tx, ctx, { companyId: deleted[0].company_id, action: 'EVENT_GRANT_CANCELLED', targetType: 'lot', targetId: deleted[0].id, details: { grantKey: request.grantKey } });
+    }
+    return deleted.length > 0;
+  });
+  if (cancelled) return { cancelled: true };
   // A fresh statement, so a lot spent concurrently (the delete skipped it) is seen as spent.
   const remaining = await ctx.em.execute<Array<{ used_count: number }>>(
     `select "used_count" from "billing"."prepaid_lot" where "grant_key" = ?`,

@@ -1,0 +1,13 @@
+import { companyOf } from '@econtract/server-kit';
+import { Ctx, Query, Resolver } from 'type-graphql';
+import type { BillingContext } from '../billing.loaders.ts';
+import { billingAccountOf } from './billing-account.ts';
+import { BillingAccount } from './billing-account.type.ts';
+
+@Resolver(() => BillingAccount)
+export class BillingAccountResolver {
+  @Query(() => BillingAccount, { description: "The viewer's company's billing standing (R-BILL-5); total admin or individual member only." })
+  billingAccount(@Ctx() ctx: BillingContext): Promise<BillingAccount> {
+    return billingAccountOf(ctx, companyOf(ctx.viewer)!);
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { LocalTestPaymentProvider, type PaymentProvider } from './payment/payment.provider.ts';
+import { TossPaymentsProvider } from './payment/toss-payments.provider.ts';
+
+/** Billing's own settings, parsed with zod like the common ones (see README). */
+export const billingEnvSchema = z
+  .object({
+    /** `local` (default): test payment keys, no money moves. `toss`: Toss Payments' confirm API. */
+    PAYMENT_PROVIDER: z.enum(['local', 'toss']).default('local'),
+    TOSS_BASE_URL: z.url().default('https://api.tosspayments.com'),
+    TOSS_SECRET_KEY: z.string().min(1).optional(),
+    TOSS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
+    NODE_ENV: z.string().optional(),
+    /** The seller printed on receipts (R-BILL-6); the defaults are placeholders, set them in production. */
+    RECEIPT_SUPPLIER_NAME: z.string().min(1).default('(주)이컨트랙트'),
+    RECEIPT_SUPPLIER_BUSINESS_NUMBER: z.string().regex(/^\d{10}$/).default('1234567890'),
+    RECEIPT_SUPPLIER_ADDRESS: z.string().min(1).default('서울특별시 (RECEIPT_SUPPLIER_ADDRESS로 설정)'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.PAYMENT_PROVIDER === 'toss' && !env.TOSS_SECRET_KEY) ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'must be set when PAYMENT_PROVIDER=toss' });
+    // The local provider approves test keys for free: never in production.
+    if (env.NODE_ENV === 'production' && env.PAYMENT_PROVIDER === 'local') ctx.addIssue({ code: 'custom', path: ['PAYMENT_PROVIDER'], message: 'must be toss in production' });
+  });
+export type BillingEnv = z.infer<typeof billingEnvSchema>;
+
+export const loadBillingEnv = (source: Record<string, string | undefined> = process.env): BillingEnv => billingEnvSchema.parse(source);
+
+export function paymentProviderFrom(env: BillingEnv): PaymentProvider {
+  if (env.PAYMENT_PROVIDER === 'toss') return new TossPaymentsProvider({ baseUrl: env.TOSS_BASE_URL, secretKey: env.TOSS_SECRET_KEY!, timeoutMs: env.TOSS_TIMEOUT_MS });
+  return new LocalTestPaymentProvider();
+}
+
+let configured: PaymentProvider | undefined;
+/** The provider the settings name, made once per process. */
+export const paymentProvider = (): PaymentProvider => (configured ??= paymentProviderFrom(loadBillingEnv()));
+
+/** The seller printed on receipts, from the settings. */
+export const receiptSupplier = (env: BillingEnv = loadBillingEnv()) => ({
+  name: env.RECEIPT_SUPPLIER_NAME,
+  businessNumber: env.RECEIPT_SUPPLIER_BUSINESS_NUMBER,
+  address: env.RECEIPT_SUPPLIER_ADDRESS,
+});

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, badUserInput, companyOf } from '@econtract/server-kit';
+import { Ctx, Mutation, Resolver } from 'type-graphql';
+import { audit } from '../audit/audit.ts';
+import type { BillingContext } from '../billing.loaders.ts';
+import { PlanKind } from '../plan/plan.entity.ts';
+import { lotExpiresAt } from './lot-expiry.ts';
+import { PrepaidLot } from './prepaid-lot.entity.ts';
+
+const FREE_PASS = 'FREE_PASS';
+/** A date as people in Korea read it: the Asia/Seoul calendar day. */
+const seoulDay = (instant: Date) => new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * R-BILL-2: grants the monthly free pass. Refused until one month after the previous claim (the
+ * instant that claim's lot expires, `lotExpiresAt(claimedAt, 1)`), and while an event lot is still
+ * usable. An advisory lock per company makes simultaneous claims take turns, so only one succeeds.
+ */
+export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
+  const companyId = companyOf(ctx.viewer)!;
+  const plan = await ctx.loaders.planByCode.load(FREE_PASS);
+  if (!plan || plan.kind !== PlanKind.FREE_PASS) throw badUserInput('The free pass is not offered at the moment.');
+  let lotId: string;
+  try {
+    lotId = await ctx.em.transactional(async (tx) => {
+      await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`free-pass:${companyId}`]);
+      const now = new Date();
+      const [previous] = await tx.execute<Array<{ purchased_at: Date | string }>>(
+        `select "purchased_at" from "billing"."prepaid_lot" where "company_id" = ? and "kind" = 'FREE_PASS' order by "purchased_at" desc limit 1`,
+        [companyId],
+      );
+      if (previous) {
+        const claimedAt = new Date(previous.purchased_at);
+        const nextClaim = lotExpiresAt(claimedAt, 1);
+        if (now < nextClaim) {
+          throw badUserInput(
+            `The free pass can be claimed once a month. You claimed it on ${seoulDay(claimedAt)}; the next one can be claimed from ${seoulDay(nextClaim)} (Korea time).`,
+            { reason: 'FREE_PASS_CLAIMED_THIS_MONTH', nextClaimAt: nextClaim.toISOString() },
+          );
+        }
+      }
+      const [event] = await tx.execute<Array<{ expires_at: Date | string }>>(
+        `select "expires_at" from "billing"."prepaid_lot"
+         where "company_id" = ? and "kind" = 'EVENT' and "expires_at" > ?::timestamptz and "used_count" < "charged_count"
+         order by "expires_at" desc limit 1`,
+        [companyId, now.toISOString()],
+      );
+      if (event) {
+        throw badUserInput(
+          `The free pass cannot be claimed while an event plan is in use. Your event plan can be used until ${seoulDay(new Date(new Date(event.expires_at).getTime() - 1))} (Korea time) or until its units run out.`,
+          { reason: 'EVENT_PLAN_IN_USE' },
+        );
+      }
+      const id = randomUUID();
+      await tx.execute(
+        `insert into "billing"."prepaid_lot" ("id", "company_id", "plan_code", "kind", "charged_count", "purchased_at", "expires_at")
+         values (?, ?, ?, 'FREE_PASS', ?, ?::timestamptz, ?::timestamptz)`,
+        [id, companyId, plan.code, plan.contractCount, now.toISOString(), lotExpiresAt(now, plan.validityMonths).toISOString()],
+      );
+      await audit(tx, ctx, { companyId, action: 'FREE_PASS_CLAIMED', targetType: 'lot', targetId: id, unitCount: plan.contractCount });
+      return id;
+    });
+  } catch (error) {
+    if (error instanceof AppError) {
+      // The refusal is recorded too (outside the rolled-back transaction).
+      await audit(ctx.em, ctx, { companyId, action: 'FREE_PASS_REFUSED', details: { reason: error.extensions.reason ?? error.code, message: error.message } });
+    }
+    throw error;
+  }
+  return ctx.em.findOneOrFail(PrepaidLot, lotId);
+}
+
+@Resolver(() => PrepaidLot)
+export class FreePassResolver {
+  @Mutation(() => PrepaidLot, { description: 'R-BILL-2: claims the monthly free pass (무료이용권, 1 month). Refused within a month of the last claim and while an event plan is usable.' })
+  claimFreePass(@Ctx() ctx: BillingContext): Promise<PrepaidLot> {
+    return claimFreePass(ctx);
+  }
+}

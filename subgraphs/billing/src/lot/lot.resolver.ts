@@ -1,0 +1,51 @@
+import { companyOf } from '@econtract/server-kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { BillingContext } from '../billing.loaders.ts';
+import { Plan } from '../plan/plan.entity.ts';
+import { cursor, pageSize } from '../billing.paging.ts';
+import { Usage } from '../usage/usage.type.ts';
+import { lotStatus } from './lot.usable.ts';
+import { LotStatus, PrepaidLot } from './prepaid-lot.entity.ts';
+
+@Resolver(() => PrepaidLot)
+export class LotResolver {
+  @Query(() => [PrepaidLot], {
+    description: "R-BILL-7 prepaid service history: the viewer's company's lots, oldest purchase first (the order units are deducted in). Expired lots only with includeExpired.",
+  })
+  async prepaidLots(
+    @Arg('includeExpired', () => Boolean, { defaultValue: false }) includeExpired: boolean,
+    @Ctx() ctx: BillingContext,
+  ): Promise<PrepaidLot[]> {
+    // The rule guarantees a member; the company filter is in the loader's SQL.
+    const lots = await ctx.loaders.lotsByCompany.load(companyOf(ctx.viewer)!);
+    const now = new Date();
+    return includeExpired ? lots : lots.filter((lot) => lotStatus(lot, now) !== LotStatus.EXPIRED);
+  }
+
+  @FieldResolver(() => Plan)
+  async plan(@Root() lot: PrepaidLot, @Ctx() ctx: BillingContext): Promise<Plan> {
+    const plan = await ctx.loaders.planByCode.load(lot.plan.code);
+    if (!plan) throw new Error(`lot ${lot.id} names plan ${lot.plan.code}, which is not in the catalogue`);
+    return plan;
+  }
+
+  @FieldResolver(() => Int, { description: 'chargedCount − usedCount (still shown for an expired lot, though it can no longer be used).' })
+  remainingCount(@Root() lot: PrepaidLot): number {
+    return lot.chargedCount - lot.usedCount;
+  }
+
+  @FieldResolver(() => LotStatus)
+  status(@Root() lot: PrepaidLot): LotStatus {
+    return lotStatus(lot, new Date());
+  }
+
+  @FieldResolver(() => [Usage], { description: 'R-BILL-7 detail: each unit consumed from this lot, oldest first; `after` is the id of the last usage of the previous page.' })
+  usages(
+    @Root() lot: PrepaidLot,
+    @Arg('first', () => Int, { defaultValue: 50, description: '1–500.' }) first: number,
+    @Arg('after', () => ID, { nullable: true }) after: string | null,
+    @Ctx() ctx: BillingContext,
+  ): Promise<Usage[]> {
+    return ctx.loaders.usagesOfLot(pageSize(first, 500), cursor(after)).load(lot.id);
+  }
+}

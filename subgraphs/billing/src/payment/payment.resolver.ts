@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { BillingContext } from '../billing.loaders.ts';
+import { paymentProvider } from '../billing.env.ts';
+import { cursor, pageSize } from '../billing.paging.ts';
+import { Plan } from '../plan/plan.entity.ts';
+import { confirmPayment, listPayments, preparePayment } from './payment.service.ts';
+import { ConfirmPaymentInput, Payment, PaymentOrder } from './payment.type.ts';
+
+@Resolver(() => Payment)
+export class PaymentResolver {
+  @Query(() => [Payment], {
+    description: "R-BILL-6 payment history of the viewer's company: approved and declined payments, newest first. Page with first/after (after = id of the last payment of the previous page).",
+  })
+  payments(
+    @Arg('first', () => Int, { defaultValue: 20, description: '1–100.' }) first: number,
+    @Arg('after', () => ID, { nullable: true }) after: string | null,
+    @Ctx() ctx: BillingContext,
+  ): Promise<Payment[]> {
+    return listPayments(ctx, pageSize(first, 100), cursor(after));
+  }
+
+  @Mutation(() => PaymentOrder, { description: 'R-BILL-6 step 1: records an order for a card-purchasable plan; pay it in the payment widget, then confirmPayment.' })
+  preparePayment(@Arg('planCode', () => String) planCode: string, @Ctx() ctx: BillingContext): Promise<PaymentOrder> {
+    return preparePayment(ctx, planCode);
+  }
+
+  @Mutation(() => Payment, {
+    description:
+      'R-BILL-6 step 2: confirms the widget payment; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → CONFLICT with extensions.retryable = true.',
+  })
+  confirmPayment(@Arg('input', () => ConfirmPaymentInput) input: ConfirmPaymentInput, @Ctx() ctx: BillingContext): Promise<Payment> {
+    return confirmPayment(ctx, input, paymentProvider());
+  }
+
+  @FieldResolver(() => Plan)
+  async plan(@Root() payment: Payment, @Ctx() ctx: BillingContext): Promise<Plan> {
+    const plan = await ctx.loaders.planByCode.load(payment.planCode);
+    if (!plan) throw new Error(`payment ${payment.id} names plan ${payment.planCode}, which is not in the catalogue`);
+    return plan;
+  }
+}
+
+@Resolver(() => PaymentOrder)
+export class PaymentOrderResolver {
+  @FieldResolver(() => Plan)
+  async plan(@Root() order: PaymentOrder, @Ctx() ctx: BillingContext): Promise<Plan> {
+    return (await ctx.loaders.planByCode.load(order.planCode))!;
+  }
+}

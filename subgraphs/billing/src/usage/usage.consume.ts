@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, ErrorCode, parseContract } from '@econtract/server-kit';
+import type { BillingContext } from '../billing.loaders.ts';
+import { usageConsumeRequest, type UsageConsumeResponse } from '../billing.contracts.ts';
+
+export const quotaExhausted = () =>
+  new AppError(
+    ErrorCode.QUOTA_EXHAUSTED,
+    'No contract units are left: every plan is used up or expired. Buy a plan (소호형 SOHO or 비즈니스형 BUSINESS) on the billing page, or claim this month\'s free pass (무료이용권), then complete the contract again.',
+  );
+
+/**
+ * Internal route `usage/consume` (documents, when a contract is completed): deducts one unit from
+ * the company's usable lot bought first, once per contract id.
+ *
+ * One transaction: an advisory lock on (company, contract) makes simultaneous calls for one contract
+ * take turns, so the second sees the first's usage row; `for update` on the oldest usable lot makes
+ * calls for different contracts take turns per lot. After waiting, PostgreSQL re-checks the row
+ * (`used_count < charged_count`) and moves on to the next lot, so no unit is lost or given twice.
+ */
+export async function consumeUsage(body: unknown, ctx: BillingContext): Promise<UsageConsumeResponse> {
+  const request = parseContract(usageConsumeRequest, body);
+  return ctx.em.transactional(async (tx) => {
+    await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`usage:${request.companyId}:${request.contractId}`]);
+    const [existing] = await tx.execute<Array<{ id: string; lot_id: string }>>(
+      `select "id", "lot_id" from "billing"."usage" where "company_id" = ? and "contract_id" = ?`,
+      [request.companyId, request.contractId],
+    );
+    if (existing) return { lotId: existing.lot_id, usageId: existing.id, consumed: false };
+
+    const [lot] = await tx.execute<Array<{ id: string }>>(
+      `select "id" from "billing"."prepaid_lot"
+       where "company_id" = ? and "expires_at" > now() and "used_count" < "charged_count"
+       order by "purchased_at", "id"
+       limit 1
+       for update`,
+      [request.companyId],
+    );
+    if (!lot) throw quotaExhausted();
+    await tx.execute(`update "billing"."prepaid_lot" set "used_count" = "used_count" + 1 where "id" = ?`, [lot.id]);
+    const usageId = randomUUID();
+    await tx.execute(
+      `insert into "billing"."usage" ("id", "company_id", "contract_id", "lot_id", "management_number") values (?, ?, ?, ?, ?)`,
+      [usageId, request.companyId, request.contractId, lot.id, request.managementNumber ?? null],
+    );
+    return { lotId: lot.id, usageId, consumed: true };
+  });
+}

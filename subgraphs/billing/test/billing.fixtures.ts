@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, callInternal, loadCommonEnv } from '@econtract/server-kit';
+import { testEnv, type Stack } from '@econtract/testkit';
+import { BillingRoutes, type UsageConsumeResponse } from '../src/billing.contracts.ts';
+
+const secret = loadCommonEnv(testEnv()).INTERNAL_TOKEN_SECRET;
+const DAY = 86_400_000;
+
+/** Calls `usage/consume` as documents will when a contract is completed. */
+export const consume = (stack: Stack, body: unknown) =>
+  callInternal<UsageConsumeResponse>(stack.subgraphs.billing.url, BillingRoutes.usageConsume, body, { secret, caller: 'documents', timeoutMs: 60_000 });
+
+/** The AppError code a call failed with ('resolved' if it did not fail). */
+export const failureCode = (call: Promise<unknown>) =>
+  call.then(
+    () => 'resolved',
+    (error: unknown) => (error instanceof AppError ? error.code : `not an AppError: ${String(error)}`),
+  );
+
+export interface LotFixture {
+  planCode?: string;
+  kind?: 'PAID' | 'FREE_PASS' | 'EVENT';
+  charged?: number;
+  used?: number;
+  /** Days from now (negative: in the past). */
+  purchasedDaysAgo?: number;
+  expiresInDays?: number;
+}
+
+/** Arranges a lot directly in billing's table. */
+export async function insertLot(stack: Stack, companyId: string, lot: LotFixture = {}): Promise<string> {
+  const id = randomUUID();
+  const now = Date.now();
+  const kind = lot.kind ?? 'PAID';
+  const planCode = lot.planCode ?? (kind === 'PAID' ? 'SOHO' : kind === 'EVENT' ? 'SIGNUP_EVENT' : 'FREE_PASS');
+  await stack.sql(
+    `insert into billing.prepaid_lot (id, company_id, plan_code, kind, charged_count, used_count, purchased_at, expires_at)
+     values (?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz)`,
+    [
+      id,
+      companyId,
+      planCode,
+      kind,
+      lot.charged ?? 30,
+      lot.used ?? 0,
+      new Date(now - (lot.purchasedDaysAgo ?? 1) * DAY).toISOString(),
+      new Date(now + (lot.expiresInDays ?? 30) * DAY).toISOString(),
+    ],
+  );
+  return id;
+}
+
+export const lotCounts = async (stack: Stack, lotId: string) => {
+  const [row] = await stack.sql<{ used_count: number; charged_count: number; usages: number }>(
+    `select l.used_count, l.charged_count, (select count(*)::int from billing.usage u where u.lot_id = l.id) as usages from billing.prepaid_lot l where l.id = ?`,
+    [lotId],
+  );
+  return row!;
+};

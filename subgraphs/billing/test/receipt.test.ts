@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { PDFParse } from 'pdf-parse';
+import { useStack } from '@econtract/testkit';
+import { renderReceiptPdf } from '../src/receipt/receipt.pdf.ts';
+
+const stack = useStack();
+
+const RECEIPT = 'query ($id: ID!) { viewer { company { id paymentReceipt(paymentId: $id) { fileName contentType contentBase64 } } } }';
+
+const textOf = async (pdf: Buffer) => {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    return (await parser.getText()).text;
+  } finally {
+    await parser.destroy();
+  }
+};
+
+async function approvedPayment(token: string) {
+  const order = (await stack.graphql('mutation { preparePayment(planCode: "SOHO") { orderId amountKrw } }', {}, { token })).data.preparePayment;
+  const confirmed = await stack.graphql('mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id approvalNumber } }', {
+    input: { orderId: order.orderId, paymentKey: 'test_approve_receipt', amountKrw: order.amountKrw },
+  }, { token });
+  return { orderId: order.orderId as string, ...(confirmed.data.confirmPayment as { id: string; approvalNumber: string }) };
+}
+
+describe('payment receipts (R-BILL-6)', () => {
+  it('renders Korean text with an embedded font', async () => {
+    const pdf = await renderReceiptPdf({
+      supplier: { name: '(주)이컨트랙트', businessNumber: '1234567890', address: '서울특별시' },
+      buyer: { name: '데모전자(주)', businessNumber: '1234567891' },
+      planName: '소호형',
+      orderId: 'order_test',
+      supplyKrw: 90_000,
+      vatKrw: 9_000,
+      amountKrw: 99_000,
+      cardCompany: '신한카드',
+      cardLast4: '4242',
+      approvalNumber: '12345678',
+      approvedAt: new Date('2026-11-24T12:00:00Z'),
+    });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/FontFile[23]?/);
+    const text = await textOf(pdf);
+    for (const expected of ['카드 결제 영수증', '(주)이컨트랙트', '123-45-67890', '데모전자(주)', '123-45-67891', '소호형', '90,000원', '9,000원', '99,000원', '신한카드', '4242', '12345678', '2026-11-24 21:00:00 (KST)']) {
+      expect(text, expected).toContain(expected);
+    }
+  });
+
+  it("serves an approved payment's receipt with the buyer's company and business number to the total admin", async () => {
+    const token = await stack.login('demo-admin');
+    const payment = await approvedPayment(token);
+    const result = await stack.graphql(RECEIPT, { id: payment.id }, { token });
+    expect(result.errors).toBeUndefined();
+    const receipt = result.data.viewer.company.paymentReceipt;
+    expect(receipt).toMatchObject({ fileName: `receipt-${payment.orderId}.pdf`, contentType: 'application/pdf' });
+    const text = await textOf(Buffer.from(receipt.contentBase64, 'base64'));
+    for (const expected of ['데모전자(주)', '123-45-67891', '소호형', '90,000원', '9,000원', '99,000원', '신한카드', payment.approvalNumber, payment.orderId]) {
+      expect(text, expected).toContain(expected);
+    }
+  });
+
+  it('is refused to staff (FORBIDDEN) and to other companies (NOT_FOUND)', async () => {
+    const payment = await approvedPayment(await stack.login('demo-admin'));
+    const staff = await stack.graphql(RECEIPT, { id: payment.id }, { token: await stack.login('demo-staff') });
+    expect(staff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const individual = await stack.graphql(RECEIPT, { id: payment.id }, { token: await stack.login('demo-individual') });
+    expect(individual.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const unknown = await stack.graphql(RECEIPT, { id: 'not-an-id' }, { token: await stack.login('demo-admin') });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
