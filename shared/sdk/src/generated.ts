@@ -18,6 +18,38 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
 };
 
+/** An administrative change (settings, departments, ranks, staff), recorded with the change itself. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What was done, e.g. DEPARTMENT_CREATED, STAFF_SUSPENDED. */
+  action: Scalars['String']['output'];
+  /** Who did it. */
+  actor: User;
+  /** JSON of the changed values after the change; null when something was deleted. */
+  after: Maybe<Scalars['String']['output']>;
+  /** JSON of the changed values before the change; null when something was created. */
+  before: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  /** The changed department or staff member; null for company-wide lists. */
+  targetId: Maybe<Scalars['ID']['output']>;
+  /** COMPANY, DEPARTMENT, RANKS or STAFF. */
+  targetType: Scalars['String']['output'];
+};
+
+/** The audit trail, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
 export type BillingAccount = {
   __typename?: 'BillingAccount';
   /** Usable lots, in the order units are deducted (oldest purchase first). */
@@ -49,13 +81,21 @@ export type Company = {
   billing: Maybe<BillingAccount>;
   /** Business registration number, 10 digits (corporate members only). */
   businessNumber: Maybe<Scalars['String']['output']>;
+  /** R-DEPT-1: top-level departments by name; each lists its sub-departments. */
+  departments: Array<Department>;
   id: Scalars['ID']['output'];
   kind: CompanyKind;
   name: Scalars['String']['output'];
   /** R-BILL-6: the PDF receipt of one of this company's approved payments. It carries the company's name and business number, which the organization subgraph owns (hence a Company field). */
   paymentReceipt: Receipt;
+  /** R-RANK-1: the ranks in the company's order. */
+  ranks: Array<Rank>;
+  /** R-COMPANY-3: the code to hand to referred members (total admin only); null until generated. */
+  referralCode: Maybe<Scalars['String']['output']>;
   /** Representative's name (corporate members only). */
   representative: Maybe<Scalars['String']['output']>;
+  /** R-COMPANY-1,2; members of the company only. */
+  settings: CompanySettings;
 };
 
 
@@ -67,6 +107,15 @@ export type CompanyKind =
   | 'CORPORATE'
   | 'PERSONAL';
 
+/** R-COMPANY-1,2: company-wide defaults for writing contracts. */
+export type CompanySettings = {
+  __typename?: 'CompanySettings';
+  /** R-COMPANY-2: automatic or manual contract management numbers. */
+  contractNumbering: ContractNumbering;
+  /** R-COMPANY-1: internal approval (내부결재) is the default on the contract-relations step. */
+  internalApproval: Scalars['Boolean']['output'];
+};
+
 export type ConfirmPaymentInput = {
   /** The amount the widget charged; must equal the order. */
   amountKrw: Scalars['Int']['input'];
@@ -75,12 +124,46 @@ export type ConfirmPaymentInput = {
   paymentKey: Scalars['String']['input'];
 };
 
+export type ContractNumbering =
+  | 'AUTO'
+  | 'MANUAL';
+
+/** R-DEPT-2: a new department, at the top level or under a top-level department. */
+export type CreateDepartmentInput = {
+  /** 1–50 characters; unique among its siblings regardless of case. */
+  name: Scalars['String']['input'];
+  /** A top-level department to create it under; omit for a top-level department. */
+  parentId: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** R-DEPT-1: a department; top-level departments may have sub-departments, sub-departments may not. */
+export type Department = {
+  __typename?: 'Department';
+  /** Sub-departments by name (always empty for a sub-department). */
+  children: Array<Department>;
+  /** 1 for a top-level department, 2 for a sub-department. */
+  depth: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Null for a top-level department. */
+  parent: Maybe<Department>;
+  /** Staff directly in this department (sub-departments not included), active or suspended. */
+  staffCount: Scalars['Int']['output'];
+};
+
 export type DocumentCategory = {
   __typename?: 'DocumentCategory';
   createdAt: Scalars['DateTimeISO']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
+
+/** R-STAFF-4: what a member may see and do. */
+export type Grade =
+  | 'DEPARTMENT_MANAGER'
+  | 'INDIVIDUAL'
+  | 'STAFF'
+  | 'TOTAL_ADMIN';
 
 /** R-LOGIN-3: a login ID locked after failed attempts, for the customer centre. */
 export type LockedAccount = {
@@ -128,8 +211,14 @@ export type Mutation = {
   confirmPayment: Payment;
   /** R-PROFILE-2: confirms the code; then updateProfile may save that number. */
   confirmPhoneVerification: Scalars['Boolean']['output'];
+  /** R-DEPT-2: total admin only; a third level is refused. */
+  createDepartment: Department;
+  /** R-DEPT-3: refused while the department or a sub-department has staff, or while it has sub-departments. Returns the deleted id. */
+  deleteDepartment: Scalars['ID']['output'];
   /** Emails the login ID of the account with this name and email (total admins and individual members). Always true. */
   findLoginId: Scalars['Boolean']['output'];
+  /** R-COMPANY-3: a new referral code (10 characters, case-insensitive) replaces the old one. Corporate total admin only. */
+  generateReferralCode: Company;
   /** R-LOGIN-1..3: sign in; five wrong passwords in a row lock the login ID. */
   login: LoginResult;
   /** Ends this sign-in: its access and refresh tokens stop working at once. */
@@ -138,12 +227,22 @@ export type Mutation = {
   preparePayment: PaymentOrder;
   /** New tokens for a refresh token; reusing an old one ends the whole sign-in. */
   refreshSession: SessionTokensResult;
+  /** R-STAFF-1,2: total admin only. Creates the login account (a verification mail goes to the email; it works once verified) and the staff profile together, or neither. */
+  registerStaff: User;
   /** Emails a password reset link (30 minutes) if the login ID and email match. Always true. */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Sends a new verification link to an unverified account. Always answers true, so it reveals nothing about which login IDs exist. */
   resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password with an emailed reset token (single use). Ends every open sign-in; a locked account stays locked. */
   resetPassword: Scalars['Boolean']['output'];
+  /** R-RANK-1: the ranks become exactly this list (names and order). Names that stay keep their ids (matched regardless of case); ranks left out are removed and cleared from the staff who held them. Total admin only. */
+  saveRanks: Array<Rank>;
+  /** R-STAFF-5: false suspends (refused from the next request on, sign-ins end); true reactivates. Not the total admin. */
+  setStaffActive: User;
+  /** R-STAFF-5: the total admin sets a staff member's password; the member's sign-ins end. */
+  setStaffPassword: Scalars['Boolean']['output'];
+  /** R-PERM-1: extra permissions on contracts the member can see but did not write. */
+  setStaffPermissions: User;
   /** R-SIGNUP-1,2: sign up a company; the person signing up becomes its total admin. */
   signUpCorporate: SignUpResult;
   /** R-SIGNUP-1: sign up as an individual member; a verification email follows. */
@@ -152,8 +251,14 @@ export type Mutation = {
   startPhoneVerification: PhoneVerificationStarted;
   /** Operator only (R-LOGIN-3): lifts the lock and clears the failure count. */
   unlockAccount: User;
+  /** R-COMPANY-1,2: total admin only. */
+  updateCompanySettings: Company;
+  /** R-DEPT-2: rename and/or move (parentId: null = top level); a third level is refused. */
+  updateDepartment: Department;
   /** R-PROFILE-1..4: change name, email, phone or password (after confirmPassword). */
   updateProfile: User;
+  /** Total admin: department, rank, grade, approval authority, and the person's name, email and phone. */
+  updateStaff: User;
   /** R-SIGNUP-5: follow the emailed link; the account can sign in afterwards. */
   verifyEmail: Scalars['Boolean']['output'];
 };
@@ -171,6 +276,16 @@ export type MutationConfirmPaymentArgs = {
 
 export type MutationConfirmPhoneVerificationArgs = {
   code: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateDepartmentArgs = {
+  input: CreateDepartmentInput;
+};
+
+
+export type MutationDeleteDepartmentArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -197,6 +312,11 @@ export type MutationRefreshSessionArgs = {
 };
 
 
+export type MutationRegisterStaffArgs = {
+  input: RegisterStaffInput;
+};
+
+
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['String']['input'];
   loginId: Scalars['String']['input'];
@@ -211,6 +331,29 @@ export type MutationResendVerificationEmailArgs = {
 export type MutationResetPasswordArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
+};
+
+
+export type MutationSaveRanksArgs = {
+  names: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationSetStaffActiveArgs = {
+  active: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetStaffPasswordArgs = {
+  id: Scalars['ID']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationSetStaffPermissionsArgs = {
+  id: Scalars['ID']['input'];
+  input: StaffPermissionsInput;
 };
 
 
@@ -234,13 +377,38 @@ export type MutationUnlockAccountArgs = {
 };
 
 
+export type MutationUpdateCompanySettingsArgs = {
+  input: UpdateCompanySettingsInput;
+};
+
+
+export type MutationUpdateDepartmentArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDepartmentInput;
+};
+
+
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
 
+export type MutationUpdateStaffArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateStaffInput;
+};
+
+
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
+};
+
+/** Where a page of a list ends, Relay style. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 export type Payment = {
@@ -345,10 +513,18 @@ export type PrepaidLotUsagesArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** R-STAFF-3: people who can be chosen as approvers: active, email-verified members of the viewer's company holding approval authority, by name; search matches part of the name or login ID. At most 50. */
+  approvers: Array<User>;
+  /** Total admin: the company's administrative changes, newest first. */
+  auditLog: AuditEntryConnection;
   /** The viewer's company's billing standing (R-BILL-5); total admin or individual member only. */
   billingAccount: BillingAccount;
   /** R-SIGNUP-2: check digit and whether the number is registered already. */
   businessNumberCheck: BusinessNumberCheck;
+  /** The viewer's company (or personal workspace). */
+  company: Maybe<Company>;
+  /** R-DEPT-1: the viewer's company's department tree: top-level departments by name, each with its sub-departments. */
+  departments: Array<Department>;
   /** R-CAT-1: the viewer's company's document categories, by name. */
   documentCategories: Array<DocumentCategory>;
   /** Operator only: every locked login ID, most recently locked first. */
@@ -363,8 +539,23 @@ export type Query = {
   plans: Array<Plan>;
   /** R-BILL-7 prepaid service history: the viewer's company's lots, oldest purchase first (the order units are deducted in). Expired lots only with includeExpired. */
   prepaidLots: Array<PrepaidLot>;
+  /** R-RANK-1: the viewer's company's ranks, in the company's order. */
+  ranks: Array<Rank>;
+  /** Total admin: the company's members in registration order, filtered; at most 500 per page. */
+  staffMembers: StaffConnection;
   /** The signed-in user; null when anonymous. */
   viewer: Maybe<User>;
+};
+
+
+export type QueryApproversArgs = {
+  search: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -394,6 +585,22 @@ export type QueryPrepaidLotsArgs = {
   includeExpired?: Scalars['Boolean']['input'];
 };
 
+
+export type QueryStaffMembersArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<StaffFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+/** R-RANK-1: a rank (직급); the list order is the company's order. */
+export type Rank = {
+  __typename?: 'Rank';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** 0-based place in the company's rank list. */
+  position: Scalars['Int']['output'];
+};
+
 /** A printable PDF receipt (R-BILL-6). */
 export type Receipt = {
   __typename?: 'Receipt';
@@ -402,6 +609,27 @@ export type Receipt = {
   contentType: Scalars['String']['output'];
   /** Suggested file name, e.g. receipt-order_….pdf. */
   fileName: Scalars['String']['output'];
+};
+
+/** R-STAFF-1: a new department manager or staff member with their login account. */
+export type RegisterStaffInput = {
+  /** R-STAFF-3: may be chosen as an approver. */
+  approvalAuthority: Scalars['Boolean']['input'];
+  departmentId: InputMaybe<Scalars['ID']['input']>;
+  /** The verification mail goes here; the account works once it is verified (R-STAFF-2). */
+  email: Scalars['String']['input'];
+  grade: StaffGrade;
+  /** Any unique string per registration form: sending it again returns the first result instead of registering twice. */
+  idempotencyKey: InputMaybe<Scalars['String']['input']>;
+  /** 4–20 characters: a letter first, then letters, digits, ".", "_" or "-"; unique regardless of case. */
+  loginId: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Initial password, 8–128 characters; common passwords are refused. */
+  password: Scalars['String']['input'];
+  /** R-PERM-1; none when omitted. */
+  permissions: InputMaybe<StaffPermissionsInput>;
+  phone: InputMaybe<Scalars['String']['input']>;
+  rankId: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type SessionTokensResult = {
@@ -455,11 +683,75 @@ export type SignUpResult = {
   verificationEmailSentTo: Scalars['String']['output'];
 };
 
+/** The company's members in registration order. */
+export type StaffConnection = {
+  __typename?: 'StaffConnection';
+  edges: Array<StaffEdge>;
+  pageInfo: PageInfo;
+};
+
+export type StaffEdge = {
+  __typename?: 'StaffEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
+/** Every condition given must hold. */
+export type StaffFilter = {
+  /** true: active only; false: suspended only. */
+  active: InputMaybe<Scalars['Boolean']['input']>;
+  departmentId: InputMaybe<Scalars['ID']['input']>;
+  grade: InputMaybe<Grade>;
+  /** With departmentId: also staff of its sub-departments. */
+  includeSubDepartments: Scalars['Boolean']['input'];
+  /** Part of the name or login ID, regardless of case. */
+  search: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Grades the total admin can give: department manager (부서관리자) or staff (업무담당자). */
+export type StaffGrade =
+  | 'DEPARTMENT_MANAGER'
+  | 'STAFF';
+
+/** R-PERM-1: extra rights on contracts the person did not write but can see. */
+export type StaffPermissions = {
+  __typename?: 'StaffPermissions';
+  delete: Scalars['Boolean']['output'];
+  /** Discard (폐기). */
+  discard: Scalars['Boolean']['output'];
+  edit: Scalars['Boolean']['output'];
+  sign: Scalars['Boolean']['output'];
+  /** Create contracts and bulk issuance. */
+  write: Scalars['Boolean']['output'];
+};
+
+/** R-PERM-1: every extra permission, each on or off. */
+export type StaffPermissionsInput = {
+  delete: Scalars['Boolean']['input'];
+  discard: Scalars['Boolean']['input'];
+  edit: Scalars['Boolean']['input'];
+  sign: Scalars['Boolean']['input'];
+  write: Scalars['Boolean']['input'];
+};
+
 export type StepUpResult = {
   __typename?: 'StepUpResult';
   expiresAt: Scalars['DateTimeISO']['output'];
   /** Pass to updateProfile; valid for 10 minutes, for this sign-in only. */
   token: Scalars['String']['output'];
+};
+
+/** R-COMPANY-1,2: omitted fields stay as they are. */
+export type UpdateCompanySettingsInput = {
+  contractNumbering: InputMaybe<ContractNumbering>;
+  internalApproval: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** R-DEPT-2: rename and/or move. Omitted fields stay; parentId: null moves it to the top level. */
+export type UpdateDepartmentInput = {
+  name: InputMaybe<Scalars['String']['input']>;
+  /** The new parent (a top-level department), or null for the top level. */
+  parentId: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** R-PROFILE-1..4: only the fields given change. */
@@ -476,6 +768,19 @@ export type UpdateProfileInput = {
   stepUpToken: Scalars['String']['input'];
 };
 
+/** Omitted fields stay as they are; departmentId or rankId null clears it. */
+export type UpdateStaffInput = {
+  approvalAuthority: InputMaybe<Scalars['Boolean']['input']>;
+  departmentId: InputMaybe<Scalars['ID']['input']>;
+  /** A changed address is verified again before the next sign-in. */
+  email: InputMaybe<Scalars['String']['input']>;
+  grade: InputMaybe<StaffGrade>;
+  name: InputMaybe<Scalars['String']['input']>;
+  /** An empty string removes the number. */
+  phone: InputMaybe<Scalars['String']['input']>;
+  rankId: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Usage = {
   __typename?: 'Usage';
   /** When the contract was completed and the unit deducted. */
@@ -489,17 +794,29 @@ export type Usage = {
 
 export type User = {
   __typename?: 'User';
+  /** R-STAFF-5: false while suspended; null outside your company. */
+  active: Maybe<Scalars['Boolean']['output']>;
+  /** R-STAFF-3: may be chosen as an approver; null outside your company. */
+  approvalAuthority: Maybe<Scalars['Boolean']['output']>;
   /** The user's company or personal workspace; null for operators. */
   company: Maybe<Company>;
+  /** The department the user belongs to; null when none, or outside your company. */
+  department: Maybe<Department>;
   email: Scalars['String']['output'];
   /** Whether the email address has been verified (R-SIGNUP-5). */
   emailVerified: Scalars['Boolean']['output'];
+  /** R-STAFF-4; null for operators and outside your company. */
+  grade: Maybe<Grade>;
   id: Scalars['ID']['output'];
   /** Login ID as the person typed it; unique without regard to case. */
   loginId: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** R-PERM-1: visible to the user and the total admin; null for anyone else. */
+  permissions: Maybe<StaffPermissions>;
   /** Verified mobile number, digits only. */
   phone: Maybe<Scalars['String']['output']>;
+  /** R-RANK-1: the user's rank; null when none, or outside your company. */
+  rank: Maybe<Rank>;
 };
 
 export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;

@@ -22,6 +22,9 @@ export class StaffProfile {
   @Property({ type: 'uuid', nullable: true })
   departmentId: string | null = null;
 
+  @Property({ type: 'uuid', nullable: true })
+  rankId: string | null = null;
+
   @Property({ type: 'boolean' })
   approvalAuthority: boolean = false;
 

@@ -1,0 +1,49 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { PageInfo } from '../connection.ts';
+import { User } from '../staff/user.type.ts';
+
+/** One administrative change in a company: who, when, what, and the values before and after. */
+@ObjectType({ description: 'An administrative change (settings, departments, ranks, staff), recorded with the change itself.' })
+export class AuditEntry {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'What was done, e.g. DEPARTMENT_CREATED, STAFF_SUSPENDED.' })
+  action!: string;
+
+  @Field(() => User, { description: 'Who did it.' })
+  actor!: User;
+
+  @Field(() => String, { description: 'COMPANY, DEPARTMENT, RANKS or STAFF.' })
+  targetType!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The changed department or staff member; null for company-wide lists.' })
+  targetId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'JSON of the changed values before the change; null when something was created.' })
+  before!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'JSON of the changed values after the change; null when something was deleted.' })
+  after!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class AuditEntryEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => AuditEntry)
+  node!: AuditEntry;
+}
+
+@ObjectType({ description: 'The audit trail, newest first.' })
+export class AuditEntryConnection {
+  @Field(() => [AuditEntryEdge])
+  edges!: AuditEntryEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}

@@ -1,0 +1,25 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/** R-DEPT-1: a department of one company; at most two levels (a parent has no parent). */
+@ObjectType({ description: 'R-DEPT-1: a department; top-level departments may have sub-departments, sub-departments may not.' })
+@Entity({ tableName: 'department' })
+export class Department {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  companyId!: string;
+
+  /** Null for a top-level department. */
+  @Property({ type: 'uuid', nullable: true })
+  parentId: string | null = null;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

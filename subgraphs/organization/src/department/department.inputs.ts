@@ -1,0 +1,19 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType({ description: 'R-DEPT-2: a new department, at the top level or under a top-level department.' })
+export class CreateDepartmentInput {
+  @Field(() => String, { description: '1–50 characters; unique among its siblings regardless of case.' })
+  name!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A top-level department to create it under; omit for a top-level department.' })
+  parentId?: string | null;
+}
+
+@InputType({ description: 'R-DEPT-2: rename and/or move. Omitted fields stay; parentId: null moves it to the top level.' })
+export class UpdateDepartmentInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The new parent (a top-level department), or null for the top level.' })
+  parentId?: string | null;
+}

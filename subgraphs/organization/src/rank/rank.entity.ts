@@ -1,0 +1,25 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+/** R-RANK-1: a rank (직급) of one company, in the company's order. */
+@ObjectType({ description: 'R-RANK-1: a rank (직급); the list order is the company\'s order.' })
+@Entity({ tableName: 'rank' })
+export class Rank {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  companyId!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => Int, { description: '0-based place in the company\'s rank list.' })
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

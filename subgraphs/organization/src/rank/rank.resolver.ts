@@ -1,0 +1,20 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { OrganizationContext } from '../organization.loaders.ts';
+import { Rank } from './rank.entity.ts';
+import { saveRanks } from './rank.service.ts';
+
+@Resolver(() => Rank)
+export class RankResolver {
+  @Query(() => [Rank], { description: "R-RANK-1: the viewer's company's ranks, in the company's order." })
+  ranks(@Ctx() ctx: OrganizationContext): Promise<Rank[]> {
+    return ctx.em.find(Rank, { companyId: ctx.viewer!.member!.companyId }, { orderBy: { position: 'asc' } });
+  }
+
+  @Mutation(() => [Rank], {
+    description:
+      'R-RANK-1: the ranks become exactly this list (names and order). Names that stay keep their ids (matched regardless of case); ranks left out are removed and cleared from the staff who held them. Total admin only.',
+  })
+  saveRanks(@Arg('names', () => [String]) names: string[], @Ctx() ctx: OrganizationContext): Promise<Rank[]> {
+    return saveRanks(ctx.em, ctx.viewer!, names);
+  }
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { badUserInput, type EntityManager, type Viewer } from '@econtract/server-kit';
+import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
+import { lockCompany } from '../company/company.service.ts';
+import { placeholders } from '../organization.loaders.ts';
+import { Rank } from './rank.entity.ts';
+
+const MAX_RANKS = 100;
+
+/** The "after" list, trimmed; blanks, over-long names and case-insensitive duplicates are refused. */
+function rankNames(names: string[]): string[] {
+  if (names.length > MAX_RANKS) throw badUserInput(`A company can have at most ${MAX_RANKS} ranks.`, { field: 'names' });
+  const seen = new Set<string>();
+  return names.map((raw, index) => {
+    const name = raw.trim();
+    if (!name) throw badUserInput(`Rank ${index + 1} has no name. Remove blank entries.`, { field: 'names' });
+    if (name.length > 30) throw badUserInput(`The rank "${name}" is longer than 30 characters.`, { field: 'names' });
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw badUserInput(`The rank "${name}" appears twice. Each rank name may appear once (regardless of case).`, { field: 'names' });
+    seen.add(key);
+    return name;
+  });
+}
+
+/**
+ * R-RANK-1: the company's ranks become exactly `names`, in that order, in one transaction. Names
+ * that stay keep their ids; ranks that disappear are cleared from the staff who held them.
+ */
+export async function saveRanks(em: EntityManager, viewer: Viewer, input: string[]): Promise<Rank[]> {
+  const names = rankNames(input);
+  const companyId = viewer.member!.companyId;
+  return em.transactional(async (tx) => {
+    await lockCompany(tx, companyId);
+    const existing = await tx.find(Rank, { companyId }, { orderBy: { position: 'asc' }, refresh: true });
+    const before = existing.map((rank) => ({ id: rank.id, name: rank.name }));
+    const byKey = new Map(existing.map((rank) => [rank.name.toLowerCase(), rank]));
+    const wanted = new Set(names.map((name) => name.toLowerCase()));
+    const removed = existing.filter((rank) => !wanted.has(rank.name.toLowerCase()));
+    if (removed.length) {
+      const ids = removed.map((rank) => rank.id);
+      await tx.execute(`update "organization"."staff_profile" set "rank_id" = null where "company_id" = ? and "rank_id" in (${placeholders(ids)})`, [companyId, ...ids]);
+      for (const rank of removed) tx.remove(rank);
+    }
+    const saved = names.map((name, position) => {
+      const kept = byKey.get(name.toLowerCase());
+      if (kept) {
+        kept.name = name;
+        kept.position = position;
+        return kept;
+      }
+      return tx.create(Rank, { id: randomUUID(), companyId, name, position } as Rank);
+    });
+    await tx.flush();
+    await recordAudit(tx, viewer, {
+      action: 'RANKS_SAVED',
+      targetType: AuditTarget.RANKS,
+      targetId: null,
+      before,
+      after: saved.map((rank) => ({ id: rank.id, name: rank.name })),
+    });
+    return saved;
+  });
+}

@@ -1,0 +1,119 @@
+import { badUserInput, Grade } from '@econtract/server-kit';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { decodeCursor, encodeCursor, pageSize } from '../connection.ts';
+import { Department } from '../department/department.entity.ts';
+import { isUuid } from '../ids.ts';
+import { placeholders, type OrganizationContext } from '../organization.loaders.ts';
+import { StaffConnection, StaffFilter, StaffPermissionsInput, RegisterStaffInput, UpdateStaffInput } from './staff.inputs.ts';
+import { lookupAccounts, registerStaff, setStaffActive, setStaffPassword, setStaffPermissions, updateStaff } from './staff.service.ts';
+import { User } from './user.type.ts';
+
+/** A search matches part of the name or login ID, regardless of case. */
+const matches = (search: string, account: { name: string; loginId: string } | undefined) =>
+  !!account && (account.name.toLowerCase().includes(search) || account.loginId.toLowerCase().includes(search));
+
+/** Largest set a name search filters (names live in identity, so a search reads the candidates' accounts). */
+const SEARCH_LIMIT = 5000;
+
+@Resolver()
+export class StaffResolver {
+  @Query(() => StaffConnection, { description: "Total admin: the company's members in registration order, filtered; at most 500 per page." })
+  async staffMembers(
+    @Arg('filter', () => StaffFilter, { nullable: true }) filter: StaffFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<StaffConnection> {
+    const size = pageSize(first, 500);
+    const afterSeq = decodeCursor(after);
+    const companyId = ctx.viewer!.member!.companyId;
+    const where = ['"company_id" = ?'];
+    const params: unknown[] = [companyId];
+    if (filter?.departmentId) {
+      if (!isUuid(filter.departmentId)) throw badUserInput('departmentId is not a department id.', { field: 'departmentId' });
+      const children = filter.includeSubDepartments ? await ctx.em.find(Department, { companyId, parentId: filter.departmentId }, { fields: ['id'] }) : [];
+      const ids = [filter.departmentId, ...children.map((child) => child.id)];
+      where.push(`"department_id" in (${placeholders(ids)})`);
+      params.push(...ids);
+    }
+    if (filter?.grade) {
+      where.push('"grade" = ?');
+      params.push(filter.grade);
+    }
+    if (filter?.active != null) {
+      where.push('"active" = ?');
+      params.push(filter.active);
+    }
+    const search = filter?.search?.trim().toLowerCase();
+    if (afterSeq !== null && !search) {
+      where.push('"seq" > ?');
+      params.push(afterSeq);
+    }
+    let rows = await ctx.em.execute<Array<{ user_id: string; seq: string }>>(
+      `select "user_id", "seq" from "organization"."staff_profile" where ${where.join(' and ')} order by "seq" limit ?`,
+      [...params, search ? SEARCH_LIMIT : size + 1],
+    );
+    if (search) {
+      const accounts = await lookupAccounts(ctx, rows.map((row) => row.user_id));
+      rows = rows.filter((row) => matches(search, accounts.get(row.user_id)) && (afterSeq === null || Number(row.seq) > afterSeq)).slice(0, size + 1);
+    }
+    const page = rows.slice(0, size);
+    return {
+      edges: page.map((row) => ({ cursor: encodeCursor(row.seq), node: { id: row.user_id } })),
+      pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor(page[page.length - 1]!.seq) : null },
+    };
+  }
+
+  @Query(() => [User], {
+    description:
+      "R-STAFF-3: people who can be chosen as approvers: active, email-verified members of the viewer's company holding approval authority, by name; search matches part of the name or login ID. At most 50.",
+  })
+  // Candidates come from SQL (company, active, authority); verification, name and login ID from identity's
+  // accounts/lookup (one batched call), so a search always sees the current name and nobody unverified slips in.
+  async approvers(@Arg('search', () => String, { nullable: true }) search: string | null, @Ctx() ctx: OrganizationContext): Promise<User[]> {
+    const companyId = ctx.viewer!.member!.companyId;
+    const rows = await ctx.em.execute<Array<{ user_id: string }>>(
+      `select "user_id" from "organization"."staff_profile" where "company_id" = ? and "active" and "approval_authority" and "grade" <> ? order by "seq" limit ?`,
+      [companyId, Grade.INDIVIDUAL, SEARCH_LIMIT],
+    );
+    const accounts = await lookupAccounts(ctx, rows.map((row) => row.user_id));
+    const term = search?.trim().toLowerCase() ?? '';
+    return [...accounts.values()]
+      .filter((account) => account.emailVerified && (account.companyId === null || account.companyId === companyId) && (!term || matches(term, account)))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ko') || a.loginId.localeCompare(b.loginId))
+      .slice(0, 50)
+      .map((account) => ({ id: account.id }));
+  }
+
+  @Mutation(() => User, {
+    description:
+      'R-STAFF-1,2: total admin only. Creates the login account (a verification mail goes to the email; it works once verified) and the staff profile together, or neither.',
+  })
+  async registerStaff(@Arg('input', () => RegisterStaffInput) input: RegisterStaffInput, @Ctx() ctx: OrganizationContext): Promise<User> {
+    return { id: await registerStaff(ctx, input) };
+  }
+
+  @Mutation(() => User, { description: "Total admin: department, rank, grade, approval authority, and the person's name, email and phone." })
+  async updateStaff(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateStaffInput) input: UpdateStaffInput, @Ctx() ctx: OrganizationContext): Promise<User> {
+    return { id: (await updateStaff(ctx, id, input)).userId };
+  }
+
+  @Mutation(() => User, { description: 'R-STAFF-5: false suspends (refused from the next request on, sign-ins end); true reactivates. Not the total admin.' })
+  async setStaffActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: OrganizationContext): Promise<User> {
+    return { id: (await setStaffActive(ctx, id, active)).userId };
+  }
+
+  @Mutation(() => Boolean, { description: "R-STAFF-5: the total admin sets a staff member's password; the member's sign-ins end." })
+  setStaffPassword(@Arg('id', () => ID) id: string, @Arg('password', () => String) password: string, @Ctx() ctx: OrganizationContext): Promise<boolean> {
+    return setStaffPassword(ctx, id, password);
+  }
+
+  @Mutation(() => User, { description: 'R-PERM-1: extra permissions on contracts the member can see but did not write.' })
+  async setStaffPermissions(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => StaffPermissionsInput) input: StaffPermissionsInput,
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<User> {
+    return { id: (await setStaffPermissions(ctx, id, input)).userId };
+  }
+}

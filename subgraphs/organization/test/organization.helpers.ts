@@ -1,0 +1,40 @@
+import { expect } from 'vitest';
+import { callInternal, loadCommonEnv } from '@econtract/server-kit';
+import { newBusinessNumber, newMemberFields, signUpCorporate, testEnv, tokenMailedTo, type GraphQLResponse, type Stack } from '@econtract/testkit';
+
+/** Runs an operation as a signed-in user (token) through the gateway and fails the test on any error. */
+export async function ok<T = any>(stack: Stack, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await stack.graphql<T>(query, variables, { token });
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data as T;
+}
+
+/** The first error's code and message; fails the test if the operation succeeded. */
+export async function refused(stack: Stack, token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ code: string | undefined; message: string; result: GraphQLResponse }> {
+  const result = await stack.graphql(query, variables, { token });
+  expect(result.errors, `expected a refusal, got ${JSON.stringify(result.data)}`).toBeDefined();
+  return { code: result.errors![0]!.extensions?.code, message: result.errors![0]!.message, result };
+}
+
+/** Calls an organization internal route as the gateway would. */
+export function internal<T>(stack: Stack, route: string, body: unknown): Promise<T> {
+  return callInternal<T>(stack.subgraphs.organization.url, route, body, { secret: loadCommonEnv(testEnv()).INTERNAL_TOKEN_SECRET, caller: 'gateway' });
+}
+
+/** A second corporate member, verified and signed in: its total admin's id, company id and token. */
+export async function otherCompany(stack: Stack) {
+  const fields = { ...newMemberFields('other'), companyName: '다른회사(주)', businessNumber: newBusinessNumber(), representative: '이대표' };
+  const signup = await signUpCorporate(stack, fields);
+  if (!signup.data?.signUpCorporate) throw new Error(`signup failed: ${JSON.stringify(signup.errors)}`);
+  const verification = await tokenMailedTo(stack, fields.email, 'Verification token');
+  await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: verification });
+  const token = await stack.login(fields.loginId, fields.password);
+  const userId = signup.data.signUpCorporate.user.id as string;
+  const [profile] = await stack.sql<{ company_id: string }>('select company_id from organization.staff_profile where user_id = ?', [userId]);
+  return { ...fields, userId, companyId: profile!.company_id, token };
+}
+
+export const CREATE_DEPARTMENT = 'mutation ($input: CreateDepartmentInput!) { createDepartment(input: $input) { id name depth parent { id } } }';
+export const UPDATE_DEPARTMENT = 'mutation ($id: ID!, $input: UpdateDepartmentInput!) { updateDepartment(id: $id, input: $input) { id name depth parent { id } } }';
+export const DELETE_DEPARTMENT = 'mutation ($id: ID!) { deleteDepartment(id: $id) }';
+export const SAVE_RANKS = 'mutation ($names: [String!]!) { saveRanks(names: $names) { id name position } }';
