@@ -79,6 +79,14 @@ describe('outbox relay (SMTP_URL set)', () => {
     expect(mailTo('refuse-once@example.com')).toHaveLength(1);
   });
 
+  it.each(['identity', 'organization', 'documents', 'billing'] as const)('relays the %s outbox', async (name) => {
+    const subgraph = stack.subgraphs[name];
+    const to = `${name}-relay@example.com`;
+    await subgraph.notifier.send({ channel: 'email', to, subject: `${name} 알림`, text: 'relayed' });
+    expect(await subgraph.relay!.deliverPending()).toBe(1);
+    expect(mailTo(to)).toHaveLength(1);
+  });
+
   it('keeps text messages in the outbox: SMTP carries no SMS', async () => {
     await stack.subgraphs.identity.notifier.send({ channel: 'sms', to: '01012345678', subject: '인증번호', text: '654321' });
     await relay().deliverPending();
