@@ -105,11 +105,11 @@ describe('card payments (R-BILL-6)', () => {
     expect(await lotsOfPayment(order.orderId)).toHaveLength(0);
   });
 
-  it('answers a provider timeout with a retryable CONFLICT, records nothing, and approves on retry', async () => {
+  it('answers a provider timeout with a retryable SERVICE_UNAVAILABLE, records nothing, and approves on retry', async () => {
     const token = await admin();
     const order = await prepare(token);
     const timedOut = await confirm(token, { orderId: order.orderId, paymentKey: 'test_timeout_1', amountKrw: 99_000 });
-    expect(timedOut.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PAYMENT_PROVIDER_UNAVAILABLE', retryable: true });
+    expect(timedOut.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'PAYMENT_PROVIDER_UNAVAILABLE', retryable: true });
     expect(await paymentRow(order.orderId)).toMatchObject({ status: 'READY' });
     expect(await lotsOfPayment(order.orderId)).toHaveLength(0);
     const retried = await confirm(token, { orderId: order.orderId, paymentKey: 'test_approve_after_timeout', amountKrw: 99_000 });

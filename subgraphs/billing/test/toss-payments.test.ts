@@ -122,14 +122,14 @@ describe('confirmPayment with Toss (service level, demo company)', () => {
     expect(await stack.sql(`select kind, charged_count from billing.prepaid_lot where payment_id = ?`, [payment.id])).toEqual([{ kind: 'PAID', charged_count: 30 }]);
   });
 
-  it('declines through Toss with its reason, and times out as a retryable CONFLICT', async () => {
+  it('declines through Toss with its reason, and times out as a retryable SERVICE_UNAVAILABLE', async () => {
     const declined = await preparePayment(context(), 'SOHO');
     const error = await confirmPayment(context(), { orderId: declined.orderId, paymentKey: 'reject_2', amountKrw: 99_000 }, toss()).catch((e) => e);
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('한도초과') });
 
     const slow = await preparePayment(context(), 'SOHO');
     const timeout = await confirmPayment(context(), { orderId: slow.orderId, paymentKey: 'hang_2', amountKrw: 99_000 }, toss(300)).catch((e) => e);
-    expect(timeout).toMatchObject({ code: 'CONFLICT', extensions: { retryable: true } });
+    expect(timeout).toMatchObject({ code: 'SERVICE_UNAVAILABLE', extensions: { retryable: true } });
     expect(await stack.sql(`select status from billing.payment where order_id in (?, ?) order by status`, [declined.orderId, slow.orderId])).toEqual([{ status: 'DECLINED' }, { status: 'READY' }]);
   });
 });

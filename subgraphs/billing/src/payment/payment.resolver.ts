@@ -26,7 +26,7 @@ export class PaymentResolver {
 
   @Mutation(() => Payment, {
     description:
-      'R-BILL-6 step 2: confirms the widget payment; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → CONFLICT with extensions.retryable = true.',
+      'R-BILL-6 step 2: confirms the widget payment; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → SERVICE_UNAVAILABLE (extensions.retryable = true).',
   })
   confirmPayment(@Arg('input', () => ConfirmPaymentInput) input: ConfirmPaymentInput, @Ctx() ctx: BillingContext): Promise<Payment> {
     return confirmPayment(ctx, input, paymentProvider());

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AppError, badUserInput, companyOf, conflict, ErrorCode, notFound } from '@econtract/server-kit';
+import { AppError, badUserInput, companyOf, conflict, ErrorCode, msg, notFound } from '@econtract/server-kit';
 import { audit } from '../audit/audit.ts';
 import type { BillingContext } from '../billing.loaders.ts';
 import { lotExpiresAt } from '../lot/lot-expiry.ts';
@@ -34,8 +34,11 @@ export async function preparePayment(ctx: BillingContext, planCode: string): Pro
 /** The provider's outcome is unknown: nothing was recorded, and retrying is safe (same idempotency key). */
 export const providerUnavailable = () =>
   new AppError(
-    ErrorCode.CONFLICT,
-    'The card company did not answer in time, so the payment is not confirmed yet. Nothing was recorded; send confirmPayment again with the same order id and payment key.',
+    ErrorCode.SERVICE_UNAVAILABLE,
+    msg(
+      'The card company did not answer in time, so the payment is not confirmed yet. Nothing was recorded; send confirmPayment again with the same order id and payment key.',
+      '카드사 응답이 지연되어 결제가 아직 확인되지 않았습니다. 기록된 내용은 없으니 같은 주문번호와 결제키로 다시 요청해 주세요.',
+    ),
     { reason: 'PAYMENT_PROVIDER_UNAVAILABLE', retryable: true },
   );
 
