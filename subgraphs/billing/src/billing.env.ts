@@ -1,6 +1,13 @@
+import { parseEnv } from '@econtract/server-kit';
 import { z } from 'zod';
 import { LocalTestPaymentProvider, type PaymentProvider } from './payment/payment.provider.ts';
 import { TossPaymentsProvider } from './payment/toss-payments.provider.ts';
+
+const RECEIPT_PLACEHOLDERS = {
+  RECEIPT_SUPPLIER_NAME: '(주)이컨트랙트',
+  RECEIPT_SUPPLIER_BUSINESS_NUMBER: '1234567890',
+  RECEIPT_SUPPLIER_ADDRESS: '서울특별시 (RECEIPT_SUPPLIER_ADDRESS로 설정)',
+} as const;
 
 /** Billing's own settings, parsed with zod like the common ones (see README). */
 export const billingEnvSchema = z
@@ -12,18 +19,24 @@ export const billingEnvSchema = z
     TOSS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
     NODE_ENV: z.string().optional(),
     /** The seller printed on receipts (R-BILL-6); the defaults are placeholders, set them in production. */
-    RECEIPT_SUPPLIER_NAME: z.string().min(1).default('(주)이컨트랙트'),
-    RECEIPT_SUPPLIER_BUSINESS_NUMBER: z.string().regex(/^\d{10}$/).default('1234567890'),
-    RECEIPT_SUPPLIER_ADDRESS: z.string().min(1).default('서울특별시 (RECEIPT_SUPPLIER_ADDRESS로 설정)'),
+    RECEIPT_SUPPLIER_NAME: z.string().min(1).default(RECEIPT_PLACEHOLDERS.RECEIPT_SUPPLIER_NAME),
+    RECEIPT_SUPPLIER_BUSINESS_NUMBER: z.string().regex(/^\d{10}$/).default(RECEIPT_PLACEHOLDERS.RECEIPT_SUPPLIER_BUSINESS_NUMBER),
+    RECEIPT_SUPPLIER_ADDRESS: z.string().min(1).default(RECEIPT_PLACEHOLDERS.RECEIPT_SUPPLIER_ADDRESS),
   })
   .superRefine((env, ctx) => {
     if (env.PAYMENT_PROVIDER === 'toss' && !env.TOSS_SECRET_KEY) ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'must be set when PAYMENT_PROVIDER=toss' });
     // The local provider approves test keys for free: never in production.
     if (env.NODE_ENV === 'production' && env.PAYMENT_PROVIDER === 'local') ctx.addIssue({ code: 'custom', path: ['PAYMENT_PROVIDER'], message: 'must be toss in production' });
+    // A receipt is a tax document: a placeholder seller must never reach a customer.
+    if (env.NODE_ENV === 'production') {
+      for (const key of ['RECEIPT_SUPPLIER_NAME', 'RECEIPT_SUPPLIER_BUSINESS_NUMBER', 'RECEIPT_SUPPLIER_ADDRESS'] as const) {
+        if (env[key] === RECEIPT_PLACEHOLDERS[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
+      }
+    }
   });
 export type BillingEnv = z.infer<typeof billingEnvSchema>;
 
-export const loadBillingEnv = (source: Record<string, string | undefined> = process.env): BillingEnv => billingEnvSchema.parse(source);
+export const loadBillingEnv = (source: Record<string, string | undefined> = process.env): BillingEnv => parseEnv(billingEnvSchema, source);
 
 export function paymentProviderFrom(env: BillingEnv): PaymentProvider {
   if (env.PAYMENT_PROVIDER === 'toss') return new TossPaymentsProvider({ baseUrl: env.TOSS_BASE_URL, secretKey: env.TOSS_SECRET_KEY!, timeoutMs: env.TOSS_TIMEOUT_MS });
