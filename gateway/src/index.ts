@@ -28,6 +28,7 @@ import express from 'express';
 import { readSupergraphSdl } from './composition.ts';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
+import { mountReceipts } from './receipts.ts';
 import { SUBGRAPHS, type SubgraphName, type SubgraphUrls } from './subgraphs.ts';
 import { resolveViewer } from './viewer.ts';
 
@@ -130,6 +131,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: supergraphLoaded ? 'loaded' : 'missing', subgraphs: Object.fromEntries(checks) });
   });
   mountGraphiql(app);
+  mountReceipts(app, env, subgraphUrls, log);
 
   if (env.NODE_ENV !== 'production') {
     // Dev mail outbox: what the local notifier stored instead of sending, newest first.

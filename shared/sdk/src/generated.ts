@@ -207,7 +207,7 @@ export type Mutation = {
   claimFreePass: PrepaidLot;
   /** R-PROFILE-1: re-enter the password to open personal-information editing. Wrong passwords count toward the lockout. */
   confirmPassword: StepUpResult;
-  /** R-BILL-6 step 2: confirms the widget payment; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → CONFLICT with extensions.retryable = true. */
+  /** R-BILL-6 step 2: confirms the widget payment; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → SERVICE_UNAVAILABLE (extensions.retryable = true). */
   confirmPayment: Payment;
   /** R-PROFILE-2: confirms the code; then updateProfile may save that number. */
   confirmPhoneVerification: Scalars['Boolean']['output'];
@@ -429,7 +429,7 @@ export type Payment = {
   /** The order id given to the payment widget. */
   orderId: Scalars['String']['output'];
   plan: Plan;
-  /** Always null: subgraphs answer only the gateway, so no URL could reach the receipt. Fetch it with Company.paymentReceipt(paymentId) instead. */
+  /** R-BILL-6: a link to the printable PDF receipt of an approved payment, valid for 15 minutes (ask again for a fresh one); null otherwise. */
   receiptUrl: Maybe<Scalars['String']['output']>;
   status: PaymentStatus;
   /** Supply value (공급가액) = round(amountKrw / 1.1). */

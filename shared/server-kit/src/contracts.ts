@@ -33,6 +33,10 @@ export const InternalRoutes = {
   sessionsRevokeAll: 'sessions/revoke-all',
   /** identity: accounts by id, for showing staff lists (login ID, name, email, phone, verified). */
   accountsLookup: 'accounts/lookup',
+  /** organization: companies' names and business numbers (e.g. the buyer on a receipt). */
+  companiesLookup: 'companies/lookup',
+  /** billing: the PDF receipt of a company's approved payment (served by the gateway at receiptUrl). */
+  receiptRender: 'receipts/render',
 } as const;
 
 /** A route's body as its contract defines it, or BAD_USER_INPUT naming what is wrong. */
@@ -131,3 +135,15 @@ export const accountSummary = z.object({
 });
 export type AccountSummary = z.infer<typeof accountSummary>;
 export const accountsLookupResponse = z.array(accountSummary);
+
+export const companiesLookupRequest = z.object({ companyIds: z.array(z.uuid()).max(1000) });
+export const companySummary = z.object({ id: z.uuid(), name: z.string(), businessNumber: z.string().nullable() });
+export const companiesLookupResponse = z.array(companySummary);
+
+export const receiptRenderRequest = z.object({ paymentId: z.uuid(), companyId: z.uuid() });
+/** NOT_FOUND unless the payment is that company's and approved. */
+export const receiptRenderResponse = z.object({ fileName: z.string(), contentType: z.literal('application/pdf'), contentBase64: z.string() });
+
+/** Purpose of the signed link behind `Payment.receiptUrl`; the gateway verifies it. */
+export const RECEIPT_LINK_PURPOSE = 'receipt';
+export const RECEIPT_LINK_TTL_SECONDS = 15 * 60;

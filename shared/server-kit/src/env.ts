@@ -19,6 +19,8 @@ export const commonEnvSchema = z
     ACCESS_TOKEN_SECRET: secret(DEV_ACCESS_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
     SMTP_URL: z.url().optional(),
+    /** The gateway's public address, for links the API hands out (e.g. receipt PDFs). */
+    PUBLIC_API_URL: z.url().default('http://localhost:4000'),
     /** The web app's address, for links in emails (verification, password reset). */
     PUBLIC_APP_URL: z.url().default('http://localhost:3000'),
     /** Where each service listens; the gateway routes to them and they call each other. */

@@ -17,3 +17,4 @@ export * from './process.ts';
 export * from './contracts.ts';
 export * from './service-client.ts';
 export * from './business-number.ts';
+export * from './signed-link.ts';

@@ -15,7 +15,7 @@ import { PaymentOrderResolver, PaymentResolver } from './payment/payment.resolve
 import { Plan } from './plan/plan.entity.ts';
 import { PlanResolver } from './plan/plan.resolver.ts';
 import { seedPlanCatalogue } from './plan/plan.seed.ts';
-import { ReceiptResolver } from './receipt/receipt.resolver.ts';
+import { PaymentReceiptResolver, ReceiptResolver, renderReceipt } from './receipt/receipt.resolver.ts';
 import { consumeUsage } from './usage/usage.consume.ts';
 
 export * from './billing.contracts.ts';
@@ -25,7 +25,7 @@ export const billing: SubgraphDefinition<BillingLoaders> = {
   name: 'billing',
   entities: [Plan, PrepaidLot],
   migrations,
-  resolvers: [PlanResolver, BillingAccountResolver, LotResolver, FreePassResolver, PaymentResolver, PaymentOrderResolver, CompanyResolver, ReceiptResolver],
+  resolvers: [PlanResolver, BillingAccountResolver, LotResolver, FreePassResolver, PaymentResolver, PaymentOrderResolver, CompanyResolver, ReceiptResolver, PaymentReceiptResolver],
   orphanedTypes: [Company],
   references: { Company: resolveCompanyReference as never },
   permissions: billingPermissions,
@@ -34,6 +34,7 @@ export const billing: SubgraphDefinition<BillingLoaders> = {
     [InternalRoutes.grantEvent]: grantEvent,
     [InternalRoutes.grantCancel]: grantCancel,
     [BillingRoutes.usageConsume]: consumeUsage,
+    [InternalRoutes.receiptRender]: renderReceipt,
   },
   seedReference: seedPlanCatalogue,
 };

@@ -48,7 +48,7 @@ describe('card payments (R-BILL-6)', () => {
       vatKrw: 9_000,
       cardCompany: '신한카드',
       cardLast4: '4242',
-      receiptUrl: null,
+      receiptUrl: expect.stringMatching(/\/receipts\/[0-9a-f-]{36}\?token=ey/),
       plan: { code: 'SOHO' },
     });
     expect(result.data.confirmPayment.approvalNumber).toMatch(/^\d{8}$/);

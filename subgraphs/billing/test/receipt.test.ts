@@ -69,4 +69,37 @@ describe('payment receipts (R-BILL-6)', () => {
     const unknown = await stack.graphql(RECEIPT, { id: 'not-an-id' }, { token: await stack.login('demo-admin') });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('serves the PDF at receiptUrl, a signed link that opens without a sign-in header', async () => {
+    const token = await stack.login('demo-admin');
+    const payment = await approvedPayment(token);
+    const listed = await stack.graphql('{ payments(first: 20) { id status receiptUrl } }', {}, { token });
+    const entry = listed.data.payments.find((p: { id: string }) => p.id === payment.id);
+    expect(entry.receiptUrl).toMatch(/^http:\/\/localhost:4000\/receipts\//);
+
+    const local = new URL(entry.receiptUrl);
+    const response = await fetch(`${stack.gatewayUrl}${local.pathname}${local.search}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    const text = await textOf(Buffer.from(await response.arrayBuffer()));
+    expect(text).toContain('데모전자(주)');
+    expect(text).toContain('123-45-67891');
+    expect(text).toContain(payment.approvalNumber);
+
+    const tampered = await fetch(`${stack.gatewayUrl}${local.pathname}${local.search.slice(0, -3)}abc`);
+    expect(tampered.status).toBe(401);
+    const other = await approvedPayment(token);
+    const swapped = await fetch(`${stack.gatewayUrl}/receipts/${other.id}${local.search}`);
+    expect(swapped.status).toBe(401);
+    expect((await fetch(`${stack.gatewayUrl}${local.pathname}`)).status).toBe(401);
+  });
+
+  it('has no receiptUrl for a declined payment', async () => {
+    const token = await stack.login('demo-admin');
+    const order = (await stack.graphql('mutation { preparePayment(planCode: "SOHO") { orderId amountKrw } }', {}, { token })).data.preparePayment;
+    await stack.graphql('mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id } }', { input: { orderId: order.orderId, paymentKey: 'test_decline_receipt', amountKrw: order.amountKrw } }, { token });
+    const listed = await stack.graphql('{ payments(first: 50) { orderId status receiptUrl } }', {}, { token });
+    expect(listed.data.payments.find((p: { orderId: string }) => p.orderId === order.orderId)).toEqual({ orderId: order.orderId, status: 'DECLINED', receiptUrl: null });
+  });
 });

@@ -17,6 +17,7 @@ import { StaffProfile } from './staff/staff-profile.entity.ts';
 import { StaffResolver } from './staff/staff.resolver.ts';
 import { UserResolver } from './staff/user.resolver.ts';
 import { User } from './staff/user.type.ts';
+import { companiesLookup } from './company/company.lookup.ts';
 
 /** Companies and their people: settings, departments, ranks, staff, permissions. */
 export const organization: SubgraphDefinition<OrganizationLoaders> = {
@@ -34,6 +35,7 @@ export const organization: SubgraphDefinition<OrganizationLoaders> = {
     [InternalRoutes.signupCompany]: signupCompany,
     [InternalRoutes.signupCompanyCancel]: signupCompanyCancel,
     [InternalRoutes.referralResolve]: referralResolve,
+    [InternalRoutes.companiesLookup]: companiesLookup,
   },
   seedDemo: seedDemoOrganization,
 };

@@ -50,11 +50,6 @@ export class Payment {
   @Field(() => Date, { description: 'When the order was prepared.' })
   createdAt!: Date;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Always null: subgraphs answer only the gateway, so no URL could reach the receipt. Fetch it with Company.paymentReceipt(paymentId) instead.',
-  })
-  receiptUrl!: null;
 }
 
 export interface PaymentRow {
@@ -92,7 +87,6 @@ export const toPayment = (row: PaymentRow): Payment =>
     approvedAt: row.approved_at ? new Date(row.approved_at) : null,
     declineReason: row.decline_message,
     createdAt: new Date(row.created_at),
-    receiptUrl: null,
   });
 
 /** What the client hands to the payment widget. */

@@ -1,9 +1,9 @@
-import { companyOf, notFound } from '@econtract/server-kit';
+import { companyOf, InternalRoutes, msg, notFound, parseContract, RECEIPT_LINK_PURPOSE, RECEIPT_LINK_TTL_SECONDS, receiptRenderRequest, signLinkToken } from '@econtract/server-kit';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import type { BillingContext } from '../billing.loaders.ts';
 import { receiptSupplier } from '../billing.env.ts';
 import { Company } from '../company/company.type.ts';
-import type { PaymentRow } from '../payment/payment.type.ts';
+import { Payment, PaymentStatus, type PaymentRow } from '../payment/payment.type.ts';
 import { renderReceiptPdf } from './receipt.pdf.ts';
 
 @ObjectType('Receipt', { description: 'A printable PDF receipt (R-BILL-6).' })
@@ -27,24 +27,54 @@ export class ReceiptResolver {
   })
   async paymentReceipt(@Root() company: Company, @Arg('paymentId', () => ID) paymentId: string, @Ctx() ctx: BillingContext): Promise<Receipt> {
     const companyId = companyOf(ctx.viewer);
-    const [payment] = /^[0-9a-f-]{36}$/i.test(paymentId) && company.id === companyId
-      ? await ctx.em.execute<PaymentRow[]>(`select * from "billing"."payment" where "id" = ? and "company_id" = ? and "status" = 'APPROVED'`, [paymentId, companyId])
-      : [];
-    if (!payment) throw notFound('No approved payment with this id for your company.');
-    const plan = await ctx.loaders.planByCode.load(payment.plan_code);
-    const pdf = await renderReceiptPdf({
-      supplier: receiptSupplier(),
-      buyer: { name: company.name ?? '-', businessNumber: company.businessNumber ?? null },
-      planName: plan?.name ?? payment.plan_code,
-      orderId: payment.order_id,
-      supplyKrw: payment.supply_krw,
-      vatKrw: payment.vat_krw,
-      amountKrw: payment.amount_krw,
-      cardCompany: payment.card_company ?? '-',
-      cardLast4: payment.card_last4 ?? '****',
-      approvalNumber: payment.approval_number ?? '-',
-      approvedAt: new Date(payment.approved_at!),
-    });
-    return { fileName: `receipt-${payment.order_id}.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
+    if (!companyId || company.id !== companyId) throw receiptNotFound();
+    return buildReceipt(ctx, paymentId, companyId, { name: company.name ?? '-', businessNumber: company.businessNumber ?? null });
   }
+}
+
+@Resolver(() => Payment)
+export class PaymentReceiptResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'R-BILL-6: a link to the printable PDF receipt of an approved payment, valid for 15 minutes (ask again for a fresh one); null otherwise.',
+  })
+  async receiptUrl(@Root() payment: Payment, @Ctx() ctx: BillingContext): Promise<string | null> {
+    const companyId = companyOf(ctx.viewer);
+    if (payment.status !== PaymentStatus.APPROVED || !companyId) return null;
+    const token = await signLinkToken(ctx.env.INTERNAL_TOKEN_SECRET, RECEIPT_LINK_PURPOSE, payment.id, { cid: companyId }, RECEIPT_LINK_TTL_SECONDS);
+    return new URL(`/receipts/${payment.id}?token=${token}`, ctx.env.PUBLIC_API_URL).toString();
+  }
+}
+
+const receiptNotFound = () => notFound(msg('No approved payment with this id for your company.', '해당 결제 내역을 찾을 수 없습니다.'));
+
+/** The receipt of one of `companyId`'s approved payments; the buyer's details come from organization. */
+export async function buildReceipt(ctx: BillingContext, paymentId: string, companyId: string, buyer: { name: string; businessNumber: string | null }): Promise<Receipt> {
+  const [payment] = /^[0-9a-f-]{36}$/i.test(paymentId)
+    ? await ctx.em.execute<PaymentRow[]>(`select * from "billing"."payment" where "id" = ? and "company_id" = ? and "status" = 'APPROVED'`, [paymentId, companyId])
+    : [];
+  if (!payment) throw receiptNotFound();
+  const plan = await ctx.loaders.planByCode.load(payment.plan_code);
+  const pdf = await renderReceiptPdf({
+    supplier: receiptSupplier(),
+    buyer,
+    planName: plan?.name ?? payment.plan_code,
+    orderId: payment.order_id,
+    supplyKrw: payment.supply_krw,
+    vatKrw: payment.vat_krw,
+    amountKrw: payment.amount_krw,
+    cardCompany: payment.card_company ?? '-',
+    cardLast4: payment.card_last4 ?? '****',
+    approvalNumber: payment.approval_number ?? '-',
+    approvedAt: new Date(payment.approved_at!),
+  });
+  return { fileName: `receipt-${payment.order_id}.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
+}
+
+/** `receipts/render` (internal): what the gateway serves at a signed receiptUrl. */
+export async function renderReceipt(body: unknown, ctx: BillingContext): Promise<Receipt> {
+  const { paymentId, companyId } = parseContract(receiptRenderRequest, body);
+  const [company] = await ctx.services.call<Array<{ name: string; businessNumber: string | null }>>('organization', InternalRoutes.companiesLookup, { companyIds: [companyId] });
+  if (!company) throw receiptNotFound();
+  return buildReceipt(ctx, paymentId, companyId, company);
 }
