@@ -18,3 +18,4 @@ export * from './contracts.ts';
 export * from './service-client.ts';
 export * from './business-number.ts';
 export * from './signed-link.ts';
+export * from './ids.ts';

@@ -1,6 +1,4 @@
-import { badUserInput } from '@econtract/server-kit';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { badUserInput, isUuid } from '@econtract/server-kit';
 
 /** `first` of a list page: 1 … max, anything else is refused rather than silently clamped. */
 export function pageSize(first: number, max: number): number {
@@ -11,6 +9,6 @@ export function pageSize(first: number, max: number): number {
 /** `after` of a list page: the id of the last item of the previous page. */
 export function cursor(after: string | null | undefined): string | null {
   if (after == null) return null;
-  if (!UUID.test(after)) throw badUserInput('after must be the id of an item from the previous page.');
+  if (!isUuid(after)) throw badUserInput('after must be the id of an item from the previous page.');
   return after.toLowerCase();
 }

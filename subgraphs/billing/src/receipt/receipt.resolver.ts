@@ -1,4 +1,4 @@
-import { companyOf, InternalRoutes, msg, notFound, parseContract, RECEIPT_LINK_PURPOSE, RECEIPT_LINK_TTL_SECONDS, receiptRenderRequest, signLinkToken } from '@econtract/server-kit';
+import { companyOf, InternalRoutes, isUuid, msg, notFound, parseContract, RECEIPT_LINK_PURPOSE, RECEIPT_LINK_TTL_SECONDS, receiptRenderRequest, signLinkToken } from '@econtract/server-kit';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import type { BillingContext } from '../billing.loaders.ts';
 import { receiptSupplier } from '../billing.env.ts';
@@ -50,7 +50,7 @@ const receiptNotFound = () => notFound(msg('No approved payment with this id for
 
 /** The receipt of one of `companyId`'s approved payments; the buyer's details come from organization. */
 export async function buildReceipt(ctx: BillingContext, paymentId: string, companyId: string, buyer: { name: string; businessNumber: string | null }): Promise<Receipt> {
-  const [payment] = /^[0-9a-f-]{36}$/i.test(paymentId)
+  const [payment] = isUuid(paymentId)
     ? await ctx.em.execute<PaymentRow[]>(`select * from "billing"."payment" where "id" = ? and "company_id" = ? and "status" = 'APPROVED'`, [paymentId, companyId])
     : [];
   if (!payment) throw receiptNotFound();

@@ -1,11 +1,11 @@
-import { AccountRole, type AccountStanding } from '@econtract/server-kit';
+import { AccountRole, isUuid, type AccountStanding } from '@econtract/server-kit';
 import { sessionIsOpen } from '../session/session.service.ts';
 import { SignupState } from './account.entity.ts';
 import type { IdentityContext } from './account.loaders.ts';
 
 /** Internal route for the gateway: may this account, in this sign-in, act right now? */
 export async function accountStanding(body: { userId?: unknown; sessionId?: unknown }, ctx: IdentityContext): Promise<AccountStanding | null> {
-  if (typeof body.userId !== 'string' || typeof body.sessionId !== 'string') return null;
+  if (!isUuid(body.userId) || !isUuid(body.sessionId)) return null;
   const [account, open] = await Promise.all([ctx.loaders.accountById.load(body.userId), sessionIsOpen(ctx.em, body.userId, body.sessionId)]);
   if (!account) return null;
   return {

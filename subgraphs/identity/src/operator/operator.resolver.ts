@@ -1,4 +1,4 @@
-import { msg, notFound } from '@econtract/server-kit';
+import { isUuid, msg, notFound } from '@econtract/server-kit';
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
@@ -26,12 +26,13 @@ export class OperatorResolver {
 
   @Query(() => [LoginAttempt], { description: "Operator only: an account's sign-in attempts (time, IP, user agent, result), newest first." })
   loginAttempts(@Arg('userId', () => ID) userId: string, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: IdentityContext): Promise<LoginAttempt[]> {
+    if (!isUuid(userId)) return Promise.resolve([]);
     return ctx.em.find(LoginAttempt, { accountId: userId }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: Math.min(Math.max(first, 1), 200) });
   }
 
   @Mutation(() => Account, { description: 'Operator only (R-LOGIN-3): lifts the lock and clears the failure count.' })
   async unlockAccount(@Arg('userId', () => ID) userId: string, @Ctx() ctx: IdentityContext): Promise<Account> {
-    const account = await ctx.em.findOne(Account, { id: userId });
+    const account = isUuid(userId) ? await ctx.em.findOne(Account, { id: userId }) : null;
     if (!account) throw notFound(msg('No such account.', '계정을 찾을 수 없습니다.'));
     account.lockedAt = null;
     account.failedLoginCount = 0;

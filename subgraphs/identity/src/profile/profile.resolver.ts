@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, msg } from '@econtract/server-kit';
+import { badUserInput, isUuid, msg } from '@econtract/server-kit';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
@@ -49,6 +49,7 @@ export class ProfileResolver {
   @Mutation(() => Boolean, { description: 'R-PROFILE-2: confirms the code; then updateProfile may save that number.' })
   async confirmPhoneVerification(@Arg('id', () => ID) id: string, @Arg('code', () => String) code: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
     const accountId = ctx.viewer!.userId;
+    if (!isUuid(id)) throw badUserInput(msg('This code has expired or was tried too often. Request a new code.', '인증번호가 만료되었거나 입력 횟수를 초과했습니다. 새 인증번호를 요청해 주세요.'), { field: 'id' });
     // Counting the try and reading the code in one statement keeps the 5-try limit exact under parallel guesses.
     const rows: Array<{ code_hash: string; attempts: number }> = await ctx.em.getConnection().execute(
       `update "identity"."phone_verification" set "attempts" = "attempts" + 1
@@ -81,7 +82,7 @@ export class ProfileResolver {
       if (input.phone != null) {
         const phone = requirePhone(input.phone);
         if (phone !== account.phone) {
-          if (!input.phoneVerificationId) throw badUserInput(msg('Verify the new mobile number first (startPhoneVerification).', '새 휴대폰 번호의 본인인증을 먼저 해 주세요.'), { field: 'phoneVerificationId' });
+          if (!input.phoneVerificationId || !isUuid(input.phoneVerificationId)) throw badUserInput(msg('Verify the new mobile number first (startPhoneVerification).', '새 휴대폰 번호의 본인인증을 먼저 해 주세요.'), { field: 'phoneVerificationId' });
           // Consumed in the same statement that checks it: one confirmation saves one number once.
           const consumed = await em.nativeUpdate(
             PhoneVerification,

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { badUserInput, conflict, notFound, type EntityManager, type Viewer } from '@econtract/server-kit';
+import { badUserInput, conflict, type EntityManager, isUuid, notFound, type Viewer } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { lockCompany } from '../company/company.service.ts';
-import { isUuid } from '../ids.ts';
 import { StaffProfile } from '../staff/staff-profile.entity.ts';
 import { Department } from './department.entity.ts';
 import type { CreateDepartmentInput, UpdateDepartmentInput } from './department.inputs.ts';

@@ -1,6 +1,5 @@
-import { Grade, type MemberStanding } from '@econtract/server-kit';
+import { Grade, isUuid, type MemberStanding } from '@econtract/server-kit';
 import { Department } from '../department/department.entity.ts';
-import { isUuid } from '../ids.ts';
 import type { OrganizationContext } from '../organization.loaders.ts';
 
 /**

@@ -1,8 +1,7 @@
-import { badUserInput, Grade } from '@econtract/server-kit';
+import { badUserInput, Grade, isUuid } from '@econtract/server-kit';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { decodeCursor, encodeCursor, pageSize } from '../connection.ts';
 import { Department } from '../department/department.entity.ts';
-import { isUuid } from '../ids.ts';
 import { placeholders, type OrganizationContext } from '../organization.loaders.ts';
 import { StaffConnection, StaffFilter, StaffPermissionsInput, RegisterStaffInput, UpdateStaffInput } from './staff.inputs.ts';
 import { lookupAccounts, registerStaff, setStaffActive, setStaffPassword, setStaffPermissions, updateStaff } from './staff.service.ts';

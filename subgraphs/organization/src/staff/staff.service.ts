@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/core';
-import {
-  accountsLookupResponse,
-  AppError,
-  badUserInput,
-  ErrorCode,
-  Grade,
-  InternalCallError,
-  InternalRoutes,
-  notFound,
-  type AccountSummary,
-  type EntityManager,
-  type Viewer,
-} from '@econtract/server-kit';
+import { accountsLookupResponse, type AccountSummary, AppError, badUserInput, type EntityManager, ErrorCode, Grade, InternalCallError, InternalRoutes, isUuid, notFound, type Viewer } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { Company } from '../company/company.entity.ts';
 import { Department } from '../department/department.entity.ts';
-import { isUuid } from '../ids.ts';
 import type { OrganizationContext } from '../organization.loaders.ts';
 import { Rank } from '../rank/rank.entity.ts';
 import { StaffProfile } from './staff-profile.entity.ts';
