@@ -68,6 +68,8 @@ describe('lockout (R-LOGIN-3)', () => {
     expect(locked.data.lockedAccounts).toContainEqual({ user: { id: member.id, loginId: member.loginId }, failedLoginCount: 5, lockedAt: expect.any(String) });
     const attempts = await stack.graphql('query ($u: ID!) { loginAttempts(userId: $u) { result ip userAgent createdAt } }', { u: member.id }, { token: operator });
     expect(attempts.data.loginAttempts[0]).toMatchObject({ result: 'LOCKED', ip: '127.0.0.1' });
+    const outOfRange = await stack.graphql('query ($u: ID!) { loginAttempts(userId: $u, first: 0) { result } }', { u: member.id }, { token: operator });
+    expect(outOfRange.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     const unlocked = await stack.graphql('mutation ($u: ID!) { unlockAccount(userId: $u) { id } }', { u: member.id }, { token: operator });
     expect(unlocked.data.unlockAccount.id).toBe(member.id);

@@ -1,4 +1,4 @@
-import { isUuid, msg, notFound } from '@econtract/server-kit';
+import { badUserInput, isUuid, msg, notFound } from '@econtract/server-kit';
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
@@ -26,8 +26,9 @@ export class OperatorResolver {
 
   @Query(() => [LoginAttempt], { description: "Operator only: an account's sign-in attempts (time, IP, user agent, result), newest first." })
   loginAttempts(@Arg('userId', () => ID) userId: string, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: IdentityContext): Promise<LoginAttempt[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 200) throw badUserInput(msg('first must be between 1 and 200.', 'first는 1에서 200 사이여야 합니다.'), { field: 'first' });
     if (!isUuid(userId)) return Promise.resolve([]);
-    return ctx.em.find(LoginAttempt, { accountId: userId }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: Math.min(Math.max(first, 1), 200) });
+    return ctx.em.find(LoginAttempt, { accountId: userId }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: first });
   }
 
   @Mutation(() => Account, { description: 'Operator only (R-LOGIN-3): lifts the lock and clears the failure count.' })
