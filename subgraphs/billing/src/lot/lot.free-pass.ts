@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { AppError, badUserInput, companyOf } from '@econtract/server-kit';
 import { Ctx, Mutation, Resolver } from 'type-graphql';
 import { audit } from '../audit/audit.ts';
 import type { BillingContext } from '../billing.loaders.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
 import { lotExpiresAt } from './lot-expiry.ts';
+import { insertLot } from './lot.insert.ts';
+import { USABLE_LOT_SQL } from './lot.usable.ts';
 import { PrepaidLot } from './prepaid-lot.entity.ts';
 
 const FREE_PASS = 'FREE_PASS';
@@ -41,9 +42,9 @@ export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
       }
       const [event] = await tx.execute<Array<{ expires_at: Date | string }>>(
         `select "expires_at" from "billing"."prepaid_lot"
-         where "company_id" = ? and "kind" = 'EVENT' and "expires_at" > ?::timestamptz and "used_count" < "charged_count"
+         where "company_id" = ? and "kind" = 'EVENT' and ${USABLE_LOT_SQL}
          order by "expires_at" desc limit 1`,
-        [companyId, now.toISOString()],
+        [companyId],
       );
       if (event) {
         throw badUserInput(
@@ -51,12 +52,7 @@ export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
           { reason: 'EVENT_PLAN_IN_USE' },
         );
       }
-      const id = randomUUID();
-      await tx.execute(
-        `insert into "billing"."prepaid_lot" ("id", "company_id", "plan_code", "kind", "charged_count", "purchased_at", "expires_at")
-         values (?, ?, ?, 'FREE_PASS', ?, ?::timestamptz, ?::timestamptz)`,
-        [id, companyId, plan.code, plan.contractCount, now.toISOString(), lotExpiresAt(now, plan.validityMonths).toISOString()],
-      );
+      const id = (await insertLot(tx, { companyId, plan, purchasedAt: now }))!;
       await audit(tx, ctx, { companyId, action: 'FREE_PASS_CLAIMED', targetType: 'lot', targetId: id, unitCount: plan.contractCount });
       return id;
     });

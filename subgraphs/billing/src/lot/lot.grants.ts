@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
   badUserInput,
@@ -12,7 +11,7 @@ import {
 import { audit } from '../audit/audit.ts';
 import type { BillingContext } from '../billing.loaders.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
-import { lotExpiresAt } from './lot-expiry.ts';
+import { insertLot } from './lot.insert.ts';
 
 type GrantEventResponse = z.infer<typeof grantEventResponse>;
 type GrantCancelResponse = z.infer<typeof grantCancelResponse>;
@@ -27,24 +26,17 @@ export async function grantEvent(body: unknown, ctx: BillingContext): Promise<Gr
   if (!plan || plan.kind !== PlanKind.EVENT) throw badUserInput(`${request.planCode} is not an event plan in the catalogue.`);
 
   const grantedAt = new Date();
-  const expiresAt = lotExpiresAt(grantedAt, plan.validityMonths);
   // Two rounds at most: a second is needed only if the existing lot was cancelled between the statements.
   for (let attempt = 0; attempt < 2; attempt++) {
     // The lot and its audit entry commit together.
     const inserted = await ctx.em.transactional(async (tx) => {
-      const rows = await tx.execute<Array<{ id: string }>>(
-        `insert into "billing"."prepaid_lot" ("id", "company_id", "plan_code", "kind", "charged_count", "purchased_at", "expires_at", "grant_key")
-         values (?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?)
-         on conflict ("grant_key") do nothing
-         returning "id"`,
-        [randomUUID(), request.companyId, plan.code, plan.kind, plan.contractCount, grantedAt.toISOString(), expiresAt.toISOString(), request.grantKey],
-      );
-      if (rows[0]) {
-        await audit(tx, ctx, { companyId: request.companyId, action: 'EVENT_GRANTED', targetType: 'lot', targetId: rows[0].id, unitCount: plan.contractCount, details: { planCode: plan.code, grantKey: request.grantKey } });
+      const id = await insertLot(tx, { companyId: request.companyId, plan, purchasedAt: grantedAt, grantKey: request.grantKey });
+      if (id) {
+        await audit(tx, ctx, { companyId: request.companyId, action: 'EVENT_GRANTED', targetType: 'lot', targetId: id, unitCount: plan.contractCount, details: { planCode: plan.code, grantKey: request.grantKey } });
       }
-      return rows;
+      return id;
     });
-    if (inserted[0]) return { lotId: inserted[0].id, created: true };
+    if (inserted) return { lotId: inserted, created: true };
     // ON CONFLICT waited for the other inserter to commit, so this new statement's snapshot sees its lot.
     const existing = await ctx.em.execute<Array<{ id: string; company_id: string; plan_code: string }>>(
       `select "id", "company_id", "plan_code" from "billing"."prepaid_lot" where "grant_key" = ?`,

@@ -7,3 +7,6 @@ export const lotStatus = (lot: Pick<PrepaidLot, 'expiresAt' | 'usedCount' | 'cha
 };
 
 export const isUsable = (lot: PrepaidLot, now: Date) => lotStatus(lot, now) === LotStatus.ACTIVE;
+
+/** The same rule in SQL, for a `prepaid_lot` row (alias-free). */
+export const USABLE_LOT_SQL = `"expires_at" > now() and "used_count" < "charged_count"`;

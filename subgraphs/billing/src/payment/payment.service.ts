@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError, badUserInput, companyOf, conflict, ErrorCode, msg, notFound } from '@econtract/server-kit';
 import { audit } from '../audit/audit.ts';
 import type { BillingContext } from '../billing.loaders.ts';
-import { lotExpiresAt } from '../lot/lot-expiry.ts';
+import { insertLot } from '../lot/lot.insert.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
 import { PaymentProviderUnavailable, type PaymentProvider } from './payment.provider.ts';
 import { splitVat, toPayment, type ConfirmPaymentInput, type Payment, type PaymentOrder, type PaymentRow } from './payment.type.ts';
@@ -88,13 +88,7 @@ export async function confirmPayment(ctx: BillingContext, input: ConfirmPaymentI
          where "id" = ? returning *`,
         [input.paymentKey, result.cardCompany, result.cardLast4, result.approvalNumber, result.approvedAt.toISOString(), order.id],
       );
-      const lotId = randomUUID();
-      const purchasedAt = new Date();
-      await tx.execute(
-        `insert into "billing"."prepaid_lot" ("id", "company_id", "plan_code", "kind", "charged_count", "purchased_at", "expires_at", "payment_id")
-         values (?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?)`,
-        [lotId, companyId, plan.code, PlanKind.PAID, plan.contractCount, purchasedAt.toISOString(), lotExpiresAt(purchasedAt, plan.validityMonths).toISOString(), order.id],
-      );
+      const lotId = (await insertLot(tx, { companyId, plan, purchasedAt: new Date(), paymentId: order.id }))!;
       await audit(tx, ctx, {
         companyId,
         action: 'PAYMENT_APPROVED',

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ErrorCode, parseContract } from '@econtract/server-kit';
+import { AppError, ErrorCode, msg, parseContract } from '@econtract/server-kit';
 import type { BillingContext } from '../billing.loaders.ts';
 import { usageConsumeRequest, type UsageConsumeResponse } from '../billing.contracts.ts';
+import { USABLE_LOT_SQL } from '../lot/lot.usable.ts';
 
 export const quotaExhausted = () =>
   new AppError(
     ErrorCode.QUOTA_EXHAUSTED,
-    'No contract units are left: every plan is used up or expired. Buy a plan (소호형 SOHO or 비즈니스형 BUSINESS) on the billing page, or claim this month\'s free pass (무료이용권), then complete the contract again.',
+    msg(
+      "No contract units are left: every plan is used up or expired. Buy a plan (소호형 SOHO or 비즈니스형 BUSINESS) on the billing page, or claim this month's free pass (무료이용권), then complete the contract again.",
+      '남은 계약 건수가 없습니다. 결제 관리에서 소호형(SOHO) 또는 비즈니스형(BUSINESS) 요금제를 구매하거나 이번 달 무료이용권을 받은 뒤 다시 계약을 완료해 주세요.',
+    ),
   );
 
 /**
@@ -30,7 +34,7 @@ export async function consumeUsage(body: unknown, ctx: BillingContext): Promise<
 
     const [lot] = await tx.execute<Array<{ id: string }>>(
       `select "id" from "billing"."prepaid_lot"
-       where "company_id" = ? and "expires_at" > now() and "used_count" < "charged_count"
+       where "company_id" = ? and ${USABLE_LOT_SQL}
        order by "purchased_at", "id"
        limit 1
        for update`,
