@@ -16,6 +16,7 @@ export async function memberStanding(body: { userId?: unknown }, ctx: Organizati
   if (profile.departmentId && (profile.grade === Grade.DEPARTMENT_MANAGER || profile.grade === Grade.STAFF)) {
     departmentScope = [profile.departmentId];
     if (profile.grade === Grade.DEPARTMENT_MANAGER) {
+      // Not the loaders: they are scoped to the viewer's company, and the gateway asks with no viewer yet.
       const children = await ctx.em.find(Department, { companyId, parentId: profile.departmentId }, { fields: ['id'], orderBy: { name: 'asc' } });
       departmentScope.push(...children.map((child) => child.id));
     }
@@ -26,6 +27,6 @@ export async function memberStanding(body: { userId?: unknown }, ctx: Organizati
     active: profile.active,
     departmentId: profile.departmentId,
     departmentScope,
-    permissions: { write: profile.canWrite, edit: profile.canEdit, delete: profile.canDelete, sign: profile.canSign, discard: profile.canDiscard },
+    permissions: profile.permissions,
   };
 }

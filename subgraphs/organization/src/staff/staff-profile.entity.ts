@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Grade } from '@econtract/server-kit';
+import { Grade, type Permissions } from '@econtract/server-kit';
 import { Company } from '../company/company.entity.ts';
 
 /** A person's place in a company: grade, department, approval authority, extra permissions. */
@@ -42,6 +42,11 @@ export class StaffProfile {
 
   @Property({ type: 'boolean' })
   canDiscard: boolean = false;
+
+  /** R-PERM-1 as the viewer and the API name them. */
+  get permissions(): Permissions {
+    return { write: this.canWrite, edit: this.canEdit, delete: this.canDelete, sign: this.canSign, discard: this.canDiscard };
+  }
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

@@ -30,21 +30,13 @@ async function assertRank(em: EntityManager, companyId: string, rankId: string):
   if (!isUuid(rankId) || !(await em.count(Rank, { id: rankId, companyId }))) throw badUserInput('The chosen rank does not exist in your company.', { field: 'rankId' });
 }
 
-export const permissionsOf = (profile: StaffProfile) => ({
-  write: profile.canWrite,
-  edit: profile.canEdit,
-  delete: profile.canDelete,
-  sign: profile.canSign,
-  discard: profile.canDiscard,
-});
-
 const snapshot = (profile: StaffProfile) => ({
   grade: profile.grade,
   departmentId: profile.departmentId,
   rankId: profile.rankId,
   approvalAuthority: profile.approvalAuthority,
   active: profile.active,
-  permissions: permissionsOf(profile),
+  permissions: profile.permissions,
 });
 
 /**
@@ -231,14 +223,14 @@ export async function setStaffPermissions(ctx: OrganizationContext, id: string, 
   return ctx.em.transactional(async (tx) => {
     const profile = await staffOf(tx, viewer.member!.companyId, id, true);
     if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput('The total admin always holds every permission.');
-    const before = permissionsOf(profile);
+    const before = profile.permissions;
     profile.canWrite = input.write;
     profile.canEdit = input.edit;
     profile.canDelete = input.delete;
     profile.canSign = input.sign;
     profile.canDiscard = input.discard;
     await tx.flush();
-    await recordAudit(tx, viewer, { action: 'STAFF_PERMISSIONS_SET', targetType: AuditTarget.STAFF, targetId: profile.userId, before, after: permissionsOf(profile) });
+    await recordAudit(tx, viewer, { action: 'STAFF_PERMISSIONS_SET', targetType: AuditTarget.STAFF, targetId: profile.userId, before, after: profile.permissions });
     return profile;
   });
 }

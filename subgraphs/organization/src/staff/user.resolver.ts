@@ -6,7 +6,6 @@ import type { OrganizationContext } from '../organization.loaders.ts';
 import { Rank } from '../rank/rank.entity.ts';
 import type { StaffProfile } from './staff-profile.entity.ts';
 import { StaffPermissions } from './staff.inputs.ts';
-import { permissionsOf } from './staff.service.ts';
 import { User } from './user.type.ts';
 
 /** The user's profile when the user is in the viewer's company; another company's membership is never revealed. */
@@ -58,6 +57,6 @@ export class UserResolver {
   async permissions(@Root() user: User, @Ctx() ctx: OrganizationContext): Promise<StaffPermissions | null> {
     const profile = await profileInViewerCompany(user, ctx);
     if (!profile || (user.id !== ctx.viewer?.userId && ctx.viewer?.member?.grade !== Grade.TOTAL_ADMIN)) return null;
-    return permissionsOf(profile);
+    return profile.permissions;
   }
 }
