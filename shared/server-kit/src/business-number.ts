@@ -8,12 +8,15 @@ export function normalizeBusinessNumber(input: string): string | null {
 
 const WEIGHTS = [1, 3, 7, 1, 3, 7, 1, 3, 5];
 
-/** The check digit: weighted sum of the first nine digits plus the carry of the ninth × 5 / 10, made a multiple of 10. */
-export function businessNumberCheckDigitValid(digits: string): boolean {
-  if (!/^\d{10}$/.test(digits)) return false;
-  const d = [...digits].map(Number);
+/** The check digit of the first nine: their weighted sum plus the carry of the ninth × 5 / 10, made a multiple of 10. */
+export function businessNumberCheckDigit(firstNine: string): number {
+  const d = [...firstNine].map(Number);
   const sum = WEIGHTS.reduce((total, weight, i) => total + weight * d[i]!, 0) + Math.floor((d[8]! * 5) / 10);
-  return (10 - (sum % 10)) % 10 === d[9];
+  return (10 - (sum % 10)) % 10;
+}
+
+export function businessNumberCheckDigitValid(digits: string): boolean {
+  return /^\d{10}$/.test(digits) && businessNumberCheckDigit(digits.slice(0, 9)) === Number(digits[9]);
 }
 
 export const formatBusinessNumber = (digits: string) => `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`;

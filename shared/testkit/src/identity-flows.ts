@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { businessNumberCheckDigit } from '@econtract/server-kit';
 import type { Stack } from './stack.ts';
 
 /** Random, valid values for a new signup; each call differs, so tests never collide. */
@@ -9,11 +10,10 @@ export function newMemberFields(prefix = 'user') {
 
 /** A business number with a correct check digit, different on each call. */
 export function newBusinessNumber(): string {
-  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
   const digits = [...randomBytes(9)].map((byte) => byte % 10);
   digits[0] = 1 + (digits[0]! % 9);
-  const sum = weights.reduce((total, weight, i) => total + weight * digits[i]!, 0) + Math.floor((digits[8]! * 5) / 10);
-  return [...digits, (10 - (sum % 10)) % 10].join('');
+  const firstNine = digits.join('');
+  return `${firstNine}${businessNumberCheckDigit(firstNine)}`;
 }
 
 const SIGN_UP_CORPORATE = `mutation ($input: SignUpCorporateInput!) { signUpCorporate(input: $input) { user { id loginId emailVerified } verificationEmailSentTo } }`;

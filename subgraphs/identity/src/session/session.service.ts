@@ -73,4 +73,3 @@ export async function sessionIsOpen(em: EntityManager, accountId: string, sessio
   return !!session && !session.revokedAt && session.expiresAt > new Date();
 }
 
-export { Account };
