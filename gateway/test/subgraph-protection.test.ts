@@ -1,11 +1,10 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '@econtract/server-kit';
-import { DemoIds, testEnv, useStack } from '@econtract/testkit';
-import { loadCommonEnv } from '@econtract/server-kit';
+import { DemoIds, useStack } from '@econtract/testkit';
 
-const secret = loadCommonEnv(testEnv()).INTERNAL_TOKEN_SECRET;
 const stack = useStack();
+const secret = () => stack.internalTokenSecret;
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -22,7 +21,7 @@ describe('subgraphs answer only the gateway', () => {
   });
 
   it.each(names)('%s refuses forged, expired and wrong-audience tokens', async (name) => {
-    const key = new TextEncoder().encode(secret);
+    const key = new TextEncoder().encode(secret());
     const forged = await signInternalToken('another-secret-that-is-long-enough-0123456789', { caller: 'gateway', viewer: null, requestId: undefined });
     const expired = await new SignJWT({ viewer: null }).setProtectedHeader({ alg: 'HS256' }).setIssuer('gateway').setAudience('econtract-internal').setIssuedAt(1).setExpirationTime(2).sign(key);
     const wrongAudience = await new SignJWT({ viewer: null }).setProtectedHeader({ alg: 'HS256' }).setIssuer('gateway').setAudience('econtract-api').setExpirationTime('1m').sign(key);
@@ -39,14 +38,14 @@ describe('subgraphs answer only the gateway', () => {
     const sessionId = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()).sid;
     const body = { userId: DemoIds.totalAdmin, sessionId };
     expect((await post(url, body)).status).toBe(401);
-    const token = await signInternalToken(secret, { caller: 'gateway', viewer: null, requestId: undefined });
+    const token = await signInternalToken(secret(), { caller: 'gateway', viewer: null, requestId: undefined });
     const response = await post(url, body, { [INTERNAL_TOKEN_HEADER]: token });
     expect(response.status).toBe(200);
     expect((await response.json()).data).toMatchObject({ userId: DemoIds.totalAdmin, loginId: 'demo-admin', active: true });
   });
 
   it('serves the gateway: a valid internal token gets data', async () => {
-    const token = await signInternalToken(secret, { caller: 'gateway', viewer: null, requestId: undefined });
+    const token = await signInternalToken(secret(), { caller: 'gateway', viewer: null, requestId: undefined });
     const response = await post(`${stack.subgraphs.billing.url}/graphql`, { query: '{ plans { code } }' }, { [INTERNAL_TOKEN_HEADER]: token });
     expect(response.status).toBe(200);
     expect((await response.json()).data.plans).toHaveLength(5);

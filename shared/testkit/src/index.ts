@@ -3,3 +3,4 @@ export * from './stack.ts';
 export { DemoAccounts, DemoIds, DEMO_PASSWORD } from '@econtract/server-kit';
 export * from './viewers.ts';
 export * from './identity-flows.ts';
+export * from './outcomes.ts';

@@ -4,7 +4,7 @@ import { documents } from '@econtract/documents';
 import { loadGatewayEnv, startGateway, type RunningGateway, type SubgraphUrls } from '@econtract/gateway';
 import { identity } from '@econtract/identity';
 import { organization } from '@econtract/organization';
-import { DEMO_PASSWORD, INTERNAL_TOKEN_HEADER, loadCommonEnv, signInternalToken, sqlStatementCount, startSubgraph, type RunningSubgraph, type Viewer } from '@econtract/server-kit';
+import { callInternal, DEMO_PASSWORD, INTERNAL_TOKEN_HEADER, loadCommonEnv, signInternalToken, sqlStatementCount, startSubgraph, type RunningSubgraph, type Viewer } from '@econtract/server-kit';
 import { cloneTemplate } from './database.ts';
 
 export interface GraphQLResponse<T = any> {
@@ -23,6 +23,10 @@ export interface Stack {
   graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
   /** Signs in through the gateway and returns the access token (demo password by default). */
   login(loginId: string, password?: string): Promise<string>;
+  /** Calls a subgraph's internal route as a sibling service would (`caller` names that service). */
+  internal<T = any>(service: keyof Stack['subgraphs'], route: string, body: unknown, options?: { caller?: string; timeoutMs?: number }): Promise<T>;
+  /** The secret this stack signs internal tokens with, for tests that forge or sign tokens themselves. */
+  internalTokenSecret: string;
   /** Calls one subgraph directly, as the gateway would, on behalf of `viewer` (e.g. `_entities`). */
   subgraphGraphql<T = any>(name: keyof Stack['subgraphs'], query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<GraphQLResponse<T>>;
   /** What the local notifier stored (GET /dev/outbox), newest first; optionally only messages to `to`. */
@@ -88,6 +92,9 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   return {
     gatewayUrl: gateway.url,
     subgraphGraphql,
+    internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
+    internal: (service, route, body, options = {}) =>
+      callInternal(subgraphs[service].url, route, body, { secret: env.INTERNAL_TOKEN_SECRET, caller: options.caller ?? 'gateway', timeoutMs: options.timeoutMs }),
     databaseUrl,
     subgraphs,
     gateway,

@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, callInternal, loadCommonEnv } from '@econtract/server-kit';
-import { testEnv, type Stack } from '@econtract/testkit';
+import type { Stack } from '@econtract/testkit';
 import { BillingRoutes, type UsageConsumeResponse } from '../src/billing.contracts.ts';
 
-const secret = loadCommonEnv(testEnv()).INTERNAL_TOKEN_SECRET;
 const DAY = 86_400_000;
 
 /** Calls `usage/consume` as documents will when a contract is completed. */
 export const consume = (stack: Stack, body: unknown) =>
-  callInternal<UsageConsumeResponse>(stack.subgraphs.billing.url, BillingRoutes.usageConsume, body, { secret, caller: 'documents', timeoutMs: 60_000 });
-
-/** The AppError code a call failed with ('resolved' if it did not fail). */
-export const failureCode = (call: Promise<unknown>) =>
-  call.then(
-    () => 'resolved',
-    (error: unknown) => (error instanceof AppError ? error.code : `not an AppError: ${String(error)}`),
-  );
+  stack.internal<UsageConsumeResponse>('billing', BillingRoutes.usageConsume, body, { caller: 'documents', timeoutMs: 60_000 });
 
 export interface LotFixture {
   planCode?: string;

@@ -1,28 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AppError, callInternal, InternalRoutes, loadCommonEnv } from '@econtract/server-kit';
-import { testEnv, useStack } from '@econtract/testkit';
+import { callInternal, InternalRoutes } from '@econtract/server-kit';
+import { rejectionCode, useStack } from '@econtract/testkit';
 import { lotExpiresAt } from '../src/lot/lot-expiry.ts';
 import { seedPlanCatalogue } from '../src/plan/plan.seed.ts';
 
-const secret = loadCommonEnv(testEnv()).INTERNAL_TOKEN_SECRET;
 const stack = useStack();
 
 type Grant = { lotId: string; created: boolean };
 
 /** Calls billing as identity's signup will: over HTTP, with an internal token. */
-const grant = (body: unknown) => callInternal<Grant>(stack.subgraphs.billing.url, InternalRoutes.grantEvent, body, { secret, caller: 'identity' });
-const cancel = (body: unknown) => callInternal<{ cancelled: boolean }>(stack.subgraphs.billing.url, InternalRoutes.grantCancel, body, { secret, caller: 'identity' });
+const grant = (body: unknown) => stack.internal<Grant>('billing', InternalRoutes.grantEvent, body, { caller: 'identity' });
+const cancel = (body: unknown) => stack.internal<{ cancelled: boolean }>('billing', InternalRoutes.grantCancel, body, { caller: 'identity' });
 
 const sql = <T = Record<string, any>>(query: string, params: unknown[] = []) =>
   stack.subgraphs.billing.createContext().em.getConnection().execute<T[]>(query, params);
 const lotsWithKey = async (grantKey: string) => Number((await sql(`select count(*)::int as n from billing.prepaid_lot where grant_key = ?`, [grantKey]))[0]!.n);
 
-/** The AppError code a call failed with ('resolved' if it did not fail). */
-const failureCode = (call: Promise<unknown>) => call.then(
-  () => 'resolved',
-  (error: unknown) => (error instanceof AppError ? error.code : `not an AppError: ${String(error)}`),
-);
 
 const signupGrant = () => {
   const companyId = randomUUID();
@@ -91,14 +85,14 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
 
   it('refuses a plan that is not an event plan or not in the catalogue (BAD_USER_INPUT)', async () => {
     const companyId = randomUUID();
-    expect(await failureCode(grant({ companyId, planCode: 'SOHO', grantKey: 'soho-key' }))).toBe('BAD_USER_INPUT');
-    expect(await failureCode(grant({ companyId, planCode: 'NO_SUCH_PLAN', grantKey: 'unknown-key' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(grant({ companyId, planCode: 'SOHO', grantKey: 'soho-key' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(grant({ companyId, planCode: 'NO_SUCH_PLAN', grantKey: 'unknown-key' }))).toBe('BAD_USER_INPUT');
     // The catalogue is configurable: the route checks the stored plan, not only the contract's names.
     try {
       await sql(`update billing.plan set kind = 'PAID' where code = 'REFERRAL_EVENT'`);
-      expect(await failureCode(grant({ companyId, planCode: 'REFERRAL_EVENT', grantKey: 'paid-kind-key' }))).toBe('BAD_USER_INPUT');
+      expect(await rejectionCode(grant({ companyId, planCode: 'REFERRAL_EVENT', grantKey: 'paid-kind-key' }))).toBe('BAD_USER_INPUT');
       await sql(`delete from billing.plan where code = 'REFERRAL_EVENT'`);
-      expect(await failureCode(grant({ companyId, planCode: 'REFERRAL_EVENT', grantKey: 'missing-plan-key' }))).toBe('BAD_USER_INPUT');
+      expect(await rejectionCode(grant({ companyId, planCode: 'REFERRAL_EVENT', grantKey: 'missing-plan-key' }))).toBe('BAD_USER_INPUT');
     } finally {
       await seedPlanCatalogue(stack.subgraphs.billing.createContext().em);
     }
@@ -118,10 +112,10 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
       { ...valid, grantKey: 'k'.repeat(201) },
       { companyId: valid.companyId, planCode: 'SIGNUP_EVENT' },
     ]) {
-      expect(await failureCode(grant(body)), JSON.stringify(body)).toBe('BAD_USER_INPUT');
+      expect(await rejectionCode(grant(body)), JSON.stringify(body)).toBe('BAD_USER_INPUT');
     }
     for (const body of [{}, { grantKey: '' }, { grantKey: 42 }]) {
-      expect(await failureCode(cancel(body)), JSON.stringify(body)).toBe('BAD_USER_INPUT');
+      expect(await rejectionCode(cancel(body)), JSON.stringify(body)).toBe('BAD_USER_INPUT');
     }
     expect(await sql(`select id from billing.prepaid_lot where company_id = ?`, [valid.companyId])).toEqual([]);
   });
@@ -129,7 +123,7 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
   it('refuses a grant key already used for another company (CONFLICT)', async () => {
     const body = signupGrant();
     const first = await grant(body);
-    expect(await failureCode(grant({ ...body, companyId: randomUUID() }))).toBe('CONFLICT');
+    expect(await rejectionCode(grant({ ...body, companyId: randomUUID() }))).toBe('CONFLICT');
     expect(await sql(`select id, company_id from billing.prepaid_lot where grant_key = ?`, [body.grantKey])).toEqual([{ id: first.lotId, company_id: body.companyId }]);
   });
 
@@ -159,7 +153,7 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
     const body = signupGrant();
     const { lotId } = await grant(body);
     await sql(`update billing.prepaid_lot set used_count = 1 where id = ?`, [lotId]);
-    expect(await failureCode(cancel({ grantKey: body.grantKey }))).toBe('CONFLICT');
+    expect(await rejectionCode(cancel({ grantKey: body.grantKey }))).toBe('CONFLICT');
     expect(await sql(`select id, used_count from billing.prepaid_lot where grant_key = ?`, [body.grantKey])).toEqual([{ id: lotId, used_count: 1 }]);
   });
 

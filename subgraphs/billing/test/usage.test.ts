@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { useStack } from '@econtract/testkit';
-import { consume, failureCode, insertLot, lotCounts } from './billing.fixtures.ts';
+import { rejectionCode, useStack } from '@econtract/testkit';
+import { consume, insertLot, lotCounts } from './billing.fixtures.ts';
 
 const stack = useStack();
 
@@ -40,8 +40,8 @@ describe('usage/consume: one unit per completed contract (R-BILL-4, R-BILL-5, R-
     const companyId = randomUUID();
     const lot = await insertLot(stack, companyId, { charged: 1 });
     expect((await consume(stack, { companyId, contractId: randomUUID() })).lotId).toBe(lot);
-    expect(await failureCode(consume(stack, { companyId, contractId: randomUUID() }))).toBe('QUOTA_EXHAUSTED');
-    expect(await failureCode(consume(stack, { companyId: randomUUID(), contractId: randomUUID() }))).toBe('QUOTA_EXHAUSTED');
+    expect(await rejectionCode(consume(stack, { companyId, contractId: randomUUID() }))).toBe('QUOTA_EXHAUSTED');
+    expect(await rejectionCode(consume(stack, { companyId: randomUUID(), contractId: randomUUID() }))).toBe('QUOTA_EXHAUSTED');
     expect(await stack.sql(`select count(*)::int as n from billing.usage where company_id = ?`, [companyId])).toEqual([{ n: 1 }]);
   });
 
@@ -49,7 +49,7 @@ describe('usage/consume: one unit per completed contract (R-BILL-4, R-BILL-5, R-
     const mine = randomUUID();
     const theirs = randomUUID();
     const theirLot = await insertLot(stack, theirs, { charged: 10 });
-    expect(await failureCode(consume(stack, { companyId: mine, contractId: randomUUID() }))).toBe('QUOTA_EXHAUSTED');
+    expect(await rejectionCode(consume(stack, { companyId: mine, contractId: randomUUID() }))).toBe('QUOTA_EXHAUSTED');
     expect(await lotCounts(stack, theirLot)).toMatchObject({ used_count: 0, usages: 0 });
   });
 
@@ -101,7 +101,7 @@ describe('usage/consume: one unit per completed contract (R-BILL-4, R-BILL-5, R-
     const companyId = randomUUID();
     const lot = await insertLot(stack, companyId, { charged: 5 });
     for (const body of [{}, { companyId }, { companyId, contractId: 'not-a-uuid' }, { companyId: 'x', contractId: randomUUID() }, { companyId, contractId: randomUUID(), managementNumber: 'n'.repeat(51) }]) {
-      expect(await failureCode(consume(stack, body)), JSON.stringify(body)).toBe('BAD_USER_INPUT');
+      expect(await rejectionCode(consume(stack, body)), JSON.stringify(body)).toBe('BAD_USER_INPUT');
     }
     expect(await lotCounts(stack, lot)).toMatchObject({ used_count: 0, usages: 0 });
   });

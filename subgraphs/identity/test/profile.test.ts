@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenMailedTo, useStack, verifiedMember } from '@econtract/testkit';
+import { errorCode, tokenMailedTo, useStack, verifiedMember } from '@econtract/testkit';
 
 const stack = useStack();
-const codeOf = (result: { errors?: Array<{ extensions?: { code?: string } }> }) => result.errors?.[0]?.extensions?.code ?? 'OK';
 const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }';
 const UPDATE = 'mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { name email phone emailVerified } }';
 
@@ -21,9 +20,9 @@ async function smsCode(phone: string): Promise<string> {
 describe('personal settings (R-PROFILE-1..4)', () => {
   it('needs the password re-entered first, within 10 minutes', async () => {
     const me = await signedIn('stepup');
-    expect(codeOf(await stack.graphql(UPDATE, { input: { stepUpToken: 'forged', name: '새이름' } }, { token: me.token }))).toBe('FORBIDDEN');
+    expect(errorCode(await stack.graphql(UPDATE, { input: { stepUpToken: 'forged', name: '새이름' } }, { token: me.token }))).toBe('FORBIDDEN');
     const wrong = await stack.graphql('mutation { confirmPassword(password: "Wrong-password-1") { token } }', {}, { token: me.token });
-    expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
+    expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
     const confirmed = await stack.graphql('mutation ($p: String!) { confirmPassword(password: $p) { token expiresAt } }', { p: me.password }, { token: me.token });
     const ttl = new Date(confirmed.data.confirmPassword.expiresAt).getTime() - Date.now();
     expect(ttl).toBeGreaterThan(9 * 60_000);
@@ -36,13 +35,13 @@ describe('personal settings (R-PROFILE-1..4)', () => {
     const me = await signedIn('other');
     const stepUp = await me.stepUp();
     const other = (await stack.graphql(LOGIN, { l: me.loginId, p: me.password })).data.login.accessToken;
-    expect(codeOf(await stack.graphql(UPDATE, { input: { stepUpToken: stepUp, name: 'x' } }, { token: other }))).toBe('FORBIDDEN');
+    expect(errorCode(await stack.graphql(UPDATE, { input: { stepUpToken: stepUp, name: 'x' } }, { token: other }))).toBe('FORBIDDEN');
   });
 
   it('saves a new phone number only after its code is confirmed, once', async () => {
     const me = await signedIn('phone');
     const phone = '01098765432';
-    expect(codeOf(await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), phone } }, { token: me.token }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), phone } }, { token: me.token }))).toBe('BAD_USER_INPUT');
 
     const started = await stack.graphql('mutation ($p: String!) { startPhoneVerification(phone: $p) { id expiresAt } }', { p: '010-9876-5432' }, { token: me.token });
     const { id, expiresAt } = started.data.startPhoneVerification;
@@ -54,12 +53,12 @@ describe('personal settings (R-PROFILE-1..4)', () => {
     expect((await stack.graphql('mutation ($id: ID!, $c: String!) { confirmPhoneVerification(id: $id, code: $c) }', { id, c: code }, { token: me.token })).data.confirmPhoneVerification).toBe(true);
 
     const otherNumber = await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), phone: '01011112222', phoneVerificationId: id } }, { token: me.token });
-    expect(codeOf(otherNumber)).toBe('BAD_USER_INPUT');
+    expect(errorCode(otherNumber)).toBe('BAD_USER_INPUT');
     const saved = await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), phone: '010-9876-5432', phoneVerificationId: id } }, { token: me.token });
     expect(saved.data.updateProfile.phone).toBe(phone);
     await stack.sql('update identity.account set phone = null where id = ?', [me.id]);
     const reused = await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), phone, phoneVerificationId: id } }, { token: me.token });
-    expect(codeOf(reused)).toBe('BAD_USER_INPUT');
+    expect(errorCode(reused)).toBe('BAD_USER_INPUT');
   });
 
   it('stops a code after five wrong tries, even when they race', async () => {
@@ -70,22 +69,22 @@ describe('personal settings (R-PROFILE-1..4)', () => {
     await Promise.all(Array.from({ length: 8 }, () => stack.graphql('mutation ($id: ID!, $c: String!) { confirmPhoneVerification(id: $id, code: $c) }', { id, c: wrong }, { token: me.token })));
     expect(await stack.sql('select attempts from identity.phone_verification where id = ?', [id])).toEqual([{ attempts: 5 }]);
     const right = await stack.graphql('mutation ($id: ID!, $c: String!) { confirmPhoneVerification(id: $id, code: $c) }', { id, c: code }, { token: me.token });
-    expect(codeOf(right)).toBe('BAD_USER_INPUT');
+    expect(errorCode(right)).toBe('BAD_USER_INPUT');
   });
 
   it('changes the password only when a new one is given, ending the other sign-ins', async () => {
     const me = await signedIn('password');
     const other = (await stack.graphql(LOGIN, { l: me.loginId, p: me.password })).data.login.accessToken;
     await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), name: '이름만' } }, { token: me.token });
-    expect(codeOf(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('OK');
+    expect(errorCode(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('OK');
 
-    expect(codeOf(await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), newPassword: 'short' } }, { token: me.token }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), newPassword: 'short' } }, { token: me.token }))).toBe('BAD_USER_INPUT');
     const next = 'Brand-new-pass-42';
-    expect(codeOf(await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), newPassword: next } }, { token: me.token }))).toBe('OK');
+    expect(errorCode(await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), newPassword: next } }, { token: me.token }))).toBe('OK');
     expect((await stack.graphql('{ viewer { id } }', {}, { token: other })).status).toBe(401);
     expect((await stack.graphql('{ viewer { id } }', {}, { token: me.token })).data.viewer).toEqual({ id: me.id });
-    expect(codeOf(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await stack.graphql(LOGIN, { l: me.loginId, p: next }))).toBe('OK');
+    expect(errorCode(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.graphql(LOGIN, { l: me.loginId, p: next }))).toBe('OK');
   });
 
   it('verifies a new email address before the next sign-in', async () => {
@@ -93,14 +92,14 @@ describe('personal settings (R-PROFILE-1..4)', () => {
     const newEmail = `changed-${me.loginId}@example.com`;
     const updated = await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), email: newEmail } }, { token: me.token });
     expect(updated.data.updateProfile).toMatchObject({ email: newEmail, emailVerified: false });
-    expect(codeOf(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('EMAIL_NOT_VERIFIED');
+    expect(errorCode(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('EMAIL_NOT_VERIFIED');
     const token = await tokenMailedTo(stack, newEmail, 'Verification token');
     expect((await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token })).data.verifyEmail).toBe(true);
-    expect(codeOf(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('OK');
+    expect(errorCode(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('OK');
   });
 
   it('refuses profile changes to anonymous callers', async () => {
-    expect(codeOf(await stack.graphql('mutation { confirmPassword(password: "x") { token } }'))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await stack.graphql('mutation { startPhoneVerification(phone: "01012345678") { id } }'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.graphql('mutation { confirmPassword(password: "x") { token } }'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.graphql('mutation { startPhoneVerification(phone: "01012345678") { id } }'))).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenMailedTo, useStack, verifiedMember } from '@econtract/testkit';
+import { errorCode, tokenMailedTo, useStack, verifiedMember } from '@econtract/testkit';
 
 const stack = useStack();
-const codeOf = (result: { errors?: Array<{ extensions?: { code?: string } }> }) => result.errors?.[0]?.extensions?.code ?? 'OK';
 const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }';
 const FIND = 'mutation ($n: String!, $e: String!) { findLoginId(name: $n, email: $e) }';
 const REQUEST = 'mutation ($l: String!, $e: String!) { requestPasswordReset(loginId: $l, email: $e) }';
@@ -42,11 +41,11 @@ describe('recovery (R-RECOVER-1)', () => {
     await stack.graphql(REQUEST, { l: member.loginId, e: member.email });
     const token = await tokenMailedTo(stack, member.email, 'Reset token');
 
-    expect(codeOf(await stack.graphql(RESET, { t: token, p: 'qwer1234!' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.graphql(RESET, { t: token, p: 'qwer1234!' }))).toBe('BAD_USER_INPUT');
     expect((await stack.graphql(RESET, { t: token, p: 'Recovered-pass-77' })).data.resetPassword).toBe(true);
-    expect(codeOf(await stack.graphql(RESET, { t: token, p: 'Another-pass-88' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.graphql(RESET, { t: token, p: 'Another-pass-88' }))).toBe('BAD_USER_INPUT');
     expect((await stack.graphql('{ viewer { id } }', {}, { token: session })).status).toBe(401);
-    expect(codeOf(await stack.graphql(LOGIN, { l: member.loginId, p: 'Recovered-pass-77' }))).toBe('OK');
+    expect(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: 'Recovered-pass-77' }))).toBe('OK');
     const stored = JSON.stringify(await stack.sql('select * from identity.password_reset where account_id = ?', [member.id]));
     expect(stored).not.toContain(token);
   });
@@ -57,11 +56,11 @@ describe('recovery (R-RECOVER-1)', () => {
     await stack.graphql(REQUEST, { l: member.loginId, e: member.email });
     const token = await tokenMailedTo(stack, member.email, 'Reset token');
     expect((await stack.graphql(RESET, { t: token, p: 'Recovered-pass-77' })).data.resetPassword).toBe(true);
-    expect(codeOf(await stack.graphql(LOGIN, { l: member.loginId, p: 'Recovered-pass-77' }))).toBe('ACCOUNT_LOCKED');
+    expect(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: 'Recovered-pass-77' }))).toBe('ACCOUNT_LOCKED');
 
     await stack.graphql(REQUEST, { l: member.loginId, e: member.email });
     const second = await tokenMailedTo(stack, member.email, 'Reset token');
     await stack.sql("update identity.password_reset set expires_at = now() - interval '1 second' where used_at is null and account_id = ?", [member.id]);
-    expect(codeOf(await stack.graphql(RESET, { t: second, p: 'Recovered-pass-99' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.graphql(RESET, { t: second, p: 'Recovered-pass-99' }))).toBe('BAD_USER_INPUT');
   });
 });

@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DemoIds, useStack, verifiedMember } from '@econtract/testkit';
+import { DemoIds, errorCode, useStack, verifiedMember } from '@econtract/testkit';
 
 const stack = useStack();
 const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken refreshToken expiresAt user { id } } }';
 const REFRESH = 'mutation ($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken expiresAt } }';
 const login = (loginId: string, password: string, headers?: Record<string, string>) => stack.graphql(LOGIN, { l: loginId, p: password }, { headers });
-const codeOf = (result: { errors?: Array<{ extensions?: { code?: string } }> }) => result.errors?.[0]?.extensions?.code ?? 'OK';
 
 describe('lockout (R-LOGIN-3)', () => {
   it('locks after five failures in a row, even for the right password, and records every attempt', async () => {
     const member = await verifiedMember(stack, 'lock');
     const headers = { 'user-agent': 'lockout-test/1.0' };
-    for (let i = 0; i < 4; i++) expect(codeOf(await login(member.loginId, 'Wrong-password-1', headers))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 4; i++) expect(errorCode(await login(member.loginId, 'Wrong-password-1', headers))).toBe('UNAUTHENTICATED');
     const fifth = await login(member.loginId, 'Wrong-password-1', headers);
-    expect(codeOf(fifth)).toBe('ACCOUNT_LOCKED');
+    expect(errorCode(fifth)).toBe('ACCOUNT_LOCKED');
     expect(fifth.errors?.[0]?.message).toMatch(/customer centre/);
-    expect(codeOf(await login(member.loginId, member.password, headers))).toBe('ACCOUNT_LOCKED');
+    expect(errorCode(await login(member.loginId, member.password, headers))).toBe('ACCOUNT_LOCKED');
 
     const attempts = await stack.sql('select result, ip, user_agent from identity.login_attempt where account_id = ? order by created_at', [member.id]);
     expect(attempts.map((a) => a.result)).toEqual([...Array(4).fill('WRONG_PASSWORD'), 'LOCKED', 'LOCKED']);
@@ -26,19 +25,19 @@ describe('lockout (R-LOGIN-3)', () => {
   it('resets the count on a success', async () => {
     const member = await verifiedMember(stack, 'reset');
     for (let i = 0; i < 4; i++) await login(member.loginId, 'Wrong-password-1');
-    expect(codeOf(await login(member.loginId, member.password))).toBe('OK');
-    for (let i = 0; i < 4; i++) expect(codeOf(await login(member.loginId, 'Wrong-password-1'))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await login(member.loginId, member.password))).toBe('OK');
+    expect(errorCode(await login(member.loginId, member.password))).toBe('OK');
+    for (let i = 0; i < 4; i++) expect(errorCode(await login(member.loginId, 'Wrong-password-1'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await login(member.loginId, member.password))).toBe('OK');
   });
 
   it('is exact when 20 wrong attempts race: five count, the rest are locked out, the right password then fails', async () => {
     const member = await verifiedMember(stack, 'race');
     const results = await Promise.all(Array.from({ length: 20 }, () => login(member.loginId, 'Wrong-password-1')));
-    const codes = results.map(codeOf);
+    const codes = results.map(errorCode);
     expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(4);
     expect(codes.filter((code) => code === 'ACCOUNT_LOCKED')).toHaveLength(16);
     expect(await stack.sql('select failed_login_count from identity.account where id = ?', [member.id])).toEqual([{ failed_login_count: 5 }]);
-    expect(codeOf(await login(member.loginId, member.password))).toBe('ACCOUNT_LOCKED');
+    expect(errorCode(await login(member.loginId, member.password))).toBe('ACCOUNT_LOCKED');
   });
 
   it('lets no attempt succeed after the fifth failure when right and wrong passwords race', async () => {
@@ -60,8 +59,8 @@ describe('lockout (R-LOGIN-3)', () => {
     const member = await verifiedMember(stack, 'unlock');
     for (let i = 0; i < 5; i++) await login(member.loginId, 'Wrong-password-1');
     const admin = await stack.login('demo-admin');
-    expect(codeOf(await stack.graphql('{ lockedAccounts { user { id } } }', {}, { token: admin }))).toBe('FORBIDDEN');
-    expect(codeOf(await stack.graphql('mutation ($u: ID!) { unlockAccount(userId: $u) { id } }', { u: member.id }, { token: admin }))).toBe('FORBIDDEN');
+    expect(errorCode(await stack.graphql('{ lockedAccounts { user { id } } }', {}, { token: admin }))).toBe('FORBIDDEN');
+    expect(errorCode(await stack.graphql('mutation ($u: ID!) { unlockAccount(userId: $u) { id } }', { u: member.id }, { token: admin }))).toBe('FORBIDDEN');
 
     const operator = await stack.login('operator');
     const locked = await stack.graphql('{ lockedAccounts { user { id loginId } failedLoginCount lockedAt } }', {}, { token: operator });
@@ -73,12 +72,12 @@ describe('lockout (R-LOGIN-3)', () => {
 
     const unlocked = await stack.graphql('mutation ($u: ID!) { unlockAccount(userId: $u) { id } }', { u: member.id }, { token: operator });
     expect(unlocked.data.unlockAccount.id).toBe(member.id);
-    expect(codeOf(await login(member.loginId, member.password))).toBe('OK');
+    expect(errorCode(await login(member.loginId, member.password))).toBe('OK');
   });
 
   it('does not let the operator see company data', async () => {
     const operator = await stack.login('operator');
-    expect(codeOf(await stack.graphql('{ documentCategories { id } }', {}, { token: operator }))).toBe('FORBIDDEN');
+    expect(errorCode(await stack.graphql('{ documentCategories { id } }', {}, { token: operator }))).toBe('FORBIDDEN');
   });
 });
 
@@ -91,8 +90,8 @@ describe('sessions', () => {
     expect((await stack.graphql('{ viewer { id } }', {}, { token: second.accessToken })).data.viewer).toEqual({ id: member.id });
 
     const replay = await stack.graphql(REFRESH, { r: first.refreshToken });
-    expect(codeOf(replay)).toBe('UNAUTHENTICATED');
-    expect(codeOf(await stack.graphql(REFRESH, { r: second.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(replay)).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.graphql(REFRESH, { r: second.refreshToken }))).toBe('UNAUTHENTICATED');
     const afterRevoke = await stack.graphql('{ viewer { id } }', {}, { token: second.accessToken });
     expect(afterRevoke.status).toBe(401);
   });
@@ -101,7 +100,7 @@ describe('sessions', () => {
     const member = await verifiedMember(stack, 'double');
     const { refreshToken } = (await login(member.loginId, member.password)).data.login;
     const results = await Promise.all(Array.from({ length: 5 }, () => stack.graphql(REFRESH, { r: refreshToken })));
-    expect(results.filter((result) => codeOf(result) === 'OK').length).toBeLessThanOrEqual(1);
+    expect(results.filter((result) => errorCode(result) === 'OK').length).toBeLessThanOrEqual(1);
   });
 
   it('ends the sign-in on logout: access and refresh tokens stop working at once', async () => {
@@ -109,8 +108,8 @@ describe('sessions', () => {
     const tokens = (await login(member.loginId, member.password)).data.login;
     expect((await stack.graphql('mutation { logout }', {}, { token: tokens.accessToken })).data.logout).toBe(true);
     expect((await stack.graphql('{ viewer { id } }', {}, { token: tokens.accessToken })).status).toBe(401);
-    expect(codeOf(await stack.graphql(REFRESH, { r: tokens.refreshToken }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await stack.graphql('mutation { logout }'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.graphql(REFRESH, { r: tokens.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.graphql('mutation { logout }'))).toBe('UNAUTHENTICATED');
   });
 
   it('keeps other sign-ins open on logout', async () => {
@@ -134,8 +133,8 @@ describe('sessions', () => {
   it('refuses a suspended staff member at login, after the right password only', async () => {
     await stack.sql('update organization.staff_profile set active = false where user_id = ?', [DemoIds.staff]);
     try {
-      expect(codeOf(await login('demo-staff', 'Demo-pass-2026!'))).toBe('FORBIDDEN');
-      expect(codeOf(await login('demo-staff', 'Wrong-password-1'))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await login('demo-staff', 'Demo-pass-2026!'))).toBe('FORBIDDEN');
+      expect(errorCode(await login('demo-staff', 'Wrong-password-1'))).toBe('UNAUTHENTICATED');
     } finally {
       await stack.sql('update organization.staff_profile set active = true where user_id = ?', [DemoIds.staff]);
     }

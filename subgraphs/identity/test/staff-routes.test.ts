@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AppError, callInternal, InternalRoutes, loadCommonEnv } from '@econtract/server-kit';
-import { DEMO_PASSWORD, DemoIds, newMemberFields, testEnv, tokenMailedTo, useStack } from '@econtract/testkit';
+import { InternalRoutes } from '@econtract/server-kit';
+import { DEMO_PASSWORD, DemoIds, newMemberFields, rejectionCode, tokenMailedTo, useStack } from '@econtract/testkit';
 
 const stack = useStack();
-const secret = loadCommonEnv(testEnv()).INTERNAL_TOKEN_SECRET;
-const call = <T = any>(route: string, body: unknown) => callInternal<T>(stack.subgraphs.identity.url, route, body, { secret, caller: 'organization' });
-const codeOf = async (promise: Promise<unknown>) => promise.then(() => 'OK', (error: unknown) => (error instanceof AppError ? error.code : String(error)));
+const call = <T = any>(route: string, body: unknown) => stack.internal<T>('identity', route, body, { caller: 'organization' });
 const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }';
 
 function staffRequest() {
@@ -28,12 +26,12 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
   });
 
   it('refuses bad input and taken login IDs, creating nothing', async () => {
-    expect(await codeOf(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), loginId: '1x' }))).toBe('BAD_USER_INPUT');
-    expect(await codeOf(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), password: 'password' }))).toBe('BAD_USER_INPUT');
-    expect(await codeOf(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), email: 'nope' }))).toBe('BAD_USER_INPUT');
-    expect(await codeOf(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), accountId: 'not-a-uuid' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), loginId: '1x' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), password: 'password' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), email: 'nope' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), accountId: 'not-a-uuid' }))).toBe('BAD_USER_INPUT');
     const taken = { ...staffRequest(), loginId: 'DEMO-STAFF' };
-    expect(await codeOf(call(InternalRoutes.staffAccountCreate, taken))).toBe('CONFLICT');
+    expect(await rejectionCode(call(InternalRoutes.staffAccountCreate, taken))).toBe('CONFLICT');
     expect(await stack.sql('select id from identity.account where id = ?', [taken.accountId])).toEqual([]);
   });
 
@@ -56,9 +54,9 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
   it('sets a password for the staff member, ending their sign-ins; only within the same company', async () => {
     const session = await stack.login('demo-staff');
     const request = { accountId: DemoIds.staff, companyId: DemoIds.company, password: 'Set-by-admin-123' };
-    expect(await codeOf(call(InternalRoutes.staffAccountSetPassword, { ...request, password: 'short' }))).toBe('BAD_USER_INPUT');
-    expect(await codeOf(call(InternalRoutes.staffAccountSetPassword, { ...request, companyId: DemoIds.personalWorkspace }))).toBe('NOT_FOUND');
-    expect(await codeOf(call(InternalRoutes.staffAccountSetPassword, { ...request, accountId: DemoIds.totalAdmin }))).toBe('NOT_FOUND');
+    expect(await rejectionCode(call(InternalRoutes.staffAccountSetPassword, { ...request, password: 'short' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(call(InternalRoutes.staffAccountSetPassword, { ...request, companyId: DemoIds.personalWorkspace }))).toBe('NOT_FOUND');
+    expect(await rejectionCode(call(InternalRoutes.staffAccountSetPassword, { ...request, accountId: DemoIds.totalAdmin }))).toBe('NOT_FOUND');
     expect(await call(InternalRoutes.staffAccountSetPassword, request)).toEqual({ updated: true });
     expect((await stack.graphql('{ viewer { id } }', {}, { token: session })).status).toBe(401);
     expect((await stack.graphql(LOGIN, { l: 'demo-staff', p: DEMO_PASSWORD })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -72,7 +70,7 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
     expect(await call(InternalRoutes.staffAccountUpdate, { accountId: request.accountId, companyId: DemoIds.company, name: '최대리', email, phone: null })).toEqual({ updated: true });
     expect(await stack.sql('select name, email, phone, email_verified_at from identity.account where id = ?', [request.accountId])).toEqual([{ name: '최대리', email, phone: null, email_verified_at: null }]);
     expect(await stack.outbox(email)).toHaveLength(1);
-    expect(await codeOf(call(InternalRoutes.staffAccountUpdate, { accountId: request.accountId, companyId: randomUUID(), name: 'x' }))).toBe('NOT_FOUND');
+    expect(await rejectionCode(call(InternalRoutes.staffAccountUpdate, { accountId: request.accountId, companyId: randomUUID(), name: 'x' }))).toBe('NOT_FOUND');
   });
 
   it('revokes every sign-in of an account at once', async () => {

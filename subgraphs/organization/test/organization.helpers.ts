@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
-import { callInternal, loadCommonEnv } from '@econtract/server-kit';
-import { newBusinessNumber, newMemberFields, signUpCorporate, testEnv, tokenMailedTo, type GraphQLResponse, type Stack } from '@econtract/testkit';
+import { newBusinessNumber, newMemberFields, signUpCorporate, tokenMailedTo, type GraphQLResponse, type Stack } from '@econtract/testkit';
 
 /** Runs an operation as a signed-in user (token) through the gateway and fails the test on any error. */
 export async function ok<T = any>(stack: Stack, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -18,7 +17,7 @@ export async function refused(stack: Stack, token: string, query: string, variab
 
 /** Calls an organization internal route as the gateway would. */
 export function internal<T>(stack: Stack, route: string, body: unknown): Promise<T> {
-  return callInternal<T>(stack.subgraphs.organization.url, route, body, { secret: loadCommonEnv(testEnv()).INTERNAL_TOKEN_SECRET, caller: 'gateway' });
+  return stack.internal<T>('organization', route, body);
 }
 
 /** A second corporate member, verified and signed in: its total admin's id, company id and token. */

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AppError, callInternal, InternalRoutes, loadCommonEnv } from '@econtract/server-kit';
-import { DemoIds, testEnv, useStack } from '@econtract/testkit';
+import { AppError, InternalRoutes } from '@econtract/server-kit';
+import { DemoIds, useStack } from '@econtract/testkit';
 
-const secret = loadCommonEnv(testEnv()).INTERNAL_TOKEN_SECRET;
 const stack = useStack();
 
-const call = <T>(route: string, body: unknown) => callInternal<T>(stack.subgraphs.organization.url, route, body, { secret, caller: 'identity' });
+const call = <T>(route: string, body: unknown) => stack.internal<T>('organization', route, body, { caller: 'identity' });
 const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
   stack.subgraphs.organization.createContext().em.getConnection().execute<T[]>(query, params);
 
