@@ -43,12 +43,16 @@ export function paymentProviderFrom(env: BillingEnv): PaymentProvider {
   return new LocalTestPaymentProvider();
 }
 
+let settings: BillingEnv | undefined;
+/** Billing's settings, parsed once per process (main.ts parses them at start-up, so bad ones stop it). */
+export const billingSettings = (): BillingEnv => (settings ??= loadBillingEnv());
+
 let configured: PaymentProvider | undefined;
 /** The provider the settings name, made once per process. */
-export const paymentProvider = (): PaymentProvider => (configured ??= paymentProviderFrom(loadBillingEnv()));
+export const paymentProvider = (): PaymentProvider => (configured ??= paymentProviderFrom(billingSettings()));
 
 /** The seller printed on receipts, from the settings. */
-export const receiptSupplier = (env: BillingEnv = loadBillingEnv()) => ({
+export const receiptSupplier = (env: BillingEnv = billingSettings()) => ({
   name: env.RECEIPT_SUPPLIER_NAME,
   businessNumber: env.RECEIPT_SUPPLIER_BUSINESS_NUMBER,
   address: env.RECEIPT_SUPPLIER_ADDRESS,

@@ -1,7 +1,7 @@
 import { runSubgraph } from '@econtract/server-kit';
-import { loadBillingEnv } from './billing.env.ts';
+import { billingSettings } from './billing.env.ts';
 import { billing } from './index.ts';
 
 // Fail at start-up, not at the first payment, when the payment settings are wrong.
-loadBillingEnv();
+billingSettings();
 await runSubgraph(billing, 4004);
