@@ -16,8 +16,13 @@ export default defineConfig({
   // Node resolves `graphql` to its CommonJS entry; Vite would pick the .mjs one and load a second copy.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['gateway/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'shared/*/test/**/*.test.ts'],
+    // ECONTRACT_TEST_FIXTURE runs one fixture instead (the exit-code test drives the real config with it).
+    include: process.env.ECONTRACT_TEST_FIXTURE
+      ? [process.env.ECONTRACT_TEST_FIXTURE]
+      : ['gateway/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'shared/*/test/**/*.test.ts'],
     globalSetup: ['shared/testkit/src/global-setup.ts'],
+    // The closing `N passed, N failed` line comes last, after vitest's own summary.
+    reporters: ['default', './shared/testkit/src/verdict-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

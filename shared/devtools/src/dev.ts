@@ -5,16 +5,13 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import {
   createLogger,
-  DEFAULT_DATA_DIR,
-  DEFAULT_EMBEDDED_PORT,
   DEMO_PASSWORD,
   DemoAccounts,
   ensureDatabase,
   loadCommonEnv,
-  startEmbeddedPostgres,
   withDatabase,
-  type RunningDatabase,
 } from '@econtract/server-kit';
+import { DEFAULT_DATA_DIR, DEFAULT_EMBEDDED_PORT, startEmbeddedPostgres, type RunningDatabase } from './embedded-postgres.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const started = Date.now();

@@ -9,7 +9,8 @@ import { billing } from '@econtract/billing';
 import { documents } from '@econtract/documents';
 import { identity } from '@econtract/identity';
 import { organization } from '@econtract/organization';
-import { ensureDatabase, prepareDatabase, startEmbeddedPostgres, withDatabase, type RunningDatabase } from '@econtract/server-kit';
+import { startEmbeddedPostgres, type RunningDatabase } from '@econtract/devtools/embedded-postgres';
+import { ensureDatabase, prepareDatabase, withDatabase } from '@econtract/server-kit';
 import { dropDatabasesWithPrefix, newRunPrefix, type TestDatabaseServer } from './database.ts';
 
 declare module 'vitest' {
