@@ -1,5 +1,9 @@
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+import { exitUnlessSupportedNode } from '@econtract/server-kit/node-version';
+
+// `npx vitest` skips pnpm's engine-strict check; an old Node would fail later with no explanation.
+exitUnlessSupportedNode();
 
 export default defineConfig({
   // SWC, not esbuild, so decorator metadata exists for type-graphql and MikroORM.

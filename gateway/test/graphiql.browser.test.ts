@@ -39,6 +39,7 @@ describe('GraphiQL explorer at /graphiql', () => {
     await page.fill('#password', DEMO_PASSWORD);
     await page.click('#sign-in');
     await expect.poll(() => page.inputValue('#token'), { timeout: 10_000 }).toMatch(/^ey/);
+    await expect.poll(() => page.textContent('#auth-status')).toContain('Signed in as demo-admin');
 
     const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('Overview'));
     await page.click('.graphiql-execute-button');
@@ -61,7 +62,34 @@ describe('GraphiQL explorer at /graphiql', () => {
     await page.locator('.graphiql-container').waitFor({ timeout: 15_000 });
     await page.fill('#token', token);
     await page.dispatchEvent('#token', 'change');
+    await expect.poll(() => page.textContent('#auth-status'), { timeout: 10_000 }).toContain('Signed in as demo-staff');
     await page.click('.graphiql-execute-button');
     await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain('"loginId": "demo-staff"');
+  });
+
+  it('does not claim a sign-in for a pasted token the gateway rejects, and sends no token', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${stack.gatewayUrl}/graphiql`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 15_000 });
+    await page.fill('#token', 'not-a-real-token');
+    await page.dispatchEvent('#token', 'change');
+    await expect.poll(() => page.textContent('#auth-status'), { timeout: 10_000 }).toContain('Token rejected: Your sign-in has expired or is not valid.');
+    expect(await page.textContent('#auth-status')).not.toContain('Signed in');
+    expect(await page.evaluate(() => localStorage.getItem('econtract.accessToken'))).toBeNull();
+    // The query goes out anonymously instead of carrying the rejected token.
+    const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('Overview'));
+    await page.click('.graphiql-execute-button');
+    const response = await answered;
+    expect(await response.request().headerValue('authorization')).toBeNull();
+    await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain('Sign in to continue.');
+  });
+
+  it('checks a remembered token again on load, and tells a Korean browser in Korean', async () => {
+    const page = await browser.newPage({ locale: 'ko-KR' });
+    await page.goto(`${stack.gatewayUrl}/graphiql`);
+    await page.evaluate(() => localStorage.setItem('econtract.accessToken', 'expired-or-forged'));
+    await page.reload();
+    await expect.poll(() => page.textContent('#auth-status'), { timeout: 10_000 }).toContain('토큰이 거부되었습니다: 로그인이 만료되었거나 올바르지 않습니다.');
+    expect(await page.evaluate(() => localStorage.getItem('econtract.accessToken'))).toBeNull();
   });
 });
