@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '@econtract/server-kit';
 import { startStack, useStack } from '@econtract/testkit';
 
 const stack = useStack();
@@ -36,17 +38,20 @@ describe('dev mail outbox', () => {
 });
 
 describe('in production', () => {
-  it('does not serve the outbox', async () => {
+  it('does not serve the outbox, at the gateway or at a subgraph', async () => {
+    // Production refuses every secret written in the repository, so these are made per run.
     const production = await startStack({
       env: {
         NODE_ENV: 'production',
-        INTERNAL_TOKEN_SECRET: 'production-internal-secret-for-the-test-0123456789',
-        ACCESS_TOKEN_SECRET: 'production-access-secret-for-the-test-0123456789',
+        INTERNAL_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+        ACCESS_TOKEN_SECRET: randomBytes(32).toString('base64url'),
         DATABASE_URL: 'postgres://set-by-the-test-kit/unused',
       },
     });
     try {
       expect((await fetch(`${production.gatewayUrl}/dev/outbox`)).status).toBe(404);
+      await expect(production.internal('identity', 'dev/outbox', {})).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+      await expect(stack.internal('identity', 'dev/outbox', {})).resolves.toEqual(expect.any(Array));
       expect((await fetch(`${production.gatewayUrl}/healthz`)).status).toBe(200);
     } finally {
       await production.stop();

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-/** Dev-only secrets: fine on a laptop, refused when NODE_ENV=production. */
-const DEV_INTERNAL_SECRET = 'dev-only-internal-token-secret-change-me-0123456789';
-const DEV_ACCESS_SECRET = 'dev-only-access-token-secret-change-me-0123456789';
+import { DEV_ACCESS_TOKEN_SECRET, DEV_INTERNAL_TOKEN_SECRET, productionSecretProblem, productionUrlPasswordProblem } from './secrets.ts';
 
 const secret = (devDefault: string) => z.string().min(32, 'must be at least 32 characters').default(devDefault);
 
@@ -14,9 +11,9 @@ export const commonEnvSchema = z
     HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: z.url().optional(),
     /** Signs the gateway→subgraph token that carries the viewer. */
-    INTERNAL_TOKEN_SECRET: secret(DEV_INTERNAL_SECRET),
+    INTERNAL_TOKEN_SECRET: secret(DEV_INTERNAL_TOKEN_SECRET),
     /** Signs the access tokens identity issues and the gateway verifies. */
-    ACCESS_TOKEN_SECRET: secret(DEV_ACCESS_SECRET),
+    ACCESS_TOKEN_SECRET: secret(DEV_ACCESS_TOKEN_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
     SMTP_URL: z.url().optional(),
     /** The gateway's public address, for links the API hands out (e.g. receipt PDFs). */
@@ -32,13 +29,17 @@ export const commonEnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    for (const [key, dev] of [
-      ['INTERNAL_TOKEN_SECRET', DEV_INTERNAL_SECRET],
-      ['ACCESS_TOKEN_SECRET', DEV_ACCESS_SECRET],
-    ] as const) {
-      if (env[key] === dev) ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
+    for (const key of ['INTERNAL_TOKEN_SECRET', 'ACCESS_TOKEN_SECRET'] as const) {
+      const problem = productionSecretProblem(env[key]);
+      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
     }
+    // One leaked secret must not open both doors.
+    if (env.INTERNAL_TOKEN_SECRET === env.ACCESS_TOKEN_SECRET) ctx.addIssue({ code: 'custom', path: ['ACCESS_TOKEN_SECRET'], message: 'must differ from INTERNAL_TOKEN_SECRET' });
     if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must be set in production' });
+    for (const key of ['DATABASE_URL', 'SMTP_URL'] as const) {
+      const problem = productionUrlPasswordProblem(env[key]);
+      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+    }
   });
 
 export type CommonEnv = z.infer<typeof commonEnvSchema>;

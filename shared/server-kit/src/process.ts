@@ -28,14 +28,21 @@ export async function runService<T extends { stop(): Promise<void> }>(
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+/** Demo accounts sign in with the password printed in the README. */
+export const DEMO_DATA_IN_PRODUCTION = 'must not be true in production (demo accounts have a published password)';
+
 /** Settings of a subgraph process: the common ones plus its port and whether to seed demo data. */
-export const subgraphProcessEnv = (defaultPort: number) =>
-  parseEnv(
-    commonEnvSchema.and(
+export const subgraphProcessEnvSchema = (defaultPort: number) =>
+  commonEnvSchema
+    .and(
       z.object({
         PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
         DATABASE_URL: z.url({ message: 'DATABASE_URL is required (pnpm dev sets it)' }),
         SEED_DEMO: z.stringbool().default(false),
       }),
-    ),
-  );
+    )
+    .superRefine((env, ctx) => {
+      if (env.NODE_ENV === 'production' && env.SEED_DEMO) ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: DEMO_DATA_IN_PRODUCTION });
+    });
+
+export const subgraphProcessEnv = (defaultPort: number, source: Record<string, string | undefined> = process.env) => parseEnv(subgraphProcessEnvSchema(defaultPort), source);

@@ -14,13 +14,13 @@ import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { SubgraphContext } from './context.ts';
 import { createOrm, databaseReachable, migrate, type EntityManager, type MikroORM } from './database.ts';
-import type { CommonEnv } from './env.ts';
+import { ConfigError, type CommonEnv } from './env.ts';
 import { AppError, ErrorCode, errorBody, formatError } from './errors.ts';
 import { createHttpApp, listen, logRequests, requestIdOf, type Listening } from './http.ts';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { OutboxNotifier, OutboxRelay, type Notifier } from './notifications.ts';
-import { runService, subgraphProcessEnv } from './process.ts';
+import { DEMO_DATA_IN_PRODUCTION, runService, subgraphProcessEnv } from './process.ts';
 import { shieldFor, type PermissionRules } from './rules.ts';
 import { ServiceClient, serviceUrlsFrom, type ServiceUrls } from './service-client.ts';
 
@@ -116,6 +116,7 @@ export interface StartOptions {
 
 /** Database, migrations, seeds, then the GraphQL endpoint behind the gateway's internal token. */
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
+  if (options.seedDemo && options.env.NODE_ENV === 'production') throw new ConfigError(`Invalid configuration:\n  SEED_DEMO: ${DEMO_DATA_IN_PRODUCTION}`);
   const log = options.log ?? createLogger(definition.name, options.env.LOG_LEVEL);
   const orm = await prepareDatabase(definition, options.databaseUrl, { seedDemo: options.seedDemo, log });
 

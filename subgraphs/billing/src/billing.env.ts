@@ -1,4 +1,4 @@
-import { parseEnv } from '@econtract/server-kit';
+import { parseEnv, PUBLISHED_SECRETS } from '@econtract/server-kit';
 import { z } from 'zod';
 import { LocalTestPaymentProvider, type PaymentProvider } from './payment/payment.provider.ts';
 import { TossPaymentsProvider } from './payment/toss-payments.provider.ts';
@@ -27,6 +27,11 @@ export const billingEnvSchema = z
     if (env.PAYMENT_PROVIDER === 'toss' && !env.TOSS_SECRET_KEY) ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'must be set when PAYMENT_PROVIDER=toss' });
     // The local provider approves test keys for free: never in production.
     if (env.NODE_ENV === 'production' && env.PAYMENT_PROVIDER === 'local') ctx.addIssue({ code: 'custom', path: ['PAYMENT_PROVIDER'], message: 'must be toss in production' });
+    // Toss issues the key, so its format is Toss's; production refuses only published and test-mode keys.
+    if (env.NODE_ENV === 'production' && env.TOSS_SECRET_KEY) {
+      if (PUBLISHED_SECRETS.has(env.TOSS_SECRET_KEY)) ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'is published in this repository; use your live key' });
+      else if (env.TOSS_SECRET_KEY.startsWith('test_')) ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'is a test-mode key; production needs a live_ key' });
+    }
     // A receipt is a tax document: a placeholder seller must never reach a customer.
     if (env.NODE_ENV === 'production') {
       for (const key of ['RECEIPT_SUPPLIER_NAME', 'RECEIPT_SUPPLIER_BUSINESS_NUMBER', 'RECEIPT_SUPPLIER_ADDRESS'] as const) {
