@@ -48,9 +48,10 @@ export function mountGraphiql(app: Express): void {
     res.type('html').send(PAGE);
   });
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
-  app.get('/graphiql/assets/:file', (req, res) => {
+  app.get('/graphiql/assets/:file', (req, res, next) => {
     const file = ASSETS[req.params.file];
-    if (!file) return void res.status(404).end();
+    // Unknown asset: the JSON 404 every server answers.
+    if (!file) return next();
     // pnpm keeps packages under node_modules/.pnpm; the names are our fixed list, never the caller's path.
     res.sendFile(file, { maxAge: '1h', dotfiles: 'allow' });
   });

@@ -11,6 +11,7 @@ import {
   createHttpApp,
   createLogger,
   formatError,
+  graphqlRequest,
   INTERNAL_TOKEN_HEADER,
   listen,
   localizeErrors,
@@ -18,13 +19,14 @@ import {
   prefersKorean,
   REQUEST_ID_HEADER,
   requestIdOf,
+  serveJsonErrors,
+  serviceFetch,
   signInternalToken,
   type Logger,
   type OutboxEntry,
   type ClientInfo,
   type Viewer,
 } from '@econtract/server-kit';
-import express from 'express';
 import { readSupergraphSdl } from './composition.ts';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
@@ -48,7 +50,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly secret: string,
   ) {
-    super({ url });
+    // The kit's client: idle sockets are dropped before a subgraph may close them (no ECONNRESET).
+    super({ url, fetcher: serviceFetch });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -123,7 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.all(
       Object.entries(subgraphUrls).map(async ([name, url]) => {
-        const ok = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+        const ok = await serviceFetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
         return [name, ok ? 'ready' : 'unavailable'] as const;
       }),
     );
@@ -151,7 +154,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...graphqlRequest(),
     // The viewer is resolved before GraphQL runs, so a refusal is answered here in the client's language.
     async (req, res, next) => {
       const requestId = requestIdOf(res);
@@ -176,6 +179,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     }),
   );
+
+  serveJsonErrors(app, log);
 
   const listening = await listen(httpServer, options.port, env.HOST);
   log.info({ graphql: `${listening.url}/graphql`, graphiql: `${listening.url}/graphiql` }, 'gateway ready');

@@ -12,6 +12,11 @@ export const ErrorCode = {
   QUOTA_EXHAUSTED: 'QUOTA_EXHAUSTED',
   /** An outside service (e.g. the card company) did not answer; nothing was recorded, retrying is safe. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Refusals of the HTTP request itself, before GraphQL runs (see `http.ts`). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -78,10 +83,15 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
 ]);
 // INTERNAL_SERVER_ERROR is never passed through: Apollo also uses it for faults whose text is internal.
 const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_CODES].filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
+
+/** What a client reads about an internal fault, wherever it is masked. */
+export const INTERNAL_ERROR_MESSAGE = msg(
+  'Something went wrong on our side. Please try again; if it keeps happening, contact the customer centre.',
+  '일시적인 오류가 발생했습니다. 다시 시도해 주시고, 계속되면 고객센터에 문의해 주세요.',
+);
 
 /**
  * Apollo `formatError` for every server: known codes pass; anything else is an internal fault and is
@@ -96,16 +106,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
   onInternal?.(error);
   const status = (formatted.extensions?.http as { status?: number } | undefined)?.status;
   return {
-    message: 'Something went wrong on our side. Please try again; if it keeps happening, contact the customer centre.',
+    message: INTERNAL_ERROR_MESSAGE.en,
     ...(formatted.path ? { path: formatted.path } : {}),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     extensions: {
       code: ErrorCode.INTERNAL_SERVER_ERROR,
-      [KOREAN_MESSAGE_EXTENSION]: '일시적인 오류가 발생했습니다. 다시 시도해 주시고, 계속되면 고객센터에 문의해 주세요.',
+      [KOREAN_MESSAGE_EXTENSION]: INTERNAL_ERROR_MESSAGE.ko,
       ...(status ? { http: { status } } : {}),
     },
   };
 }
 
 /** A JSON body in GraphQL's error shape, for refusals made before GraphQL runs (e.g. a missing token). */
-export const errorBody = (code: ErrorCode, message: string) => ({ errors: [{ message, extensions: { code } }] });
+export const errorBody = (code: ErrorCode, message: Message, korean = false) => ({
+  errors: [{ message: typeof message === 'string' ? message : korean ? message.ko : message.en, extensions: { code } }],
+});

@@ -1,5 +1,6 @@
-import { AppError, ErrorCode } from './errors.ts';
+import { AppError, ErrorCode, KOREAN_MESSAGE_EXTENSION, msg } from './errors.ts';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from './internal-token.ts';
+import { serviceFetch } from './keep-alive.ts';
 import { REQUEST_ID_HEADER } from './logger.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -32,7 +33,7 @@ const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTU
  */
 export async function callInternal<T>(baseUrl: string, route: string, body: unknown, options: InternalCallOptions): Promise<T> {
   const token = await signInternalToken(options.secret, { caller: options.caller, viewer: options.viewer ?? null, requestId: options.requestId });
-  const response = await fetch(new URL(`/internal/${route}`, baseUrl), {
+  const response = await serviceFetch(new URL(`/internal/${route}`, baseUrl), {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -45,8 +46,15 @@ export async function callInternal<T>(baseUrl: string, route: string, body: unkn
   }).catch((error: Error & { cause?: { code?: string } }) => {
     throw new InternalCallError(`internal call ${route} failed: ${error.cause?.code ?? error.message}`, !NOT_DELIVERED.has(error.cause?.code ?? ''));
   });
-  const payload = (await response.json().catch(() => null)) as { data?: T; error?: { code: ErrorCode; message: string } } | null;
+  type Refusal = { message: string; extensions?: { code?: ErrorCode; [KOREAN_MESSAGE_EXTENSION]?: unknown } };
+  const payload = (await response.json().catch(() => null)) as { data?: T; errors?: Refusal[] } | null;
   if (response.ok && payload && 'data' in payload) return payload.data as T;
-  if (payload?.error && payload.error.code !== ErrorCode.INTERNAL_SERVER_ERROR) throw new AppError(payload.error.code, payload.error.message);
-  throw new InternalCallError(`internal call ${route} failed with HTTP ${response.status}`, true);
+  const first = payload?.errors?.[0];
+  const code = first?.extensions?.code;
+  // 422 is the receiver's own refusal (an AppError, its Korean text kept); any other status means the call itself failed.
+  if (response.status === 422 && first && code && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    const ko = first.extensions?.[KOREAN_MESSAGE_EXTENSION];
+    throw new AppError(code, typeof ko === 'string' ? msg(first.message, ko) : first.message);
+  }
+  throw new InternalCallError(`internal call ${route} failed with HTTP ${response.status}${code ? ` (${code})` : ''}`, true);
 }

@@ -6,7 +6,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import express from 'express';
 import { parse, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
@@ -15,8 +14,8 @@ import type { Migration } from '@mikro-orm/migrations';
 import type { SubgraphContext } from './context.ts';
 import { createOrm, databaseReachable, migrate, type EntityManager, type MikroORM } from './database.ts';
 import { ConfigError, type CommonEnv } from './env.ts';
-import { AppError, ErrorCode, errorBody, formatError } from './errors.ts';
-import { createHttpApp, listen, logRequests, requestIdOf, type Listening } from './http.ts';
+import { AppError, ErrorCode, formatError, msg } from './errors.ts';
+import { createHttpApp, graphqlRequest, jsonBody, listen, logRequests, requestIdOf, sendError, serveJsonErrors, type Listening } from './http.ts';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { OutboxNotifier, OutboxRelay, type Notifier } from './notifications.ts';
@@ -168,8 +167,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     const header = req.headers[INTERNAL_TOKEN_HEADER];
     const claims = await verifyInternalToken(options.env.INTERNAL_TOKEN_SECRET, typeof header === 'string' ? header : undefined);
     if (!claims) {
-      res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, 'This service answers only the e-contract gateway. Send requests to the gateway.'));
-      return;
+      const message = msg('This service answers only the e-contract gateway. Send requests to the gateway.', '이 서비스는 전자계약 게이트웨이에만 응답합니다. 게이트웨이로 요청해 주세요.');
+      return void sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, message);
     }
     res.locals.claims = { ...claims, requestId: requestIdOf(res) } satisfies InternalClaims;
     next();
@@ -177,7 +176,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...graphqlRequest(),
     expressMiddleware(apollo, { context: async ({ res }) => createContext(res.locals.claims as InternalClaims) }),
   );
 
@@ -185,18 +184,19 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   if (options.env.NODE_ENV !== 'production') {
     routes['dev/outbox'] = (_body, ctx) => outbox.list(ctx.em);
   }
-  app.post('/internal/{*route}', express.json({ limit: '1mb' }), async (req, res) => {
+  app.post('/internal/{*route}', ...jsonBody(), async (req, res) => {
     const route = routes[(req.params as { route: string[] }).route.join('/')];
-    if (!route) return void res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such internal route.' } });
+    if (!route) return void sendError(req, res, 404, ErrorCode.NOT_FOUND, msg('No such internal route.', '없는 내부 경로입니다.'));
     const ctx = createContext(res.locals.claims as InternalClaims);
     try {
       res.json({ data: (await route(req.body, ctx)) ?? null });
     } catch (error) {
-      if (error instanceof AppError) return void res.status(422).json({ error: { code: error.code, message: error.message } });
-      ctx.log.error({ err: error }, 'internal route failed');
-      res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal error.' } });
+      // A refusal keeps its Korean text (extensions.messageKo) for the calling service; other faults go to serveJsonErrors.
+      if (error instanceof AppError) return void res.status(422).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      throw error;
     }
   });
+  serveJsonErrors(app, log);
 
   let listening: Listening;
   try {
