@@ -50,7 +50,7 @@ describe('in production', () => {
     });
     try {
       expect((await fetch(`${production.gatewayUrl}/dev/outbox`)).status).toBe(404);
-      await expect(production.internal('identity', 'dev/outbox', {})).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+      await expect(production.internal('identity', 'dev/outbox', {})).rejects.toThrow(/HTTP 404/); // an unknown route: the subgraph answers its JSON 404
       await expect(stack.internal('identity', 'dev/outbox', {})).resolves.toEqual(expect.any(Array));
       expect((await fetch(`${production.gatewayUrl}/healthz`)).status).toBe(200);
     } finally {
