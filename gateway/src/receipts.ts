@@ -1,7 +1,9 @@
 import {
   AppError,
   callInternal,
+  inClientLanguage,
   InternalRoutes,
+  msg,
   RECEIPT_LINK_PURPOSE,
   receiptRenderResponse,
   requestIdOf,
@@ -22,7 +24,8 @@ export function mountReceipts(app: Express, env: GatewayEnv, urls: SubgraphUrls,
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const claims = await verifyLinkToken(env.INTERNAL_TOKEN_SECRET, RECEIPT_LINK_PURPOSE, req.params.paymentId, token);
     if (!claims || typeof claims.cid !== 'string') {
-      res.status(401).type('text/plain').send('This receipt link is invalid or has expired. Open the payment history again for a new link.');
+      const message = msg('This receipt link is invalid or has expired. Open the payment history again for a new link.', '영수증 링크가 올바르지 않거나 만료되었습니다. 결제이력에서 영수증을 다시 열어 주세요.');
+      res.status(401).type('text/plain').send(inClientLanguage(message, req.headers['accept-language']));
       return;
     }
     try {
@@ -32,9 +35,10 @@ export function mountReceipts(app: Express, env: GatewayEnv, urls: SubgraphUrls,
       res.type('application/pdf').setHeader('content-disposition', `inline; filename="${receipt.fileName.replace(/[^\w.-]/g, '_')}"`);
       res.send(Buffer.from(receipt.contentBase64, 'base64'));
     } catch (error) {
-      if (error instanceof AppError) return void res.status(404).type('text/plain').send(error.message);
+      if (error instanceof AppError) return void res.status(404).type('text/plain').send(inClientLanguage(error.localized, req.headers['accept-language']));
       log.error({ err: error, requestId: requestIdOf(res) }, 'receipt failed');
-      res.status(500).type('text/plain').send('The receipt could not be made right now. Try again in a moment.');
+      const message = msg('The receipt could not be made right now. Try again in a moment.', '지금은 영수증을 만들 수 없습니다. 잠시 후 다시 시도해 주세요.');
+      res.status(500).type('text/plain').send(inClientLanguage(message, req.headers['accept-language']));
     }
   });
 }

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from './errors.ts';
+import { AppError, ErrorCode, msg } from './errors.ts';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from './internal-token.ts';
 import { REQUEST_ID_HEADER } from './logger.ts';
 import type { Viewer } from './viewer.ts';
@@ -45,8 +45,10 @@ export async function callInternal<T>(baseUrl: string, route: string, body: unkn
   }).catch((error: Error & { cause?: { code?: string } }) => {
     throw new InternalCallError(`internal call ${route} failed: ${error.cause?.code ?? error.message}`, !NOT_DELIVERED.has(error.cause?.code ?? ''));
   });
-  const payload = (await response.json().catch(() => null)) as { data?: T; error?: { code: ErrorCode; message: string } } | null;
+  const payload = (await response.json().catch(() => null)) as { data?: T; error?: { code: ErrorCode; message: string; messageKo?: string } } | null;
   if (response.ok && payload && 'data' in payload) return payload.data as T;
-  if (payload?.error && payload.error.code !== ErrorCode.INTERNAL_SERVER_ERROR) throw new AppError(payload.error.code, payload.error.message);
+  if (payload?.error && payload.error.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    throw new AppError(payload.error.code, msg(payload.error.message, payload.error.messageKo ?? payload.error.message));
+  }
   throw new InternalCallError(`internal call ${route} failed with HTTP ${response.status}`, true);
 }

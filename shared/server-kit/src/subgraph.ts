@@ -15,7 +15,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import type { SubgraphContext } from './context.ts';
 import { createOrm, databaseReachable, migrate, type EntityManager, type MikroORM } from './database.ts';
 import type { CommonEnv } from './env.ts';
-import { AppError, ErrorCode, errorBody, formatError } from './errors.ts';
+import { AppError, ErrorCode, errorBody, formatError, msg } from './errors.ts';
 import { createHttpApp, listen, logRequests, requestIdOf, type Listening } from './http.ts';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -167,7 +167,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     const header = req.headers[INTERNAL_TOKEN_HEADER];
     const claims = await verifyInternalToken(options.env.INTERNAL_TOKEN_SECRET, typeof header === 'string' ? header : undefined);
     if (!claims) {
-      res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, 'This service answers only the e-contract gateway. Send requests to the gateway.'));
+      const message = msg('This service answers only the e-contract gateway. Send requests to the gateway.', '이 서비스는 전자계약 게이트웨이의 요청에만 응답합니다. 게이트웨이로 요청해 주세요.');
+      res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, message, req.headers['accept-language']));
       return;
     }
     res.locals.claims = { ...claims, requestId: requestIdOf(res) } satisfies InternalClaims;
@@ -186,12 +187,12 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   }
   app.post('/internal/{*route}', express.json({ limit: '1mb' }), async (req, res) => {
     const route = routes[(req.params as { route: string[] }).route.join('/')];
-    if (!route) return void res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such internal route.' } });
+    if (!route) return void res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such internal route.', messageKo: '없는 내부 경로입니다.' } });
     const ctx = createContext(res.locals.claims as InternalClaims);
     try {
       res.json({ data: (await route(req.body, ctx)) ?? null });
     } catch (error) {
-      if (error instanceof AppError) return void res.status(422).json({ error: { code: error.code, message: error.message } });
+      if (error instanceof AppError) return void res.status(422).json({ error: { code: error.code, message: error.localized.en, messageKo: error.localized.ko } });
       ctx.log.error({ err: error }, 'internal route failed');
       res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal error.' } });
     }

@@ -1,4 +1,4 @@
-import { badUserInput, Grade, isUuid } from '@econtract/server-kit';
+import { badUserInput, Grade, isUuid, msg } from '@econtract/server-kit';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { decodeCursor, encodeCursor, pageSize } from '../connection.ts';
 import { Department } from '../department/department.entity.ts';
@@ -29,7 +29,7 @@ export class StaffResolver {
     const where = ['"company_id" = ?'];
     const params: unknown[] = [companyId];
     if (filter?.departmentId) {
-      if (!isUuid(filter.departmentId)) throw badUserInput('departmentId is not a department id.', { field: 'departmentId' });
+      if (!isUuid(filter.departmentId)) throw badUserInput(msg('departmentId is not a department id.', 'departmentId가 부서 ID가 아닙니다.'), { field: 'departmentId' });
       const children = filter.includeSubDepartments ? await ctx.em.find(Department, { companyId, parentId: filter.departmentId }, { fields: ['id'] }) : [];
       const ids = [filter.departmentId, ...children.map((child) => child.id)];
       where.push(`"department_id" in (${placeholders(ids)})`);
