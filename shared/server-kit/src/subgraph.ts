@@ -187,7 +187,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   }
   app.post('/internal/{*route}', express.json({ limit: '1mb' }), async (req, res) => {
     const route = routes[(req.params as { route: string[] }).route.join('/')];
-    if (!route) return void res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such internal route.', messageKo: '없는 내부 경로입니다.' } });
+    if (!route) return void res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such internal route.', messageKo: '존재하지 않는 내부 경로입니다.' } });
     const ctx = createContext(res.locals.claims as InternalClaims);
     try {
       res.json({ data: (await route(req.body, ctx)) ?? null });

@@ -11,7 +11,7 @@ export const isBillingHolder = rule({ cache: 'contextual' })((_parent, _args, ct
   return forbidden(
     msg(
       "Only the company's total admin (or an individual member, for their own workspace) can see and manage billing.",
-      '결제관리는 회사의 총괄관리자(개인회원은 본인의 워크스페이스)만 조회하고 관리할 수 있습니다.',
+      '결제관리는 회사의 총괄관리자 또는 개인회원 본인만 조회하고 관리할 수 있습니다.',
     ),
   );
 });

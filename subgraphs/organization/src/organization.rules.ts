@@ -10,7 +10,7 @@ export const isCompanyAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx
   if (grade === Grade.INDIVIDUAL) return forbidden(
       msg(
         'A personal workspace has no company settings, departments, ranks or staff; these belong to corporate members.',
-        '개인회원의 워크스페이스에는 회사정보, 부서, 직급, 업무담당자가 없습니다. 기업회원만 사용할 수 있는 기능입니다.',
+        '개인회원은 회사정보, 부서, 직급, 업무담당자 기능을 사용할 수 없습니다. 기업회원만 사용할 수 있는 기능입니다.',
       ),
     );
   return forbidden(msg('Only the total admin can do this.', '총괄관리자만 할 수 있는 작업입니다.'));

@@ -156,7 +156,7 @@ export async function updateStaff(ctx: OrganizationContext, id: string, input: U
       const before = snapshot(profile);
       if (input.grade != null && input.grade !== profile.grade) {
         if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput(msg("The total admin's grade cannot be changed.", '총괄관리자의 등급은 변경할 수 없습니다.'), { field: 'grade' });
-        if (input.grade !== Grade.DEPARTMENT_MANAGER && input.grade !== Grade.STAFF) throw badUserInput(msg('Staff are DEPARTMENT_MANAGER or STAFF.', '업무담당자의 등급은 부서관리자(DEPARTMENT_MANAGER) 또는 업무담당자(STAFF)입니다.'), { field: 'grade' });
+        if (input.grade !== Grade.DEPARTMENT_MANAGER && input.grade !== Grade.STAFF) throw badUserInput(msg('Staff are DEPARTMENT_MANAGER or STAFF.', '업무담당자의 등급은 부서관리자(DEPARTMENT_MANAGER) 또는 업무담당자(STAFF)로만 지정할 수 있습니다.'), { field: 'grade' });
         profile.grade = input.grade;
       }
       if (input.departmentId !== undefined) {
@@ -190,7 +190,7 @@ export async function setStaffActive(ctx: OrganizationContext, id: string, activ
   const viewer = ctx.viewer!;
   const profile = await ctx.em.transactional(async (tx) => {
     const target = await staffOf(tx, viewer.member!.companyId, id, true);
-    if (target.grade === Grade.TOTAL_ADMIN) throw badUserInput(msg('The total admin cannot be suspended.', '총괄관리자의 사용을 중지할 수 없습니다.'));
+    if (target.grade === Grade.TOTAL_ADMIN) throw badUserInput(msg('The total admin cannot be suspended.', '총괄관리자 계정은 사용중지할 수 없습니다.'));
     if (target.active === active) return target;
     target.active = active;
     await tx.flush();
