@@ -60,8 +60,18 @@ export async function subgraphSdl(definition: SubgraphDefinition<any>): Promise<
   return `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
 }
 
-const buildTypeGraphqlSchema = (definition: SubgraphDefinition<any>) =>
-  buildSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes, skipCheck: true, validate: false });
+/** Every subgraph gives the root types the same description, so composition keeps it for the public schema. */
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: 'The query root of the e-contract API: everything a client can read.',
+  Mutation: 'The mutation root of the e-contract API: everything a client can change.',
+};
+
+async function buildTypeGraphqlSchema(definition: SubgraphDefinition<any>): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes, skipCheck: true, validate: false });
+  // type-graphql has no option for a root type's description.
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) if (root) root.description = ROOT_DESCRIPTIONS[root.name];
+  return schema;
+}
 
 /** type-graphql resolvers + reference resolvers → a federated schema with shield applied. */
 export async function buildFederatedSchema(definition: SubgraphDefinition<any>): Promise<GraphQLSchema> {

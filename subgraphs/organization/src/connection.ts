@@ -2,13 +2,19 @@ import { badUserInput, msg } from '@econtract/server-kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** Relay-style page information; shareable so other subgraphs may define the same type. */
-@ObjectType({ description: 'Where a page of a list ends, Relay style.' })
+@ObjectType({ description: 'Where a page of a connection starts and ends (Relay cursor connections).' })
 @Directive('@shareable')
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more items follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
+  @Field(() => Boolean, { description: 'Always false: these lists page forward only (`first` and `after`), as the Relay specification allows.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the first item of this page; null when the page is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page; null when the page is empty.' })
   endCursor!: string | null;
 }
 

@@ -74,7 +74,7 @@ export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
 
 @Resolver(() => PrepaidLot)
 export class FreePassResolver {
-  @Mutation(() => PrepaidLot, { description: 'R-BILL-2: claims the monthly free pass (무료이용권, 1 month). Refused within a month of the last claim and while an event plan is usable.' })
+  @Mutation(() => PrepaidLot, { description: 'Claims the monthly free pass (무료이용권): a lot valid for one month. Refused within a month of the last claim and while an event plan is usable. Total admin or individual member only.' })
   claimFreePass(@Ctx() ctx: BillingContext): Promise<PrepaidLot> {
     return claimFreePass(ctx);
   }
