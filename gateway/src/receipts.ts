@@ -4,7 +4,6 @@ import {
   ErrorCode,
   INTERNAL_ERROR_MESSAGE,
   InternalRoutes,
-  KOREAN_MESSAGE_EXTENSION,
   msg,
   RECEIPT_LINK_PURPOSE,
   receiptRenderResponse,
@@ -27,7 +26,7 @@ export function mountReceipts(app: Express, env: GatewayEnv, urls: SubgraphUrls,
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const claims = await verifyLinkToken(env.INTERNAL_TOKEN_SECRET, RECEIPT_LINK_PURPOSE, req.params.paymentId, token);
     if (!claims || typeof claims.cid !== 'string') {
-      const message = msg('This receipt link is invalid or has expired. Open the payment history again for a new link.', '영수증 링크가 올바르지 않거나 만료되었습니다. 결제 내역을 다시 열어 새 링크를 받아 주세요.');
+      const message = msg('This receipt link is invalid or has expired. Open the payment history again for a new link.', '영수증 링크가 올바르지 않거나 만료되었습니다. 결제이력에서 영수증을 다시 열어 주세요.');
       return void sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, message);
     }
     try {
@@ -37,7 +36,7 @@ export function mountReceipts(app: Express, env: GatewayEnv, urls: SubgraphUrls,
       res.type('application/pdf').setHeader('content-disposition', `inline; filename="${receipt.fileName.replace(/[^\w.-]/g, '_')}"`);
       res.send(Buffer.from(receipt.contentBase64, 'base64'));
     } catch (error) {
-      if (error instanceof AppError) return void sendError(req, res, 404, ErrorCode.NOT_FOUND, msg(error.message, String(error.extensions[KOREAN_MESSAGE_EXTENSION] ?? error.message)));
+      if (error instanceof AppError) return void sendError(req, res, 404, ErrorCode.NOT_FOUND, error.localized);
       log.error({ err: error, requestId: requestIdOf(res) }, 'receipt failed');
       sendError(req, res, 500, ErrorCode.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_MESSAGE);
     }

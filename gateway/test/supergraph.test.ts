@@ -14,4 +14,8 @@ describe('the committed supergraph', () => {
     expect(api).toContain('viewer: User');
     expect(api).not.toMatch(/_entities|_service|join__|@key/);
   });
+
+  it('keeps requirement ids, which are internal, out of the descriptions partners read', async () => {
+    expect(await readFile(API_SCHEMA_PATH, 'utf8')).not.toMatch(/\bR-[A-Z]+-?\d/);
+  });
 });

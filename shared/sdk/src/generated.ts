@@ -29,7 +29,9 @@ export type AuditEntry = {
   after: Maybe<Scalars['String']['output']>;
   /** JSON of the changed values before the change; null when something was created. */
   before: Maybe<Scalars['String']['output']>;
+  /** When the change was made. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The entry's ID. */
   id: Scalars['ID']['output'];
   /** The changed department or staff member; null for company-wide lists. */
   targetId: Maybe<Scalars['ID']['output']>;
@@ -37,19 +39,25 @@ export type AuditEntry = {
   targetType: Scalars['String']['output'];
 };
 
-/** The audit trail, newest first. */
+/** The audit trail, newest first, a page at a time. */
 export type AuditEntryConnection = {
   __typename?: 'AuditEntryConnection';
+  /** The entries of this page. */
   edges: Array<AuditEntryEdge>;
+  /** Where this page ends. */
   pageInfo: PageInfo;
 };
 
+/** An entry in an AuditEntryConnection. */
 export type AuditEntryEdge = {
   __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to get the entries after this one. */
   cursor: Scalars['String']['output'];
+  /** The entry. */
   node: AuditEntry;
 };
 
+/** A company's billing standing, computed from its prepaid lots at the time of asking. */
 export type BillingAccount = {
   __typename?: 'BillingAccount';
   /** Usable lots, in the order units are deducted (oldest purchase first). */
@@ -62,11 +70,16 @@ export type BillingAccount = {
   tier: BillingTier;
 };
 
+/** A company's billing standing, from the prepaid lots it can use right now. */
 export type BillingTier =
+  /** No usable bought plan, but a usable event plan or free pass. */
   | 'EVENT'
+  /** No usable plan: a general member, who cannot complete contracts until buying a plan or claiming the free pass. */
   | 'GENERAL'
+  /** Holds a usable bought plan (SOHO or BUSINESS). */
   | 'PAID';
 
+/** Whether a business registration number can be used to sign up. */
 export type BusinessNumberCheck = {
   __typename?: 'BusinessNumberCheck';
   /** Already registered by a company (it cannot sign up again). */
@@ -75,60 +88,73 @@ export type BusinessNumberCheck = {
   valid: Scalars['Boolean']['output'];
 };
 
+/** A corporate member (기업회원) or an individual member's personal workspace. */
 export type Company = {
   __typename?: 'Company';
-  /** The company's billing standing; total admin or individual member of this company only. */
+  /** The company's billing standing, for its total admin or individual member only; null for another company. */
   billing: Maybe<BillingAccount>;
   /** Business registration number, 10 digits (corporate members only). */
   businessNumber: Maybe<Scalars['String']['output']>;
-  /** R-DEPT-1: top-level departments by name; each lists its sub-departments. */
+  /** Top-level departments by name, each listing its sub-departments; members of the company only. */
   departments: Array<Department>;
+  /** The company's ID. */
   id: Scalars['ID']['output'];
+  /** Corporate member or personal workspace. */
   kind: CompanyKind;
+  /** The company's name; for a personal workspace, the member's name. */
   name: Scalars['String']['output'];
-  /** R-BILL-6: the PDF receipt of one of this company's approved payments. It carries the company's name and business number, which the organization subgraph owns (hence a Company field). */
+  /** The PDF receipt of one of this company's approved payments, with the company's name and business registration number as the buyer. Total admin or individual member only; NOT_FOUND for any other payment. */
   paymentReceipt: Receipt;
-  /** R-RANK-1: the ranks in the company's order. */
+  /** The ranks (직급) in the company's order; members of the company only. */
   ranks: Array<Rank>;
-  /** R-COMPANY-3: the code to hand to referred members (total admin only); null until generated. */
+  /** The referral code (추천인 코드) to hand to referred members; total admin only; null until generated. */
   referralCode: Maybe<Scalars['String']['output']>;
   /** Representative's name (corporate members only). */
   representative: Maybe<Scalars['String']['output']>;
-  /** R-COMPANY-1,2; members of the company only. */
+  /** Company-wide defaults for writing contracts; members of the company only. */
   settings: CompanySettings;
 };
 
 
+/** A corporate member (기업회원) or an individual member's personal workspace. */
 export type CompanyPaymentReceiptArgs = {
   paymentId: Scalars['ID']['input'];
 };
 
+/** Whether a company is a corporate member or an individual member's personal workspace. */
 export type CompanyKind =
+  /** A corporate member (기업회원): a total admin, departments, ranks and staff. */
   | 'CORPORATE'
+  /** An individual member's (개인회원) personal workspace: one person, no staff features. */
   | 'PERSONAL';
 
-/** R-COMPANY-1,2: company-wide defaults for writing contracts. */
+/** Company-wide defaults for writing contracts. */
 export type CompanySettings = {
   __typename?: 'CompanySettings';
-  /** R-COMPANY-2: automatic or manual contract management numbers. */
+  /** Automatic or manual contract management numbers. */
   contractNumbering: ContractNumbering;
-  /** R-COMPANY-1: internal approval (내부결재) is the default on the contract-relations step. */
+  /** Whether internal approval (내부결재) is chosen by default on the contract-relations step. */
   internalApproval: Scalars['Boolean']['output'];
 };
 
+/** What the payment widget returned for an order. */
 export type ConfirmPaymentInput = {
   /** The amount the widget charged; must equal the order. */
   amountKrw: Scalars['Int']['input'];
+  /** The order id from preparePayment. */
   orderId: Scalars['String']['input'];
   /** The payment key the widget returned. */
   paymentKey: Scalars['String']['input'];
 };
 
+/** How new contracts get their management number (계약관리번호). */
 export type ContractNumbering =
+  /** Assigned automatically as YYYY-MM-NNNNN: year and month in Korea, and a serial that restarts every month. */
   | 'AUTO'
+  /** New contracts start with an empty number that the writer fills in. */
   | 'MANUAL';
 
-/** R-DEPT-2: a new department, at the top level or under a top-level department. */
+/** A new department, at the top level or under a top-level department. */
 export type CreateDepartmentInput = {
   /** 1–50 characters; unique among its siblings regardless of case. */
   name: Scalars['String']['input'];
@@ -136,14 +162,16 @@ export type CreateDepartmentInput = {
   parentId: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** R-DEPT-1: a department; top-level departments may have sub-departments, sub-departments may not. */
+/** A department (부서); top-level departments may have sub-departments, sub-departments may not. */
 export type Department = {
   __typename?: 'Department';
   /** Sub-departments by name (always empty for a sub-department). */
   children: Array<Department>;
   /** 1 for a top-level department, 2 for a sub-department. */
   depth: Scalars['Int']['output'];
+  /** The department's ID. */
   id: Scalars['ID']['output'];
+  /** The department's name, unique among its siblings regardless of case. */
   name: Scalars['String']['output'];
   /** Null for a top-level department. */
   parent: Maybe<Department>;
@@ -151,40 +179,57 @@ export type Department = {
   staffCount: Scalars['Int']['output'];
 };
 
+/** A document category (문서분류) for sorting and finding contracts and contract templates. */
 export type DocumentCategory = {
   __typename?: 'DocumentCategory';
+  /** When the category was created. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The category's ID. */
   id: Scalars['ID']['output'];
+  /** The category's name. */
   name: Scalars['String']['output'];
 };
 
-/** R-STAFF-4: what a member may see and do. */
+/** What a member may see and do. */
 export type Grade =
+  /** A department manager (부서관리자): full rights on own contracts; sees those of their department and its sub-departments. */
   | 'DEPARTMENT_MANAGER'
+  /** An individual member (개인회원), alone in a personal workspace. */
   | 'INDIVIDUAL'
+  /** A staff member (업무담당자): full rights on own contracts; sees those of their department. */
   | 'STAFF'
+  /** The total admin (총괄관리자): manages the company and sees all its contracts. */
   | 'TOTAL_ADMIN';
 
-/** R-LOGIN-3: a login ID locked after failed attempts, for the customer centre. */
+/** A login ID locked after five failed sign-in attempts in a row, for the customer centre. */
 export type LockedAccount = {
   __typename?: 'LockedAccount';
+  /** Failed sign-in attempts in a row. */
   failedLoginCount: Scalars['Int']['output'];
+  /** When it was locked. */
   lockedAt: Scalars['DateTimeISO']['output'];
+  /** The locked account. */
   user: User;
 };
 
+/** One sign-in attempt, for the customer centre. */
 export type LoginAttempt = {
   __typename?: 'LoginAttempt';
+  /** When the attempt was made. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The attempt's ID. */
   id: Scalars['ID']['output'];
+  /** The client's IP address, when known. */
   ip: Maybe<Scalars['String']['output']>;
   /** The login ID as typed. */
   loginId: Scalars['String']['output'];
   /** SUCCESS, WRONG_PASSWORD, UNKNOWN_LOGIN_ID, LOCKED, EMAIL_NOT_VERIFIED or SUSPENDED. */
   result: Scalars['String']['output'];
+  /** The client's User-Agent header, when sent. */
   userAgent: Maybe<Scalars['String']['output']>;
 };
 
+/** The tokens of a new sign-in, and who signed in. */
 export type LoginResult = {
   __typename?: 'LoginResult';
   /** Send as `Authorization: Bearer <token>` to the gateway; short-lived. */
@@ -193,41 +238,47 @@ export type LoginResult = {
   expiresAt: Scalars['DateTimeISO']['output'];
   /** Trade it for new tokens with refreshSession before the access token expires; good for one use. */
   refreshToken: Scalars['String']['output'];
+  /** The user who signed in. */
   user: User;
 };
 
+/** Whether a prepaid lot's units can still be used. */
 export type LotStatus =
+  /** Unexpired with units left; contract units are deducted from such lots. */
   | 'ACTIVE'
+  /** Unexpired, but every unit has been used. */
   | 'EXHAUSTED'
+  /** Past `expiresAt`; whatever is left can no longer be used. */
   | 'EXPIRED';
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** R-BILL-2: claims the monthly free pass (무료이용권, 1 month). Refused within a month of the last claim and while an event plan is usable. */
+  /** Claims the monthly free pass (무료이용권): a lot valid for one month. Refused within a month of the last claim and while an event plan is usable. Total admin or individual member only. */
   claimFreePass: PrepaidLot;
-  /** R-PROFILE-1: re-enter the password to open personal-information editing. Wrong passwords count toward the lockout. */
+  /** Re-enter the password to open personal-information editing. Wrong passwords count toward the lockout. */
   confirmPassword: StepUpResult;
-  /** R-BILL-6 step 2: confirms the widget payment; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → SERVICE_UNAVAILABLE (extensions.retryable = true). */
+  /** Step 2 of a card payment: confirms the widget payment with the card company; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → SERVICE_UNAVAILABLE (extensions.retryable = true). */
   confirmPayment: Payment;
-  /** R-PROFILE-2: confirms the code; then updateProfile may save that number. */
+  /** Confirms the texted code; then updateProfile may save that number. */
   confirmPhoneVerification: Scalars['Boolean']['output'];
-  /** R-DEPT-2: total admin only; a third level is refused. */
+  /** Creates a department at the top level or under a top-level department; a third level is refused. Total admin only. */
   createDepartment: Department;
-  /** R-DEPT-3: refused while the department or a sub-department has staff, or while it has sub-departments. Returns the deleted id. */
+  /** Deletes a department and returns its ID. Refused while the department or a sub-department has staff, or while it has sub-departments. Total admin only. */
   deleteDepartment: Scalars['ID']['output'];
   /** Emails the login ID of the account with this name and email (total admins and individual members). Always true. */
   findLoginId: Scalars['Boolean']['output'];
-  /** R-COMPANY-3: a new referral code (10 characters, case-insensitive) replaces the old one. Corporate total admin only. */
+  /** Replaces the referral code with a new one (10 characters, case-insensitive). Total admin of a corporate member only. */
   generateReferralCode: Company;
-  /** R-LOGIN-1..3: sign in; five wrong passwords in a row lock the login ID. */
+  /** Signs in with a login ID and password. Five wrong passwords in a row lock the login ID; an unverified email or a suspended account is refused. */
   login: LoginResult;
   /** Ends this sign-in: its access and refresh tokens stop working at once. */
   logout: Scalars['Boolean']['output'];
-  /** R-BILL-6 step 1: records an order for a card-purchasable plan; pay it in the payment widget, then confirmPayment. */
+  /** Step 1 of a card payment: records an order for a purchasable plan at the catalogue price; pay it in the payment widget, then call confirmPayment. */
   preparePayment: PaymentOrder;
   /** New tokens for a refresh token; reusing an old one ends the whole sign-in. */
   refreshSession: SessionTokensResult;
-  /** R-STAFF-1,2: total admin only. Creates the login account (a verification mail goes to the email; it works once verified) and the staff profile together, or neither. */
+  /** Registers a department manager or staff member: creates the login account (a verification mail goes to the email; it works once verified) and the staff profile together, or neither. Total admin only. */
   registerStaff: User;
   /** Emails a password reset link (30 minutes) if the login ID and email match. Always true. */
   requestPasswordReset: Scalars['Boolean']['output'];
@@ -235,189 +286,223 @@ export type Mutation = {
   resendVerificationEmail: Scalars['Boolean']['output'];
   /** Sets a new password with an emailed reset token (single use). Ends every open sign-in; a locked account stays locked. */
   resetPassword: Scalars['Boolean']['output'];
-  /** R-RANK-1: the ranks become exactly this list (names and order). Names that stay keep their ids (matched regardless of case); ranks left out are removed and cleared from the staff who held them. Total admin only. */
+  /** The ranks become exactly this list (names and order). Names that stay keep their ids (matched regardless of case); ranks left out are removed and cleared from the staff who held them. Total admin only. */
   saveRanks: Array<Rank>;
-  /** R-STAFF-5: false suspends (refused from the next request on, sign-ins end); true reactivates. Not the total admin. */
+  /** Suspends or reactivates a member (not the total admin). A suspended member is refused from the next request on and their sign-ins end. Total admin only. */
   setStaffActive: User;
-  /** R-STAFF-5: the total admin sets a staff member's password; the member's sign-ins end. */
+  /** Sets a member's password; the member's sign-ins end. Total admin only. */
   setStaffPassword: Scalars['Boolean']['output'];
-  /** R-PERM-1: extra permissions on contracts the member can see but did not write. */
+  /** Sets a member's extra permissions on contracts they can see but did not write. Total admin only. */
   setStaffPermissions: User;
-  /** R-SIGNUP-1,2: sign up a company; the person signing up becomes its total admin. */
+  /** Signs up a company; the person signing up becomes its total admin. A verification email follows. */
   signUpCorporate: SignUpResult;
-  /** R-SIGNUP-1: sign up as an individual member; a verification email follows. */
+  /** Signs up an individual member; a verification email follows. */
   signUpIndividual: SignUpResult;
-  /** R-PROFILE-2: texts a 6-digit code to the number (3 minutes, 5 tries). */
+  /** Texts a 6-digit code to the number (3 minutes, 5 tries). */
   startPhoneVerification: PhoneVerificationStarted;
-  /** Operator only (R-LOGIN-3): lifts the lock and clears the failure count. */
+  /** Operator only: lifts a login ID's lock and clears its failure count. */
   unlockAccount: User;
-  /** R-COMPANY-1,2: total admin only. */
+  /** Changes the company-wide defaults for writing contracts. Total admin only. */
   updateCompanySettings: Company;
-  /** R-DEPT-2: rename and/or move (parentId: null = top level); a third level is refused. */
+  /** Renames and/or moves a department (parentId: null = top level); a third level is refused. Total admin only. */
   updateDepartment: Department;
-  /** R-PROFILE-1..4: change name, email, phone or password (after confirmPassword). */
+  /** Changes the viewer's name, email, phone or password (after confirmPassword). */
   updateProfile: User;
-  /** Total admin: department, rank, grade, approval authority, and the person's name, email and phone. */
+  /** Changes a member's department, rank, grade, approval authority, name, email or phone. Total admin only. */
   updateStaff: User;
-  /** R-SIGNUP-5: follow the emailed link; the account can sign in afterwards. */
+  /** Verifies an email address with the token from the emailed link; the account can sign in afterwards. */
   verifyEmail: Scalars['Boolean']['output'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationConfirmPasswordArgs = {
   password: Scalars['String']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationConfirmPaymentArgs = {
   input: ConfirmPaymentInput;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationConfirmPhoneVerificationArgs = {
   code: Scalars['String']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationCreateDepartmentArgs = {
   input: CreateDepartmentInput;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationDeleteDepartmentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationFindLoginIdArgs = {
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationLoginArgs = {
   loginId: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationPreparePaymentArgs = {
   planCode: Scalars['String']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationRegisterStaffArgs = {
   input: RegisterStaffInput;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['String']['input'];
   loginId: Scalars['String']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationResendVerificationEmailArgs = {
   loginId: Scalars['String']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationResetPasswordArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationSaveRanksArgs = {
   names: Array<Scalars['String']['input']>;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationSetStaffActiveArgs = {
   active: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationSetStaffPasswordArgs = {
   id: Scalars['ID']['input'];
   password: Scalars['String']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationSetStaffPermissionsArgs = {
   id: Scalars['ID']['input'];
   input: StaffPermissionsInput;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationSignUpCorporateArgs = {
   input: SignUpCorporateInput;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationSignUpIndividualArgs = {
   input: SignUpIndividualInput;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationStartPhoneVerificationArgs = {
   phone: Scalars['String']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationUnlockAccountArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationUpdateCompanySettingsArgs = {
   input: UpdateCompanySettingsInput;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationUpdateDepartmentArgs = {
   id: Scalars['ID']['input'];
   input: UpdateDepartmentInput;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationUpdateStaffArgs = {
   id: Scalars['ID']['input'];
   input: UpdateStaffInput;
 };
 
 
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
-/** Where a page of a list ends, Relay style. */
+/** Where a page of a connection starts and ends (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Pass as `after` to get the next page. */
+  /** Pass as `after` to get the next page; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Always false: these lists page forward only (`first` and `after`), as the Relay specification allows. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page; null when the page is empty. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A card payment for one plan; one per order. */
 export type Payment = {
   __typename?: 'Payment';
   /** Total charged in KRW, VAT included. */
   amountKrw: Scalars['Int']['output'];
   /** Card approval number (승인번호). */
   approvalNumber: Maybe<Scalars['String']['output']>;
+  /** When the card company approved it; null unless APPROVED. */
   approvedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The card company, as it reported itself; null unless APPROVED. */
   cardCompany: Maybe<Scalars['String']['output']>;
   /** Last four characters of the card number as the card company shows them. */
   cardLast4: Maybe<Scalars['String']['output']>;
@@ -425,12 +510,15 @@ export type Payment = {
   createdAt: Scalars['DateTimeISO']['output'];
   /** Why the card company declined, in its words; null unless DECLINED. */
   declineReason: Maybe<Scalars['String']['output']>;
+  /** The payment's ID; pass it as `after` to get the next page, or to `Company.paymentReceipt`. */
   id: Scalars['ID']['output'];
   /** The order id given to the payment widget. */
   orderId: Scalars['String']['output'];
+  /** The plan bought. */
   plan: Plan;
-  /** R-BILL-6: a link to the printable PDF receipt of an approved payment, valid for 15 minutes (ask again for a fresh one); null otherwise. */
+  /** A link to the printable PDF receipt of an approved payment, valid for 15 minutes (ask again for a fresh one); null otherwise. */
   receiptUrl: Maybe<Scalars['String']['output']>;
+  /** Where the payment stands. */
   status: PaymentStatus;
   /** Supply value (공급가액) = round(amountKrw / 1.1). */
   supplyKrw: Scalars['Int']['output'];
@@ -438,6 +526,7 @@ export type Payment = {
   vatKrw: Scalars['Int']['output'];
 };
 
+/** An order made by preparePayment: what the client hands to the payment widget. */
 export type PaymentOrder = {
   __typename?: 'PaymentOrder';
   /** Amount to charge in KRW, VAT included, from the catalogue. */
@@ -446,28 +535,38 @@ export type PaymentOrder = {
   orderId: Scalars['String']['output'];
   /** Order name for the widget (the plan name). */
   orderName: Scalars['String']['output'];
+  /** The plan being bought. */
   plan: Plan;
 };
 
+/** Where a card payment stands. */
 export type PaymentStatus =
+  /** The card company approved it, and its plan was added as a prepaid lot. */
   | 'APPROVED'
+  /** The card company declined it; nothing was charged. */
   | 'DECLINED'
+  /** Prepared with preparePayment, not confirmed yet; such payments are not listed in `payments`. */
   | 'READY';
 
+/** A text-message code on its way to a mobile number. */
 export type PhoneVerificationStarted = {
   __typename?: 'PhoneVerificationStarted';
   /** The code stops working at this time (3 minutes). */
   expiresAt: Scalars['DateTimeISO']['output'];
+  /** Pass to confirmPhoneVerification, then to updateProfile as phoneVerificationId. */
   id: Scalars['ID']['output'];
 };
 
+/** An entry of the plan catalogue (요금제). */
 export type Plan = {
   __typename?: 'Plan';
   /** Stable code, e.g. SOHO or BUSINESS. */
   code: Scalars['String']['output'];
   /** Contracts the plan allows (one unit per completed contract). */
   contractCount: Scalars['Int']['output'];
+  /** How the plan's lots come to a company. */
   kind: PlanKind;
+  /** Display name, e.g. 소호형. */
   name: Scalars['String']['output'];
   /** Price in KRW, VAT included; 0 for grants. */
   priceKrw: Scalars['Int']['output'];
@@ -477,222 +576,262 @@ export type Plan = {
   validityMonths: Scalars['Int']['output'];
 };
 
+/** How a plan's lots come to a company. */
 export type PlanKind =
+  /** Granted by an event: the new-signup plan or the referral plan. */
   | 'EVENT'
+  /** The monthly free pass (무료이용권), claimed at no cost with claimFreePass. */
   | 'FREE_PASS'
+  /** Bought with a credit card, e.g. SOHO or BUSINESS. */
   | 'PAID';
 
-/** One purchase, free pass or event grant (R-BILL-7 prepaid service history). */
+/** Contract units from one purchase, free pass or event grant: an entry of the prepaid service history. */
 export type PrepaidLot = {
   __typename?: 'PrepaidLot';
   /** Contract units in the lot. */
   chargedCount: Scalars['Int']['output'];
   /** First instant it is no longer usable: 00:00 Asia/Seoul after its last usable day. */
   expiresAt: Scalars['DateTimeISO']['output'];
+  /** The lot's ID. */
   id: Scalars['ID']['output'];
   /** Bought (PAID), claimed (FREE_PASS) or granted (EVENT). */
   kind: PlanKind;
+  /** The plan the lot was bought, claimed or granted as. */
   plan: Plan;
   /** When it was bought, claimed or granted; units are deducted from the earliest first. */
   purchasedAt: Scalars['DateTimeISO']['output'];
-  /** chargedCount − usedCount (still shown for an expired lot, though it can no longer be used). */
+  /** Units left: chargedCount − usedCount (still shown for an expired lot, though it can no longer be used). */
   remainingCount: Scalars['Int']['output'];
+  /** Whether the lot's units can still be used. */
   status: LotStatus;
-  /** R-BILL-7 detail: each unit consumed from this lot, oldest first; `after` is the id of the last usage of the previous page. */
+  /** Each unit consumed from this lot, one per completed contract, oldest first; page with `first` and `after`. */
   usages: Array<Usage>;
   /** Units deducted so far, one per completed contract. */
   usedCount: Scalars['Int']['output'];
 };
 
 
-/** One purchase, free pass or event grant (R-BILL-7 prepaid service history). */
+/** Contract units from one purchase, free pass or event grant: an entry of the prepaid service history. */
 export type PrepaidLotUsagesArgs = {
   after: InputMaybe<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
 };
 
+/** The query root of the e-contract API: everything a client can read. */
 export type Query = {
   __typename?: 'Query';
-  /** R-STAFF-3: people who can be chosen as approvers: active, email-verified members of the viewer's company holding approval authority, by name; search matches part of the name or login ID. At most 50. */
+  /** People who can be chosen as approvers: active, email-verified members of the viewer's company holding approval authority, by name; search matches part of the name or login ID. At most 50. */
   approvers: Array<User>;
-  /** Total admin: the company's administrative changes, newest first. */
+  /** The company's administrative changes, newest first. Total admin only. */
   auditLog: AuditEntryConnection;
-  /** The viewer's company's billing standing (R-BILL-5); total admin or individual member only. */
+  /** The billing standing of the viewer's company or personal workspace. Total admin or individual member only. */
   billingAccount: BillingAccount;
-  /** R-SIGNUP-2: check digit and whether the number is registered already. */
+  /** A business registration number's check digit, and whether a company has registered it already. */
   businessNumberCheck: BusinessNumberCheck;
   /** The viewer's company (or personal workspace). */
   company: Maybe<Company>;
-  /** R-DEPT-1: the viewer's company's department tree: top-level departments by name, each with its sub-departments. */
+  /** The viewer's company's department tree: top-level departments by name, each with its sub-departments. */
   departments: Array<Department>;
-  /** R-CAT-1: the viewer's company's document categories, by name. */
+  /** The viewer's company's document categories (문서분류), by name. */
   documentCategories: Array<DocumentCategory>;
   /** Operator only: every locked login ID, most recently locked first. */
   lockedAccounts: Array<LockedAccount>;
   /** Operator only: an account's sign-in attempts (time, IP, user agent, result), newest first. */
   loginAttempts: Array<LoginAttempt>;
-  /** R-SIGNUP-3: whether a login ID can still be taken (checked regardless of case). */
+  /** Whether a login ID can still be taken (checked regardless of case); BAD_USER_INPUT when it breaks the login ID rules. */
   loginIdAvailable: Scalars['Boolean']['output'];
-  /** R-BILL-6 payment history of the viewer's company: approved and declined payments, newest first. Page with first/after (after = id of the last payment of the previous page). */
+  /** The payment history of the viewer's company: approved and declined payments, newest first; page with `first` and `after`. Total admin or individual member only. */
   payments: Array<Payment>;
-  /** R-BILL-1: the plan catalogue, in display order. */
+  /** The plan catalogue, in display order. Needs no sign-in. */
   plans: Array<Plan>;
-  /** R-BILL-7 prepaid service history: the viewer's company's lots, oldest purchase first (the order units are deducted in). Expired lots only with includeExpired. */
+  /** The prepaid service history of the viewer's company: its lots, oldest purchase first (the order units are deducted in). Expired lots only with includeExpired. Total admin or individual member only. */
   prepaidLots: Array<PrepaidLot>;
-  /** R-RANK-1: the viewer's company's ranks, in the company's order. */
+  /** The viewer's company's ranks (직급), in the company's order. */
   ranks: Array<Rank>;
-  /** Total admin: the company's members in registration order, filtered; at most 500 per page. */
+  /** The company's members in registration order, filtered; at most 500 per page. Total admin only. */
   staffMembers: StaffConnection;
   /** The signed-in user; null when anonymous. */
   viewer: Maybe<User>;
 };
 
 
+/** The query root of the e-contract API: everything a client can read. */
 export type QueryApproversArgs = {
   search: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** The query root of the e-contract API: everything a client can read. */
 export type QueryAuditLogArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 
 
+/** The query root of the e-contract API: everything a client can read. */
 export type QueryBusinessNumberCheckArgs = {
   businessNumber: Scalars['String']['input'];
 };
 
 
+/** The query root of the e-contract API: everything a client can read. */
 export type QueryLoginAttemptsArgs = {
   first?: Scalars['Int']['input'];
   userId: Scalars['ID']['input'];
 };
 
 
+/** The query root of the e-contract API: everything a client can read. */
 export type QueryLoginIdAvailableArgs = {
   loginId: Scalars['String']['input'];
 };
 
 
+/** The query root of the e-contract API: everything a client can read. */
 export type QueryPaymentsArgs = {
   after: InputMaybe<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
 };
 
 
+/** The query root of the e-contract API: everything a client can read. */
 export type QueryPrepaidLotsArgs = {
   includeExpired?: Scalars['Boolean']['input'];
 };
 
 
+/** The query root of the e-contract API: everything a client can read. */
 export type QueryStaffMembersArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<StaffFilter>;
   first?: Scalars['Int']['input'];
 };
 
-/** R-RANK-1: a rank (직급); the list order is the company's order. */
+/** A rank (직급); the list order is the company's order. */
 export type Rank = {
   __typename?: 'Rank';
+  /** The rank's ID; kept while the name stays in the list. */
   id: Scalars['ID']['output'];
+  /** The rank's name, up to 30 characters. */
   name: Scalars['String']['output'];
   /** 0-based place in the company's rank list. */
   position: Scalars['Int']['output'];
 };
 
-/** A printable PDF receipt (R-BILL-6). */
+/** A printable PDF receipt of an approved payment. */
 export type Receipt = {
   __typename?: 'Receipt';
   /** The PDF, base64-encoded. */
   contentBase64: Scalars['String']['output'];
+  /** Always application/pdf. */
   contentType: Scalars['String']['output'];
   /** Suggested file name, e.g. receipt-order_….pdf. */
   fileName: Scalars['String']['output'];
 };
 
-/** R-STAFF-1: a new department manager or staff member with their login account. */
+/** A new department manager or staff member with their login account. */
 export type RegisterStaffInput = {
-  /** R-STAFF-3: may be chosen as an approver. */
+  /** Whether they may be chosen as an approver (결재권한). */
   approvalAuthority: Scalars['Boolean']['input'];
+  /** Their department; none when omitted. */
   departmentId: InputMaybe<Scalars['ID']['input']>;
-  /** The verification mail goes here; the account works once it is verified (R-STAFF-2). */
+  /** The verification mail goes here; the account works once it is verified. */
   email: Scalars['String']['input'];
+  /** Department manager or staff. */
   grade: StaffGrade;
   /** Any unique string per registration form: sending it again returns the first result instead of registering twice. */
   idempotencyKey: InputMaybe<Scalars['String']['input']>;
   /** 4–20 characters: a letter first, then letters, digits, ".", "_" or "-"; unique regardless of case. */
   loginId: Scalars['String']['input'];
+  /** The person's name, up to 50 characters. */
   name: Scalars['String']['input'];
   /** Initial password, 8–128 characters; common passwords are refused. */
   password: Scalars['String']['input'];
-  /** R-PERM-1; none when omitted. */
+  /** Extra permissions; none when omitted. */
   permissions: InputMaybe<StaffPermissionsInput>;
+  /** Mobile number, e.g. 010-1234-5678. */
   phone: InputMaybe<Scalars['String']['input']>;
+  /** Their rank (직급); none when omitted. */
   rankId: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** New tokens for a sign-in, from refreshSession. */
 export type SessionTokensResult = {
   __typename?: 'SessionTokensResult';
+  /** Send as `Authorization: Bearer <token>` to the gateway; short-lived. */
   accessToken: Scalars['String']['output'];
+  /** When the access token expires. */
   expiresAt: Scalars['DateTimeISO']['output'];
+  /** Trade it for new tokens with refreshSession before the access token expires; good for one use. */
   refreshToken: Scalars['String']['output'];
 };
 
-/** R-SIGNUP-1: a corporate member; the person signing up becomes its total admin. */
+/** Sign-up of a corporate member (기업회원); the person signing up becomes its total admin. */
 export type SignUpCorporateInput = {
-  /** R-SIGNUP-2: XXX-XX-XXXXX or 10 digits. */
+  /** Business registration number (사업자등록번호): XXX-XX-XXXXX or 10 digits. */
   businessNumber: Scalars['String']['input'];
+  /** The company's name, up to 100 characters. */
   companyName: Scalars['String']['input'];
+  /** Email address; the verification link is sent to it. */
   email: Scalars['String']['input'];
   /** Any unique string (e.g. a UUID) per signup form: sending it again returns the first result instead of creating twice. */
   idempotencyKey: InputMaybe<Scalars['String']['input']>;
   /** 4–20 characters: a letter first, then letters, digits, ".", "_" or "-". */
   loginId: Scalars['String']['input'];
+  /** The person's name, up to 50 characters. */
   name: Scalars['String']['input'];
-  /** 8–128 characters; common passwords are refused. */
+  /** 8–128 characters; common passwords and ones containing the login ID are refused. */
   password: Scalars['String']['input'];
   /** Mobile number, e.g. 010-1234-5678. */
   phone: InputMaybe<Scalars['String']['input']>;
-  /** R-SIGNUP-4: a referring company's code. */
+  /** A referring company's referral code (추천인 코드); both companies get the referral event plan. */
   referralCode: InputMaybe<Scalars['String']['input']>;
   /** The representative's name (대표자명). */
   representative: Scalars['String']['input'];
 };
 
-/** R-SIGNUP-1: an individual member (one person, a personal workspace). */
+/** Sign-up of an individual member (개인회원): one person with a personal workspace. */
 export type SignUpIndividualInput = {
+  /** Email address; the verification link is sent to it. */
   email: Scalars['String']['input'];
   /** Any unique string (e.g. a UUID) per signup form: sending it again returns the first result instead of creating twice. */
   idempotencyKey: InputMaybe<Scalars['String']['input']>;
   /** 4–20 characters: a letter first, then letters, digits, ".", "_" or "-". */
   loginId: Scalars['String']['input'];
+  /** The person's name, up to 50 characters. */
   name: Scalars['String']['input'];
-  /** 8–128 characters; common passwords are refused. */
+  /** 8–128 characters; common passwords and ones containing the login ID are refused. */
   password: Scalars['String']['input'];
   /** Mobile number, e.g. 010-1234-5678. */
   phone: InputMaybe<Scalars['String']['input']>;
-  /** R-SIGNUP-4: a referring company's code. */
+  /** A referring company's referral code (추천인 코드); both companies get the referral event plan. */
   referralCode: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new account; it can sign in once its email is verified. */
 export type SignUpResult = {
   __typename?: 'SignUpResult';
+  /** The new account. */
   user: User;
   /** Where the verification email went; the account works once it is verified. */
   verificationEmailSentTo: Scalars['String']['output'];
 };
 
-/** The company's members in registration order. */
+/** The company's members in registration order, a page at a time. */
 export type StaffConnection = {
   __typename?: 'StaffConnection';
+  /** The members of this page. */
   edges: Array<StaffEdge>;
+  /** Where this page ends. */
   pageInfo: PageInfo;
 };
 
+/** A member in a StaffConnection. */
 export type StaffEdge = {
   __typename?: 'StaffEdge';
+  /** Pass as `after` to get the members after this one. */
   cursor: Scalars['String']['output'];
+  /** The member. */
   node: User;
 };
 
@@ -700,7 +839,9 @@ export type StaffEdge = {
 export type StaffFilter = {
   /** true: active only; false: suspended only. */
   active: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only members of this department. */
   departmentId: InputMaybe<Scalars['ID']['input']>;
+  /** Only members of this grade. */
   grade: InputMaybe<Grade>;
   /** With departmentId: also staff of its sub-departments. */
   includeSubDepartments: Scalars['Boolean']['input'];
@@ -710,112 +851,140 @@ export type StaffFilter = {
 
 /** Grades the total admin can give: department manager (부서관리자) or staff (업무담당자). */
 export type StaffGrade =
+  /** A department manager (부서관리자): full rights on own contracts; sees those of their department and its sub-departments. */
   | 'DEPARTMENT_MANAGER'
+  /** A staff member (업무담당자): full rights on own contracts; sees those of their department. */
   | 'STAFF';
 
-/** R-PERM-1: extra rights on contracts the person did not write but can see. */
+/** Extra rights on contracts the person did not write but can see. */
 export type StaffPermissions = {
   __typename?: 'StaffPermissions';
+  /** Delete contracts written by others. */
   delete: Scalars['Boolean']['output'];
-  /** Discard (폐기). */
+  /** Discard (폐기) contracts written by others. */
   discard: Scalars['Boolean']['output'];
+  /** Edit contracts written by others. */
   edit: Scalars['Boolean']['output'];
+  /** Sign contracts written by others. */
   sign: Scalars['Boolean']['output'];
-  /** Create contracts and bulk issuance. */
+  /** Create contracts and use bulk issuance. */
   write: Scalars['Boolean']['output'];
 };
 
-/** R-PERM-1: every extra permission, each on or off. */
+/** Every extra permission, each on or off. */
 export type StaffPermissionsInput = {
+  /** Delete contracts written by others. */
   delete: Scalars['Boolean']['input'];
+  /** Discard (폐기) contracts written by others. */
   discard: Scalars['Boolean']['input'];
+  /** Edit contracts written by others. */
   edit: Scalars['Boolean']['input'];
+  /** Sign contracts written by others. */
   sign: Scalars['Boolean']['input'];
+  /** Create contracts and use bulk issuance. */
   write: Scalars['Boolean']['input'];
 };
 
+/** Proof that the password was just confirmed, for updateProfile. */
 export type StepUpResult = {
   __typename?: 'StepUpResult';
+  /** When the token stops working. */
   expiresAt: Scalars['DateTimeISO']['output'];
   /** Pass to updateProfile; valid for 10 minutes, for this sign-in only. */
   token: Scalars['String']['output'];
 };
 
-/** R-COMPANY-1,2: omitted fields stay as they are. */
+/** Company settings to change; omitted fields stay as they are. */
 export type UpdateCompanySettingsInput = {
+  /** Automatic or manual contract management numbers. */
   contractNumbering: InputMaybe<ContractNumbering>;
+  /** Whether internal approval (내부결재) is chosen by default. */
   internalApproval: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** R-DEPT-2: rename and/or move. Omitted fields stay; parentId: null moves it to the top level. */
+/** Rename and/or move a department. Omitted fields stay; parentId: null moves it to the top level. */
 export type UpdateDepartmentInput = {
+  /** New name, 1–50 characters; unique among its siblings regardless of case. */
   name: InputMaybe<Scalars['String']['input']>;
   /** The new parent (a top-level department), or null for the top level. */
   parentId: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** R-PROFILE-1..4: only the fields given change. */
+/** Changes to the viewer's own profile; only the fields given change. */
 export type UpdateProfileInput = {
-  /** R-PROFILE-4: a new address is verified by email before the next sign-in. */
+  /** New email address; it must be verified again before the next sign-in. */
   email: InputMaybe<Scalars['String']['input']>;
+  /** New name, up to 50 characters. */
   name: InputMaybe<Scalars['String']['input']>;
-  /** R-PROFILE-3: the password changes only when this is given. */
+  /** New password, 8–128 characters (common passwords and ones containing the login ID are refused); it changes only when given, and every other sign-in ends. */
   newPassword: InputMaybe<Scalars['String']['input']>;
-  /** R-PROFILE-2: needs phoneVerificationId, confirmed for this exact number. */
+  /** New mobile number; needs phoneVerificationId, confirmed for this exact number. */
   phone: InputMaybe<Scalars['String']['input']>;
+  /** From startPhoneVerification (started within the last 30 minutes), confirmed with confirmPhoneVerification. */
   phoneVerificationId: InputMaybe<Scalars['ID']['input']>;
-  /** From confirmPassword (R-PROFILE-1). */
+  /** The token from confirmPassword. */
   stepUpToken: Scalars['String']['input'];
 };
 
 /** Omitted fields stay as they are; departmentId or rankId null clears it. */
 export type UpdateStaffInput = {
+  /** Whether they may be chosen as an approver (결재권한). */
   approvalAuthority: InputMaybe<Scalars['Boolean']['input']>;
+  /** New department; null clears it. */
   departmentId: InputMaybe<Scalars['ID']['input']>;
   /** A changed address is verified again before the next sign-in. */
   email: InputMaybe<Scalars['String']['input']>;
+  /** New grade; the total admin's grade cannot change. */
   grade: InputMaybe<StaffGrade>;
+  /** New name, up to 50 characters. */
   name: InputMaybe<Scalars['String']['input']>;
   /** An empty string removes the number. */
   phone: InputMaybe<Scalars['String']['input']>;
+  /** New rank (직급); null clears it. */
   rankId: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One contract unit consumed from a prepaid lot when a contract was completed. */
 export type Usage = {
   __typename?: 'Usage';
   /** When the contract was completed and the unit deducted. */
   consumedAt: Scalars['DateTimeISO']['output'];
   /** The completed contract that consumed this unit. */
   contractId: Scalars['ID']['output'];
+  /** The usage's ID; pass it as `after` to get the next page. */
   id: Scalars['ID']['output'];
   /** The contract's management number, when it had one. */
   managementNumber: Maybe<Scalars['String']['output']>;
 };
 
+/** A person who signs in: a member of a company or personal workspace, or an operator of the customer centre. */
 export type User = {
   __typename?: 'User';
-  /** R-STAFF-5: false while suspended; null outside your company. */
+  /** False while the account is suspended; null outside your company. */
   active: Maybe<Scalars['Boolean']['output']>;
-  /** R-STAFF-3: may be chosen as an approver; null outside your company. */
+  /** Whether the user holds approval authority (결재권한) and so may be chosen as an approver; null outside your company. */
   approvalAuthority: Maybe<Scalars['Boolean']['output']>;
   /** The user's company or personal workspace; null for operators. */
   company: Maybe<Company>;
   /** The department the user belongs to; null when none, or outside your company. */
   department: Maybe<Department>;
+  /** Email address; an account signs in only once it is verified. */
   email: Scalars['String']['output'];
-  /** Whether the email address has been verified (R-SIGNUP-5). */
+  /** Whether the email address has been verified. */
   emailVerified: Scalars['Boolean']['output'];
-  /** R-STAFF-4; null for operators and outside your company. */
+  /** The user's grade, which sets what they may see and do; null for operators and outside your company. */
   grade: Maybe<Grade>;
+  /** The user's ID. */
   id: Scalars['ID']['output'];
   /** Login ID as the person typed it; unique without regard to case. */
   loginId: Scalars['String']['output'];
+  /** The person's name. */
   name: Scalars['String']['output'];
-  /** R-PERM-1: visible to the user and the total admin; null for anyone else. */
+  /** Extra permissions on contracts the user did not write; visible to the user and the total admin, null for anyone else. */
   permissions: Maybe<StaffPermissions>;
   /** Verified mobile number, digits only. */
   phone: Maybe<Scalars['String']['output']>;
-  /** R-RANK-1: the user's rank; null when none, or outside your company. */
+  /** The user's rank (직급); null when none, or outside your company. */
   rank: Maybe<Rank>;
 };
 

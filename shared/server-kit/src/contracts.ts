@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInput } from './errors.ts';
+import { badUserInput, msg } from './errors.ts';
 
 /**
  * Service-to-service routes (`POST /internal/<route>`, never in the public supergraph): their names
@@ -43,7 +43,8 @@ export const InternalRoutes = {
 export function parseContract<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const result = schema.safeParse(body);
   if (!result.success) {
-    throw badUserInput(`Invalid request: ${result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`);
+    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
+    throw badUserInput(msg(`Invalid request: ${issues}`, `요청 내용이 올바르지 않습니다: ${issues}`));
   }
   return result.data;
 }

@@ -26,7 +26,8 @@ export interface Localized {
   en: string;
   ko: string;
 }
-export type Message = string | Localized;
+/** Every message a person reads, in both languages; a bare string does not type-check. */
+export type Message = Localized;
 export const msg = (en: string, ko: string): Localized => ({ en, ko });
 
 /** Where the Korean text travels from a subgraph to the gateway; never shown to clients. */
@@ -36,11 +37,10 @@ export const KOREAN_MESSAGE_EXTENSION = 'messageKo';
 export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
-    message: Message,
+    readonly localized: Message,
     details?: Record<string, unknown>,
   ) {
-    const { en, ko } = typeof message === 'string' ? { en: message, ko: undefined } : message;
-    super(en, { extensions: { code, ...(ko ? { [KOREAN_MESSAGE_EXTENSION]: ko } : {}), ...details } });
+    super(localized.en, { extensions: { code, [KOREAN_MESSAGE_EXTENSION]: localized.ko, ...details } });
     this.name = 'AppError';
   }
 }
@@ -117,7 +117,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
   };
 }
 
+/** The message in the language the client's Accept-Language prefers (English by default). */
+export const inClientLanguage = (message: Localized, acceptLanguage: string | null | undefined): string =>
+  prefersKorean(acceptLanguage) ? message.ko : message.en;
+
 /** A JSON body in GraphQL's error shape, for refusals made before GraphQL runs (e.g. a missing token). */
-export const errorBody = (code: ErrorCode, message: Message, korean = false) => ({
-  errors: [{ message: typeof message === 'string' ? message : korean ? message.ko : message.en, extensions: { code } }],
+export const errorBody = (code: ErrorCode, message: Localized, acceptLanguage: string | null | undefined) => ({
+  errors: [{ message: inClientLanguage(message, acceptLanguage), extensions: { code } }],
 });

@@ -129,7 +129,7 @@ function refusalOf(error: unknown): HttpRefusal | undefined {
 
 /** A GraphQL-style JSON error in the client's language (Accept-Language). */
 export function sendError(req: Request, res: Response, status: number, code: ErrorCode, message: Message): void {
-  res.status(status).json(errorBody(code, message, prefersKorean(req.headers['accept-language'])));
+  res.status(status).json(errorBody(code, message, req.headers['accept-language']));
 }
 
 const requireJson: RequestHandler = (req, _res, next) => next(req.is('application/json') ? undefined : refusals.mediaType());

@@ -54,7 +54,7 @@ export async function callInternal<T>(baseUrl: string, route: string, body: unkn
   // 422 is the receiver's own refusal (an AppError, its Korean text kept); any other status means the call itself failed.
   if (response.status === 422 && first && code && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const ko = first.extensions?.[KOREAN_MESSAGE_EXTENSION];
-    throw new AppError(code, typeof ko === 'string' ? msg(first.message, ko) : first.message);
+    throw new AppError(code, msg(first.message, typeof ko === 'string' ? ko : first.message));
   }
   throw new InternalCallError(`internal call ${route} failed with HTTP ${response.status}${code ? ` (${code})` : ''}`, true);
 }

@@ -59,8 +59,18 @@ export async function subgraphSdl(definition: SubgraphDefinition<any>): Promise<
   return `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
 }
 
-const buildTypeGraphqlSchema = (definition: SubgraphDefinition<any>) =>
-  buildSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes, skipCheck: true, validate: false });
+/** Every subgraph gives the root types the same description, so composition keeps it for the public schema. */
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: 'The query root of the e-contract API: everything a client can read.',
+  Mutation: 'The mutation root of the e-contract API: everything a client can change.',
+};
+
+async function buildTypeGraphqlSchema(definition: SubgraphDefinition<any>): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes, skipCheck: true, validate: false });
+  // type-graphql has no option for a root type's description.
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) if (root) root.description = ROOT_DESCRIPTIONS[root.name];
+  return schema;
+}
 
 /** type-graphql resolvers + reference resolvers → a federated schema with shield applied. */
 export async function buildFederatedSchema(definition: SubgraphDefinition<any>): Promise<GraphQLSchema> {
@@ -167,7 +177,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     const header = req.headers[INTERNAL_TOKEN_HEADER];
     const claims = await verifyInternalToken(options.env.INTERNAL_TOKEN_SECRET, typeof header === 'string' ? header : undefined);
     if (!claims) {
-      const message = msg('This service answers only the e-contract gateway. Send requests to the gateway.', '이 서비스는 전자계약 게이트웨이에만 응답합니다. 게이트웨이로 요청해 주세요.');
+      const message = msg('This service answers only the e-contract gateway. Send requests to the gateway.', '이 서비스는 전자계약 게이트웨이의 요청에만 응답합니다. 게이트웨이로 요청해 주세요.');
       return void sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, message);
     }
     res.locals.claims = { ...claims, requestId: requestIdOf(res) } satisfies InternalClaims;
@@ -186,7 +196,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   }
   app.post('/internal/{*route}', ...jsonBody(), async (req, res) => {
     const route = routes[(req.params as { route: string[] }).route.join('/')];
-    if (!route) return void sendError(req, res, 404, ErrorCode.NOT_FOUND, msg('No such internal route.', '없는 내부 경로입니다.'));
+    if (!route) return void sendError(req, res, 404, ErrorCode.NOT_FOUND, msg('No such internal route.', '존재하지 않는 내부 경로입니다.'));
     const ctx = createContext(res.locals.claims as InternalClaims);
     try {
       res.json({ data: (await route(req.body, ctx)) ?? null });

@@ -1,4 +1,4 @@
-import { allow, forbidden, Grade, rule, unauthenticated, type PermissionRules, type SubgraphContext } from '@econtract/server-kit';
+import { allow, forbidden, Grade, msg, rule, unauthenticated, type PermissionRules, type SubgraphContext } from '@econtract/server-kit';
 
 /**
  * Billing belongs to whoever pays: the total admin for a company, the individual member for a
@@ -8,7 +8,12 @@ export const isBillingHolder = rule({ cache: 'contextual' })((_parent, _args, ct
   if (!ctx.viewer) return unauthenticated();
   const member = ctx.viewer.member;
   if (member?.active && (member.grade === Grade.TOTAL_ADMIN || member.grade === Grade.INDIVIDUAL)) return true;
-  return forbidden("Only the company's total admin (or an individual member, for their own workspace) can see and manage billing.");
+  return forbidden(
+    msg(
+      "Only the company's total admin (or an individual member, for their own workspace) can see and manage billing.",
+      '결제관리는 회사의 총괄관리자 또는 개인회원 본인만 조회하고 관리할 수 있습니다.',
+    ),
+  );
 });
 
 export const billingPermissions: PermissionRules = {

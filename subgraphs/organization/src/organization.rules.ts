@@ -1,4 +1,4 @@
-import { and, companyOf, forbidden, Grade, isAuthenticated, isCompanyMember, rule, unauthenticated, type PermissionRules } from '@econtract/server-kit';
+import { and, companyOf, forbidden, Grade, isAuthenticated, isCompanyMember, msg, rule, unauthenticated, type PermissionRules } from '@econtract/server-kit';
 import type { Company } from './company/company.entity.ts';
 import type { OrganizationContext } from './organization.loaders.ts';
 
@@ -7,14 +7,19 @@ export const isCompanyAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx
   if (!ctx.viewer) return unauthenticated();
   const grade = ctx.viewer.member?.active ? ctx.viewer.member.grade : null;
   if (grade === Grade.TOTAL_ADMIN) return true;
-  if (grade === Grade.INDIVIDUAL) return forbidden('A personal workspace has no company settings, departments, ranks or staff; these belong to corporate members.');
-  return forbidden('Only the total admin can do this.');
+  if (grade === Grade.INDIVIDUAL) return forbidden(
+      msg(
+        'A personal workspace has no company settings, departments, ranks or staff; these belong to corporate members.',
+        '개인회원은 회사정보, 부서, 직급, 업무담당자 기능을 사용할 수 없습니다. 기업회원만 사용할 수 있는 기능입니다.',
+      ),
+    );
+  return forbidden(msg('Only the total admin can do this.', '총괄관리자만 할 수 있는 작업입니다.'));
 });
 
 /** Company fields beyond its name are for the company's own members. */
 const isOwnCompany = rule({ cache: 'strict' })((company: Company, _args, ctx: OrganizationContext) => {
   if (!ctx.viewer) return unauthenticated();
-  return company.id === companyOf(ctx.viewer) && ctx.viewer.member?.active ? true : forbidden("Only the company's own members can see this.");
+  return company.id === companyOf(ctx.viewer) && ctx.viewer.member?.active ? true : forbidden(msg("Only the company's own members can see this.", '해당 회사의 구성원만 볼 수 있습니다.'));
 });
 
 export const organizationPermissions: PermissionRules = {

@@ -87,7 +87,8 @@ describe('signup internal routes (organization)', () => {
     const accountId = randomUUID();
     const error = await refusal(corporate(accountId, '1234567891', '중복(주)'));
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toContain('이미 가입된 사업자등록번호입니다');
+    // Both languages cross the internal route, so identity can pass the refusal on to a Korean client.
+    expect(error.localized).toEqual({ en: 'This business registration number is already registered.', ko: '이미 가입된 사업자등록번호입니다.' });
     expect(await companiesWithNumber('1234567891')).toBe(1);
     expect(await companiesCreatedBy(accountId)).toBe(0);
     expect(await profileOf(accountId)).toBeUndefined();

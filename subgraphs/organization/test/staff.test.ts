@@ -18,7 +18,7 @@ const SET_PASSWORD = 'mutation ($id: ID!, $password: String!) { setStaffPassword
 const SET_PERMISSIONS = 'mutation ($id: ID!, $input: StaffPermissionsInput!) { setStaffPermissions(id: $id, input: $input) { id permissions { write edit delete sign discard } } }';
 const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }';
 const APPROVERS = 'query ($s: String) { approvers(search: $s) { id loginId name } }';
-const STAFF = 'query ($filter: StaffFilter, $first: Int!, $after: String) { staffMembers(filter: $filter, first: $first, after: $after) { edges { cursor node { id loginId grade active } } pageInfo { hasNextPage endCursor } } }';
+const STAFF = 'query ($filter: StaffFilter, $first: Int!, $after: String) { staffMembers(filter: $filter, first: $first, after: $after) { edges { cursor node { id loginId grade active } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }';
 const NONE = { write: false, edit: false, delete: false, sign: false, discard: false };
 
 const staffInput = (overrides: Record<string, unknown> = {}) => {
@@ -258,6 +258,7 @@ describe('staff list', () => {
     expect(all.slice(0, 3)).toEqual([DemoIds.totalAdmin, DemoIds.departmentManager, DemoIds.staff]);
     const pageOne = (await ok(stack, admin, STAFF, { first: 2 })).staffMembers;
     expect(pageOne.pageInfo.hasNextPage).toBe(true);
+    expect(pageOne.pageInfo).toMatchObject({ hasPreviousPage: false, startCursor: pageOne.edges[0].cursor, endCursor: pageOne.edges[1].cursor });
     const pageTwo = (await ok(stack, admin, STAFF, { first: 2, after: pageOne.pageInfo.endCursor })).staffMembers;
     expect([...pageOne.edges, ...pageTwo.edges].map((edge: any) => edge.node.id)).toEqual(all.slice(0, 4));
     const searched = (await ok(stack, admin, STAFF, { filter: { search: 'demo-' }, first: 1 })).staffMembers;

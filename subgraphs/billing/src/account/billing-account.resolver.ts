@@ -6,7 +6,7 @@ import { BillingAccount } from './billing-account.type.ts';
 
 @Resolver(() => BillingAccount)
 export class BillingAccountResolver {
-  @Query(() => BillingAccount, { description: "The viewer's company's billing standing (R-BILL-5); total admin or individual member only." })
+  @Query(() => BillingAccount, { description: "The billing standing of the viewer's company or personal workspace. Total admin or individual member only." })
   billingAccount(@Ctx() ctx: BillingContext): Promise<BillingAccount> {
     return billingAccountOf(ctx, companyOf(ctx.viewer)!);
   }

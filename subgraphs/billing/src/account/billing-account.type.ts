@@ -9,10 +9,18 @@ export enum BillingTier {
   /** No usable plan at all: a general member, who cannot complete contracts (R-BILL-5). */
   GENERAL = 'GENERAL',
 }
-registerEnumType(BillingTier, { name: 'BillingTier' });
+registerEnumType(BillingTier, {
+  name: 'BillingTier',
+  description: "A company's billing standing, from the prepaid lots it can use right now.",
+  valuesConfig: {
+    PAID: { description: 'Holds a usable bought plan (SOHO or BUSINESS).' },
+    EVENT: { description: 'No usable bought plan, but a usable event plan or free pass.' },
+    GENERAL: { description: 'No usable plan: a general member, who cannot complete contracts until buying a plan or claiming the free pass.' },
+  },
+});
 
 /** A company's standing in billing, computed from its lots at the time of asking. */
-@ObjectType('BillingAccount')
+@ObjectType('BillingAccount', { description: "A company's billing standing, computed from its prepaid lots at the time of asking." })
 export class BillingAccount {
   companyId!: string;
 

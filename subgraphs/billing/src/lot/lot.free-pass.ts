@@ -1,4 +1,4 @@
-import { AppError, badUserInput, companyOf } from '@econtract/server-kit';
+import { AppError, badUserInput, companyOf, msg } from '@econtract/server-kit';
 import { Ctx, Mutation, Resolver } from 'type-graphql';
 import { audit } from '../audit/audit.ts';
 import type { BillingContext } from '../billing.loaders.ts';
@@ -20,7 +20,7 @@ const seoulDay = (instant: Date) => new Date(instant.getTime() + 9 * 3_600_000).
 export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
   const companyId = companyOf(ctx.viewer)!;
   const plan = await ctx.loaders.planByCode.load(FREE_PASS);
-  if (!plan || plan.kind !== PlanKind.FREE_PASS) throw badUserInput('The free pass is not offered at the moment.');
+  if (!plan || plan.kind !== PlanKind.FREE_PASS) throw badUserInput(msg('The free pass is not offered at the moment.', '현재 무료이용권을 제공하지 않습니다.'));
   let lotId: string;
   try {
     lotId = await ctx.em.transactional(async (tx) => {
@@ -35,7 +35,10 @@ export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
         const nextClaim = lotExpiresAt(claimedAt, 1);
         if (now < nextClaim) {
           throw badUserInput(
-            `The free pass can be claimed once a month. You claimed it on ${seoulDay(claimedAt)}; the next one can be claimed from ${seoulDay(nextClaim)} (Korea time).`,
+            msg(
+              `The free pass can be claimed once a month. You claimed it on ${seoulDay(claimedAt)}; the next one can be claimed from ${seoulDay(nextClaim)} (Korea time).`,
+              `무료이용권은 한 달에 한 번 신청할 수 있습니다. ${seoulDay(claimedAt)}에 신청하셨으므로 ${seoulDay(nextClaim)}부터 다시 신청할 수 있습니다(한국 시간 기준).`,
+            ),
             { reason: 'FREE_PASS_CLAIMED_THIS_MONTH', nextClaimAt: nextClaim.toISOString() },
           );
         }
@@ -48,7 +51,10 @@ export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
       );
       if (event) {
         throw badUserInput(
-          `The free pass cannot be claimed while an event plan is in use. Your event plan can be used until ${seoulDay(new Date(new Date(event.expires_at).getTime() - 1))} (Korea time) or until its units run out.`,
+          msg(
+            `The free pass cannot be claimed while an event plan is in use. Your event plan can be used until ${seoulDay(new Date(new Date(event.expires_at).getTime() - 1))} (Korea time) or until its units run out.`,
+            `이벤트성 요금제를 사용 중일 때는 무료이용권을 신청할 수 없습니다. 사용 중인 이벤트성 요금제는 ${seoulDay(new Date(new Date(event.expires_at).getTime() - 1))}까지(한국 시간 기준) 또는 잔여건수를 모두 사용할 때까지 이용할 수 있습니다.`,
+          ),
           { reason: 'EVENT_PLAN_IN_USE' },
         );
       }
@@ -68,7 +74,7 @@ export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
 
 @Resolver(() => PrepaidLot)
 export class FreePassResolver {
-  @Mutation(() => PrepaidLot, { description: 'R-BILL-2: claims the monthly free pass (무료이용권, 1 month). Refused within a month of the last claim and while an event plan is usable.' })
+  @Mutation(() => PrepaidLot, { description: 'Claims the monthly free pass (무료이용권): a lot valid for one month. Refused within a month of the last claim and while an event plan is usable. Total admin or individual member only.' })
   claimFreePass(@Ctx() ctx: BillingContext): Promise<PrepaidLot> {
     return claimFreePass(ctx);
   }

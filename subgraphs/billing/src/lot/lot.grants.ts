@@ -3,6 +3,7 @@ import {
   badUserInput,
   parseContract,
   conflict,
+  msg,
   grantCancelRequest,
   grantEventRequest,
   type grantCancelResponse,
@@ -23,7 +24,7 @@ type GrantCancelResponse = z.infer<typeof grantCancelResponse>;
 export async function grantEvent(body: unknown, ctx: BillingContext): Promise<GrantEventResponse> {
   const request = parseContract(grantEventRequest, body);
   const plan = await ctx.loaders.planByCode.load(request.planCode);
-  if (!plan || plan.kind !== PlanKind.EVENT) throw badUserInput(`${request.planCode} is not an event plan in the catalogue.`);
+  if (!plan || plan.kind !== PlanKind.EVENT) throw badUserInput(msg(`${request.planCode} is not an event plan in the catalogue.`, `${request.planCode}은(는) 요금제 목록에 있는 이벤트성 요금제가 아닙니다.`));
 
   const grantedAt = new Date();
   // Two rounds at most: a second is needed only if the existing lot was cancelled between the statements.
@@ -45,7 +46,7 @@ export async function grantEvent(body: unknown, ctx: BillingContext): Promise<Gr
     const lot = existing[0];
     if (!lot) continue;
     if (lot.company_id !== request.companyId || lot.plan_code !== request.planCode) {
-      throw conflict(`Grant key ${request.grantKey} was already used for another company or plan.`);
+      throw conflict(msg(`Grant key ${request.grantKey} was already used for another company or plan.`, `지급 키 ${request.grantKey}은(는) 이미 다른 회사나 요금제에 사용되었습니다.`));
     }
     return { lotId: lot.id, created: false };
   }
@@ -74,6 +75,11 @@ export async function grantCancel(body: unknown, ctx: BillingContext): Promise<G
     `select "used_count" from "billing"."prepaid_lot" where "grant_key" = ?`,
     [request.grantKey],
   );
-  if (remaining[0]) throw conflict(`The lot granted as ${request.grantKey} has been used (${remaining[0].used_count} contracts), so it cannot be cancelled.`);
+  if (remaining[0]) throw conflict(
+      msg(
+        `The lot granted as ${request.grantKey} has been used (${remaining[0].used_count} contracts), so it cannot be cancelled.`,
+        `${request.grantKey}(으)로 지급된 이용권은 이미 사용되어(${remaining[0].used_count}건) 취소할 수 없습니다.`,
+      ),
+    );
   return { cancelled: false };
 }

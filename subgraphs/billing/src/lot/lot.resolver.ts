@@ -10,10 +10,11 @@ import { LotStatus, PrepaidLot } from './prepaid-lot.entity.ts';
 @Resolver(() => PrepaidLot)
 export class LotResolver {
   @Query(() => [PrepaidLot], {
-    description: "R-BILL-7 prepaid service history: the viewer's company's lots, oldest purchase first (the order units are deducted in). Expired lots only with includeExpired.",
+    description:
+      "The prepaid service history of the viewer's company: its lots, oldest purchase first (the order units are deducted in). Expired lots only with includeExpired. Total admin or individual member only.",
   })
   async prepaidLots(
-    @Arg('includeExpired', () => Boolean, { defaultValue: false }) includeExpired: boolean,
+    @Arg('includeExpired', () => Boolean, { defaultValue: false, description: 'Also list expired lots.' }) includeExpired: boolean,
     @Ctx() ctx: BillingContext,
   ): Promise<PrepaidLot[]> {
     // The rule guarantees a member; the company filter is in the loader's SQL.
@@ -22,28 +23,28 @@ export class LotResolver {
     return includeExpired ? lots : lots.filter((lot) => lotStatus(lot, now) !== LotStatus.EXPIRED);
   }
 
-  @FieldResolver(() => Plan)
+  @FieldResolver(() => Plan, { description: 'The plan the lot was bought, claimed or granted as.' })
   async plan(@Root() lot: PrepaidLot, @Ctx() ctx: BillingContext): Promise<Plan> {
     const plan = await ctx.loaders.planByCode.load(lot.plan.code);
     if (!plan) throw new Error(`lot ${lot.id} names plan ${lot.plan.code}, which is not in the catalogue`);
     return plan;
   }
 
-  @FieldResolver(() => Int, { description: 'chargedCount − usedCount (still shown for an expired lot, though it can no longer be used).' })
+  @FieldResolver(() => Int, { description: 'Units left: chargedCount − usedCount (still shown for an expired lot, though it can no longer be used).' })
   remainingCount(@Root() lot: PrepaidLot): number {
     return lot.chargedCount - lot.usedCount;
   }
 
-  @FieldResolver(() => LotStatus)
+  @FieldResolver(() => LotStatus, { description: "Whether the lot's units can still be used." })
   status(@Root() lot: PrepaidLot): LotStatus {
     return lotStatus(lot, new Date());
   }
 
-  @FieldResolver(() => [Usage], { description: 'R-BILL-7 detail: each unit consumed from this lot, oldest first; `after` is the id of the last usage of the previous page.' })
+  @FieldResolver(() => [Usage], { description: 'Each unit consumed from this lot, one per completed contract, oldest first; page with `first` and `after`.' })
   usages(
     @Root() lot: PrepaidLot,
-    @Arg('first', () => Int, { defaultValue: 50, description: '1–500.' }) first: number,
-    @Arg('after', () => ID, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many usages to return, 1–500.' }) first: number,
+    @Arg('after', () => ID, { nullable: true, description: 'The `id` of the last usage of the previous page; omit for the first page.' }) after: string | null,
     @Ctx() ctx: BillingContext,
   ): Promise<Usage[]> {
     return ctx.loaders.usagesOfLot(pageSize(first, 500), cursor(after)).load(lot.id);

@@ -10,17 +10,25 @@ export enum LotStatus {
   /** Past `expiresAt`; never used again, whatever is left (R-BILL-4). */
   EXPIRED = 'EXPIRED',
 }
-registerEnumType(LotStatus, { name: 'LotStatus' });
+registerEnumType(LotStatus, {
+  name: 'LotStatus',
+  description: "Whether a prepaid lot's units can still be used.",
+  valuesConfig: {
+    ACTIVE: { description: 'Unexpired with units left; contract units are deducted from such lots.' },
+    EXHAUSTED: { description: 'Unexpired, but every unit has been used.' },
+    EXPIRED: { description: 'Past `expiresAt`; whatever is left can no longer be used.' },
+  },
+});
 
 /**
  * Contract units a company bought or was granted, usable until `expiresAt` (see `lotExpiresAt`).
  * `plan`, `remainingCount`, `status` and `usages` are resolved in lot.resolver.ts.
  */
-@ObjectType('PrepaidLot', { description: 'One purchase, free pass or event grant (R-BILL-7 prepaid service history).' })
+@ObjectType('PrepaidLot', { description: 'Contract units from one purchase, free pass or event grant: an entry of the prepaid service history.' })
 @Entity({ tableName: 'prepaid_lot' })
 @Index({ name: 'prepaid_lot_company_id_purchased_at_idx', properties: ['companyId', 'purchasedAt'] })
 export class PrepaidLot {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The lot's ID." })
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 

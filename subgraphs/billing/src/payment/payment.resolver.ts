@@ -9,30 +9,30 @@ import { ConfirmPaymentInput, Payment, PaymentOrder } from './payment.type.ts';
 @Resolver(() => Payment)
 export class PaymentResolver {
   @Query(() => [Payment], {
-    description: "R-BILL-6 payment history of the viewer's company: approved and declined payments, newest first. Page with first/after (after = id of the last payment of the previous page).",
+    description: "The payment history of the viewer's company: approved and declined payments, newest first; page with `first` and `after`. Total admin or individual member only.",
   })
   payments(
-    @Arg('first', () => Int, { defaultValue: 20, description: '1–100.' }) first: number,
-    @Arg('after', () => ID, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many payments to return, 1–100.' }) first: number,
+    @Arg('after', () => ID, { nullable: true, description: 'The `id` of the last payment of the previous page; omit for the first page.' }) after: string | null,
     @Ctx() ctx: BillingContext,
   ): Promise<Payment[]> {
     return listPayments(ctx, pageSize(first, 100), cursor(after));
   }
 
-  @Mutation(() => PaymentOrder, { description: 'R-BILL-6 step 1: records an order for a card-purchasable plan; pay it in the payment widget, then confirmPayment.' })
-  preparePayment(@Arg('planCode', () => String) planCode: string, @Ctx() ctx: BillingContext): Promise<PaymentOrder> {
+  @Mutation(() => PaymentOrder, { description: 'Step 1 of a card payment: records an order for a purchasable plan at the catalogue price; pay it in the payment widget, then call confirmPayment.' })
+  preparePayment(@Arg('planCode', () => String, { description: 'The code of a purchasable plan, e.g. SOHO or BUSINESS.' }) planCode: string, @Ctx() ctx: BillingContext): Promise<PaymentOrder> {
     return preparePayment(ctx, planCode);
   }
 
   @Mutation(() => Payment, {
     description:
-      'R-BILL-6 step 2: confirms the widget payment; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → SERVICE_UNAVAILABLE (extensions.retryable = true).',
+      'Step 2 of a card payment: confirms the widget payment with the card company; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → SERVICE_UNAVAILABLE (extensions.retryable = true).',
   })
-  confirmPayment(@Arg('input', () => ConfirmPaymentInput) input: ConfirmPaymentInput, @Ctx() ctx: BillingContext): Promise<Payment> {
+  confirmPayment(@Arg('input', () => ConfirmPaymentInput, { description: 'The order and what the widget returned for it.' }) input: ConfirmPaymentInput, @Ctx() ctx: BillingContext): Promise<Payment> {
     return confirmPayment(ctx, input, paymentProvider());
   }
 
-  @FieldResolver(() => Plan)
+  @FieldResolver(() => Plan, { description: 'The plan bought.' })
   async plan(@Root() payment: Payment, @Ctx() ctx: BillingContext): Promise<Plan> {
     const plan = await ctx.loaders.planByCode.load(payment.planCode);
     if (!plan) throw new Error(`payment ${payment.id} names plan ${payment.planCode}, which is not in the catalogue`);
@@ -42,7 +42,7 @@ export class PaymentResolver {
 
 @Resolver(() => PaymentOrder)
 export class PaymentOrderResolver {
-  @FieldResolver(() => Plan)
+  @FieldResolver(() => Plan, { description: 'The plan being bought.' })
   async plan(@Root() order: PaymentOrder, @Ctx() ctx: BillingContext): Promise<Plan> {
     return (await ctx.loaders.planByCode.load(order.planCode))!;
   }

@@ -15,7 +15,13 @@ export async function preparePayment(ctx: BillingContext, planCode: string): Pro
   const companyId = companyOf(ctx.viewer)!;
   const plan = await ctx.loaders.planByCode.load(planCode);
   if (!plan || !plan.purchasable || plan.kind !== PlanKind.PAID || plan.priceKrw <= 0) {
-    throw badUserInput(`${planCode} cannot be bought by card. Choose a paid plan such as SOHO (소호형) or BUSINESS (비즈니스형).`, { field: 'planCode' });
+    throw badUserInput(
+      msg(
+        `${planCode} cannot be bought by card. Choose a paid plan such as SOHO (소호형) or BUSINESS (비즈니스형).`,
+        `${planCode}은(는) 카드로 결제할 수 있는 요금제가 아닙니다. 소호형(SOHO)이나 비즈니스형(BUSINESS) 같은 유료형 요금제를 선택해 주세요.`,
+      ),
+      { field: 'planCode' },
+    );
   }
   const orderId = newOrderId();
   const { supplyKrw, vatKrw } = splitVat(plan.priceKrw);
@@ -49,25 +55,37 @@ export const providerUnavailable = () =>
  */
 export async function confirmPayment(ctx: BillingContext, input: ConfirmPaymentInput, provider: PaymentProvider): Promise<Payment> {
   const companyId = companyOf(ctx.viewer)!;
-  if (!input.orderId || input.orderId.length > 64) throw badUserInput('orderId is not an order id from preparePayment.', { field: 'orderId' });
-  if (!input.paymentKey || input.paymentKey.length > 200) throw badUserInput('paymentKey must be the key the payment widget returned.', { field: 'paymentKey' });
+  if (!input.orderId || input.orderId.length > 64) throw badUserInput(msg('orderId is not an order id from preparePayment.', 'orderId가 preparePayment에서 받은 주문번호가 아닙니다.'), { field: 'orderId' });
+  if (!input.paymentKey || input.paymentKey.length > 200) throw badUserInput(msg('paymentKey must be the key the payment widget returned.', 'paymentKey에는 결제 위젯이 돌려준 결제키를 넣어 주세요.'), { field: 'paymentKey' });
 
   let outcome: { payment: PaymentRow } | { error: AppError };
   try {
     outcome = await ctx.em.transactional(async (tx) => {
       const [order] = await tx.execute<PaymentRow[]>(`select * from "billing"."payment" where "order_id" = ? and "company_id" = ? for update`, [input.orderId, companyId]);
-      if (!order) return { error: notFound('No such payment order for your company. Start again with preparePayment.') };
+      if (!order) return { error: notFound(msg('No such payment order for your company. Start again with preparePayment.', '회사에 해당 주문이 없습니다. preparePayment부터 다시 진행해 주세요.')) };
       if (order.status === 'APPROVED') {
         // A retry of the confirm that succeeded: the same payment, nothing charged again.
         if (order.payment_key === input.paymentKey) return { payment: order };
-        return { error: conflict('This order has already been paid with another payment. Start a new order with preparePayment.') };
+        return { error: conflict(msg('This order has already been paid with another payment. Start a new order with preparePayment.', '이미 다른 결제로 결제가 끝난 주문입니다. preparePayment로 새 주문을 만들어 주세요.')) };
       }
       if (order.status === 'DECLINED') {
-        return { error: badUserInput(`This order was declined: ${order.decline_message}. Start a new order with preparePayment.`, { reason: order.decline_code }) };
+        return { error: badUserInput(
+            msg(
+              `This order was declined: ${order.decline_message}. Start a new order with preparePayment.`,
+              `결제가 거절된 주문입니다: ${order.decline_message}. preparePayment로 새 주문을 만들어 주세요.`,
+            ),
+            { reason: order.decline_code },
+          ) };
       }
       if (input.amountKrw !== order.amount_krw) {
         return {
-          error: badUserInput(`The amount (${input.amountKrw}원) does not match the order (${order.amount_krw}원), so the payment was not confirmed and nothing was charged.`, { field: 'amountKrw' }),
+          error: badUserInput(
+            msg(
+              `The amount (${input.amountKrw}원) does not match the order (${order.amount_krw}원), so the payment was not confirmed and nothing was charged.`,
+              `결제 금액(${input.amountKrw}원)이 주문 금액(${order.amount_krw}원)과 달라 결제를 승인하지 않았습니다. 청구된 금액은 없습니다.`,
+            ),
+            { field: 'amountKrw' },
+          ),
         };
       }
 
@@ -78,7 +96,10 @@ export async function confirmPayment(ctx: BillingContext, input: ConfirmPaymentI
           [input.paymentKey, result.code, result.message, order.id],
         );
         await audit(tx, ctx, { companyId, action: 'PAYMENT_DECLINED', targetType: 'payment', targetId: order.id, amountKrw: order.amount_krw, details: { code: result.code, message: result.message } });
-        return { error: badUserInput(`The card payment was declined: ${result.message} Nothing was charged.`, { reason: result.code, paymentId: declined!.id }) };
+        return { error: badUserInput(msg(`The card payment was declined: ${result.message} Nothing was charged.`, `카드 결제가 거절되었습니다: ${result.message} 청구된 금액은 없습니다.`), {
+            reason: result.code,
+            paymentId: declined!.id,
+          }) };
       }
 
       const plan = await ctx.loaders.planByCode.load(order.plan_code);
@@ -116,7 +137,7 @@ export async function listPayments(ctx: BillingContext, first: number, after: st
   const companyId = companyOf(ctx.viewer)!;
   if (after) {
     const [known] = await ctx.em.execute(`select 1 from "billing"."payment" where "id" = ? and "company_id" = ?`, [after, companyId]);
-    if (!known) throw badUserInput('after must be the id of a payment from the previous page.');
+    if (!known) throw badUserInput(msg('after must be the id of a payment from the previous page.', 'after에는 이전 페이지에 있던 결제의 ID를 넣어 주세요.'));
   }
   const rows = await ctx.em.execute<PaymentRow[]>(
     `select * from "billing"."payment" p

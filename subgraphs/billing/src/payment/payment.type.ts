@@ -6,12 +6,20 @@ export enum PaymentStatus {
   APPROVED = 'APPROVED',
   DECLINED = 'DECLINED',
 }
-registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
+registerEnumType(PaymentStatus, {
+  name: 'PaymentStatus',
+  description: 'Where a card payment stands.',
+  valuesConfig: {
+    READY: { description: 'Prepared with preparePayment, not confirmed yet; such payments are not listed in `payments`.' },
+    APPROVED: { description: 'The card company approved it, and its plan was added as a prepaid lot.' },
+    DECLINED: { description: 'The card company declined it; nothing was charged.' },
+  },
+});
 
 /** A card payment for one plan (R-BILL-6); a row of `billing.payment`, one per order. */
-@ObjectType('Payment')
+@ObjectType('Payment', { description: 'A card payment for one plan; one per order.' })
 export class Payment {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The payment's ID; pass it as `after` to get the next page, or to `Company.paymentReceipt`." })
   id!: string;
 
   @Field(() => String, { description: 'The order id given to the payment widget.' })
@@ -29,10 +37,10 @@ export class Payment {
   @Field(() => Int, { description: 'VAT (부가세) = amountKrw − supplyKrw.' })
   vatKrw!: number;
 
-  @Field(() => PaymentStatus)
+  @Field(() => PaymentStatus, { description: 'Where the payment stands.' })
   status!: PaymentStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The card company, as it reported itself; null unless APPROVED.' })
   cardCompany!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Last four characters of the card number as the card company shows them.' })
@@ -41,7 +49,7 @@ export class Payment {
   @Field(() => String, { nullable: true, description: 'Card approval number (승인번호).' })
   approvalNumber!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the card company approved it; null unless APPROVED.' })
   approvedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: "Why the card company declined, in its words; null unless DECLINED." })
@@ -90,7 +98,7 @@ export const toPayment = (row: PaymentRow): Payment =>
   });
 
 /** What the client hands to the payment widget. */
-@ObjectType('PaymentOrder')
+@ObjectType('PaymentOrder', { description: 'An order made by preparePayment: what the client hands to the payment widget.' })
 export class PaymentOrder {
   @Field(() => String, { description: 'Random order id for the widget and confirmPayment.' })
   orderId!: string;
@@ -104,9 +112,9 @@ export class PaymentOrder {
   planCode!: string;
 }
 
-@InputType('ConfirmPaymentInput')
+@InputType('ConfirmPaymentInput', { description: 'What the payment widget returned for an order.' })
 export class ConfirmPaymentInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The order id from preparePayment.' })
   orderId!: string;
 
   @Field(() => String, { description: 'The payment key the widget returned.' })

@@ -9,21 +9,29 @@ export enum PlanKind {
   /** Granted by an event: signup or referral (R-BILL-3). */
   EVENT = 'EVENT',
 }
-registerEnumType(PlanKind, { name: 'PlanKind' });
+registerEnumType(PlanKind, {
+  name: 'PlanKind',
+  description: "How a plan's lots come to a company.",
+  valuesConfig: {
+    PAID: { description: 'Bought with a credit card, e.g. SOHO or BUSINESS.' },
+    FREE_PASS: { description: 'The monthly free pass (무료이용권), claimed at no cost with claimFreePass.' },
+    EVENT: { description: 'Granted by an event: the new-signup plan or the referral plan.' },
+  },
+});
 
 /** One entry of the plan catalogue. */
-@ObjectType()
+@ObjectType({ description: 'An entry of the plan catalogue (요금제).' })
 @Entity({ tableName: 'plan' })
 export class Plan {
   @Field(() => String, { description: 'Stable code, e.g. SOHO or BUSINESS.' })
   @PrimaryKey({ type: 'text' })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name, e.g. 소호형.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => PlanKind)
+  @Field(() => PlanKind, { description: "How the plan's lots come to a company." })
   @Enum({ items: () => PlanKind, type: 'text' })
   kind!: PlanKind;
 

@@ -4,7 +4,7 @@ import { Plan } from './plan.entity.ts';
 
 @Resolver(() => Plan)
 export class PlanResolver {
-  @Query(() => [Plan], { description: 'R-BILL-1: the plan catalogue, in display order.' })
+  @Query(() => [Plan], { description: 'The plan catalogue, in display order. Needs no sign-in.' })
   plans(@Ctx() ctx: BillingContext): Promise<Plan[]> {
     return ctx.em.find(Plan, {}, { orderBy: { sortOrder: 'asc' } });
   }

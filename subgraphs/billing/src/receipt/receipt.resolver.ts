@@ -6,12 +6,12 @@ import { Company } from '../company/company.type.ts';
 import { Payment, PaymentStatus, type PaymentRow } from '../payment/payment.type.ts';
 import { renderReceiptPdf } from './receipt.pdf.ts';
 
-@ObjectType('Receipt', { description: 'A printable PDF receipt (R-BILL-6).' })
+@ObjectType('Receipt', { description: 'A printable PDF receipt of an approved payment.' })
 export class Receipt {
   @Field(() => String, { description: 'Suggested file name, e.g. receipt-order_….pdf.' })
   fileName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Always application/pdf.' })
   contentType!: string;
 
   @Field(() => String, { description: 'The PDF, base64-encoded.' })
@@ -23,9 +23,9 @@ export class ReceiptResolver {
   @Directive('@requires(fields: "name businessNumber")')
   @FieldResolver(() => Receipt, {
     description:
-      "R-BILL-6: the PDF receipt of one of this company's approved payments. It carries the company's name and business number, which the organization subgraph owns (hence a Company field).",
+      "The PDF receipt of one of this company's approved payments, with the company's name and business registration number as the buyer. Total admin or individual member only; NOT_FOUND for any other payment.",
   })
-  async paymentReceipt(@Root() company: Company, @Arg('paymentId', () => ID) paymentId: string, @Ctx() ctx: BillingContext): Promise<Receipt> {
+  async paymentReceipt(@Root() company: Company, @Arg('paymentId', () => ID, { description: 'The `id` of an approved payment of this company.' }) paymentId: string, @Ctx() ctx: BillingContext): Promise<Receipt> {
     const companyId = companyOf(ctx.viewer);
     if (!companyId || company.id !== companyId) throw receiptNotFound();
     return buildReceipt(ctx, paymentId, companyId, { name: company.name ?? '-', businessNumber: company.businessNumber ?? null });
@@ -36,7 +36,7 @@ export class ReceiptResolver {
 export class PaymentReceiptResolver {
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'R-BILL-6: a link to the printable PDF receipt of an approved payment, valid for 15 minutes (ask again for a fresh one); null otherwise.',
+    description: 'A link to the printable PDF receipt of an approved payment, valid for 15 minutes (ask again for a fresh one); null otherwise.',
   })
   async receiptUrl(@Root() payment: Payment, @Ctx() ctx: BillingContext): Promise<string | null> {
     const companyId = companyOf(ctx.viewer);

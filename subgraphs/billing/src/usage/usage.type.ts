@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** One contract unit consumed from a lot (R-BILL-7 detail view); a row of `billing.usage`. */
-@ObjectType('Usage')
+@ObjectType('Usage', { description: 'One contract unit consumed from a prepaid lot when a contract was completed.' })
 export class Usage {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The usage's ID; pass it as `after` to get the next page." })
   id!: string;
 
   /** The lot it was deducted from (not in the schema: usages are read through their lot). */

@@ -4,7 +4,7 @@ import { DocumentCategory } from './document-category.entity.ts';
 
 @Resolver(() => DocumentCategory)
 export class DocumentCategoryResolver {
-  @Query(() => [DocumentCategory], { description: "R-CAT-1: the viewer's company's document categories, by name." })
+  @Query(() => [DocumentCategory], { description: "The viewer's company's document categories (문서분류), by name." })
   async documentCategories(@Ctx() ctx: DocumentsContext): Promise<DocumentCategory[]> {
     // The shield rule guarantees a member; the filter keeps every other company's rows out.
     return ctx.em.find(DocumentCategory, { companyId: ctx.viewer!.member!.companyId }, { orderBy: { name: 'asc', id: 'asc' } });

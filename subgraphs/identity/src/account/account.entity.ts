@@ -16,11 +16,11 @@ export enum SignupState {
 }
 
 /** A login account: the person's credentials and contact details, owned by identity. */
-@ObjectType('User')
+@ObjectType('User', { description: 'A person who signs in: a member of a company or personal workspace, or an operator of the customer centre.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'account' })
 export class Account {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The user's ID." })
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -32,11 +32,11 @@ export class Account {
   @Property({ type: 'text', generated: '(lower(login_id)) stored' })
   loginKey!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The person's name." })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Email address; an account signs in only once it is verified.' })
   @Property({ type: 'text' })
   email!: string;
 
@@ -78,7 +78,7 @@ export class Account {
   @Property({ type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null = null;
 
-  @Field(() => Boolean, { description: 'Whether the email address has been verified (R-SIGNUP-5).' })
+  @Field(() => Boolean, { description: 'Whether the email address has been verified.' })
   get emailVerified(): boolean {
     return this.emailVerifiedAt !== null;
   }

@@ -4,15 +4,15 @@ import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
 import { LoginAttempt } from '../session/login-attempt.entity.ts';
 
-@ObjectType({ description: 'R-LOGIN-3: a login ID locked after failed attempts, for the customer centre.' })
+@ObjectType({ description: 'A login ID locked after five failed sign-in attempts in a row, for the customer centre.' })
 export class LockedAccount {
-  @Field(() => Account)
+  @Field(() => Account, { description: 'The locked account.' })
   user!: Account;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was locked.' })
   lockedAt!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Failed sign-in attempts in a row.' })
   failedLoginCount!: number;
 }
 
@@ -25,14 +25,18 @@ export class OperatorResolver {
   }
 
   @Query(() => [LoginAttempt], { description: "Operator only: an account's sign-in attempts (time, IP, user agent, result), newest first." })
-  loginAttempts(@Arg('userId', () => ID) userId: string, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: IdentityContext): Promise<LoginAttempt[]> {
+  loginAttempts(
+    @Arg('userId', () => ID, { description: "The account's user ID." }) userId: string,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many attempts to return, 1–200.' }) first: number,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<LoginAttempt[]> {
     if (!Number.isInteger(first) || first < 1 || first > 200) throw badUserInput(msg('first must be between 1 and 200.', 'first는 1에서 200 사이여야 합니다.'), { field: 'first' });
     if (!isUuid(userId)) return Promise.resolve([]);
     return ctx.em.find(LoginAttempt, { accountId: userId }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: first });
   }
 
-  @Mutation(() => Account, { description: 'Operator only (R-LOGIN-3): lifts the lock and clears the failure count.' })
-  async unlockAccount(@Arg('userId', () => ID) userId: string, @Ctx() ctx: IdentityContext): Promise<Account> {
+  @Mutation(() => Account, { description: "Operator only: lifts a login ID's lock and clears its failure count." })
+  async unlockAccount(@Arg('userId', () => ID, { description: "The locked account's user ID." }) userId: string, @Ctx() ctx: IdentityContext): Promise<Account> {
     const account = isUuid(userId) ? await ctx.em.findOne(Account, { id: userId }) : null;
     if (!account) throw notFound(msg('No such account.', '계정을 찾을 수 없습니다.'));
     account.lockedAt = null;

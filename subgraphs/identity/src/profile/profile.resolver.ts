@@ -17,16 +17,16 @@ import { issueStepUpToken, requireStepUp } from './step-up.ts';
 
 @Resolver()
 export class ProfileResolver {
-  @Mutation(() => StepUpResult, { description: 'R-PROFILE-1: re-enter the password to open personal-information editing. Wrong passwords count toward the lockout.' })
-  async confirmPassword(@Arg('password', () => String) password: string, @Ctx() ctx: IdentityContext): Promise<StepUpResult> {
+  @Mutation(() => StepUpResult, { description: 'Re-enter the password to open personal-information editing. Wrong passwords count toward the lockout.' })
+  async confirmPassword(@Arg('password', () => String, { description: "The viewer's current password." }) password: string, @Ctx() ctx: IdentityContext): Promise<StepUpResult> {
     const viewer = ctx.viewer!;
     const outcome = await checkPassword(ctx, { accountId: viewer.userId }, password);
     if (outcome.result !== LoginResultCode.SUCCESS && outcome.result !== LoginResultCode.EMAIL_NOT_VERIFIED) throw refusal(outcome);
     return issueStepUpToken(ctx.env, viewer);
   }
 
-  @Mutation(() => PhoneVerificationStarted, { description: 'R-PROFILE-2: texts a 6-digit code to the number (3 minutes, 5 tries).' })
-  async startPhoneVerification(@Arg('phone', () => String) phone: string, @Ctx() ctx: IdentityContext): Promise<PhoneVerificationStarted> {
+  @Mutation(() => PhoneVerificationStarted, { description: 'Texts a 6-digit code to the number (3 minutes, 5 tries).' })
+  async startPhoneVerification(@Arg('phone', () => String, { description: 'Mobile number, e.g. 010-1234-5678.' }) phone: string, @Ctx() ctx: IdentityContext): Promise<PhoneVerificationStarted> {
     const number = requirePhone(phone);
     const accountId = ctx.viewer!.userId;
     return ctx.em.transactional(async (em) => {
@@ -46,8 +46,12 @@ export class ProfileResolver {
     });
   }
 
-  @Mutation(() => Boolean, { description: 'R-PROFILE-2: confirms the code; then updateProfile may save that number.' })
-  async confirmPhoneVerification(@Arg('id', () => ID) id: string, @Arg('code', () => String) code: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Confirms the texted code; then updateProfile may save that number.' })
+  async confirmPhoneVerification(
+    @Arg('id', () => ID, { description: 'The id from startPhoneVerification.' }) id: string,
+    @Arg('code', () => String, { description: 'The 6-digit code.' }) code: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<boolean> {
     const accountId = ctx.viewer!.userId;
     if (!isUuid(id)) throw badUserInput(msg('This code has expired or was tried too often. Request a new code.', '인증번호가 만료되었거나 입력 횟수를 초과했습니다. 새 인증번호를 요청해 주세요.'), { field: 'id' });
     // Counting the try and reading the code in one statement keeps the 5-try limit exact under parallel guesses.
@@ -72,8 +76,8 @@ export class ProfileResolver {
     return true;
   }
 
-  @Mutation(() => Account, { description: 'R-PROFILE-1..4: change name, email, phone or password (after confirmPassword).' })
-  async updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: IdentityContext): Promise<Account> {
+  @Mutation(() => Account, { description: "Changes the viewer's name, email, phone or password (after confirmPassword)." })
+  async updateProfile(@Arg('input', () => UpdateProfileInput, { description: 'The changes.' }) input: UpdateProfileInput, @Ctx() ctx: IdentityContext): Promise<Account> {
     const viewer = ctx.viewer!;
     await requireStepUp(ctx.env, viewer, input.stepUpToken);
     return ctx.em.transactional(async (em) => {

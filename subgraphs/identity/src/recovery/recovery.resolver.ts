@@ -20,7 +20,11 @@ const ASK_TOTAL_ADMIN =
 @Resolver()
 export class RecoveryResolver {
   @Mutation(() => Boolean, { description: 'Emails the login ID of the account with this name and email (total admins and individual members). Always true.' })
-  async findLoginId(@Arg('name', () => String) name: string, @Arg('email', () => String) email: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+  async findLoginId(
+    @Arg('name', () => String, { description: "The account holder's name, as registered." }) name: string,
+    @Arg('email', () => String, { description: "The account's email address." }) email: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<boolean> {
     if (name.length > 100 || email.length > 254) return true;
     await ctx.em.transactional(async (em) => {
       const accounts = await em.find(Account, { name: name.trim(), signupState: SignupState.ACTIVE, origin: { $ne: AccountOrigin.OPERATOR } });
@@ -37,7 +41,11 @@ export class RecoveryResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Emails a password reset link (30 minutes) if the login ID and email match. Always true.' })
-  async requestPasswordReset(@Arg('loginId', () => String) loginId: string, @Arg('email', () => String) email: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+  async requestPasswordReset(
+    @Arg('loginId', () => String, { description: 'The login ID.' }) loginId: string,
+    @Arg('email', () => String, { description: "The account's email address." }) email: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<boolean> {
     const key = loginKeyOf(loginId);
     if (key.length > 64 || email.length > 254) return true;
     await ctx.em.transactional(async (em) => {
@@ -65,7 +73,11 @@ export class RecoveryResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Sets a new password with an emailed reset token (single use). Ends every open sign-in; a locked account stays locked.' })
-  async resetPassword(@Arg('token', () => String) token: string, @Arg('newPassword', () => String) newPassword: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+  async resetPassword(
+    @Arg('token', () => String, { description: 'The reset token from the email.' }) token: string,
+    @Arg('newPassword', () => String, { description: 'The new password: 8–128 characters; common passwords and ones containing the login ID are refused.' }) newPassword: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<boolean> {
     const invalid = () => badUserInput(msg('This reset link is invalid, already used or expired. Request a new one.', '유효하지 않거나 이미 사용되었거나 만료된 링크입니다. 새 링크를 요청해 주세요.'), { field: 'token' });
     await ctx.em.transactional(async (em) => {
       const reset = await em.findOne(PasswordReset, { tokenHash: hashSecret(token) }, { populate: ['account'] });

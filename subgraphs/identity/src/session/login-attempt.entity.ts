@@ -11,10 +11,10 @@ export enum LoginResultCode {
 }
 
 /** R-LOGIN-3: every attempt, for the operator. */
-@ObjectType()
+@ObjectType({ description: 'One sign-in attempt, for the customer centre.' })
 @Entity({ tableName: 'login_attempt' })
 export class LoginAttempt {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The attempt's ID." })
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -29,15 +29,15 @@ export class LoginAttempt {
   @Property({ type: 'text' })
   result!: LoginResultCode;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The client's IP address, when known." })
   @Property({ type: 'text', nullable: true })
   ip: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The client's User-Agent header, when sent." })
   @Property({ type: 'text', nullable: true })
   userAgent: string | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the attempt was made.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 }

@@ -7,7 +7,7 @@ import { LoginResultCode } from './login-attempt.entity.ts';
 import { checkPassword, memberIsSuspended, recordSuspendedLogin, refusal } from './login.service.ts';
 import { openSession, revokeSessions, rotateRefreshToken } from './session.service.ts';
 
-@ObjectType()
+@ObjectType({ description: 'The tokens of a new sign-in, and who signed in.' })
 export class LoginResult {
   @Field(() => String, { description: 'Send as `Authorization: Bearer <token>` to the gateway; short-lived.' })
   accessToken!: string;
@@ -18,26 +18,30 @@ export class LoginResult {
   @Field(() => Date, { description: 'When the access token expires.' })
   expiresAt!: Date;
 
-  @Field(() => Account)
+  @Field(() => Account, { description: 'The user who signed in.' })
   user!: Account;
 }
 
-@ObjectType()
+@ObjectType({ description: 'New tokens for a sign-in, from refreshSession.' })
 export class SessionTokensResult {
-  @Field(() => String)
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>` to the gateway; short-lived.' })
   accessToken!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Trade it for new tokens with refreshSession before the access token expires; good for one use.' })
   refreshToken!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the access token expires.' })
   expiresAt!: Date;
 }
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => LoginResult, { description: 'R-LOGIN-1..3: sign in; five wrong passwords in a row lock the login ID.' })
-  async login(@Arg('loginId', () => String) loginId: string, @Arg('password', () => String) password: string, @Ctx() ctx: IdentityContext): Promise<LoginResult> {
+  @Mutation(() => LoginResult, { description: 'Signs in with a login ID and password. Five wrong passwords in a row lock the login ID; an unverified email or a suspended account is refused.' })
+  async login(
+    @Arg('loginId', () => String, { description: 'The login ID, in any case.' }) loginId: string,
+    @Arg('password', () => String, { description: 'The password.' }) password: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<LoginResult> {
     const outcome = await checkPassword(ctx, { loginId }, password);
     if (outcome.result !== LoginResultCode.SUCCESS) throw refusal(outcome);
     const account = outcome.account;
@@ -52,7 +56,7 @@ export class SessionResolver {
   }
 
   @Mutation(() => SessionTokensResult, { description: 'New tokens for a refresh token; reusing an old one ends the whole sign-in.' })
-  refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: IdentityContext): Promise<SessionTokensResult> {
+  refreshSession(@Arg('refreshToken', () => String, { description: 'The refresh token from login or the previous refreshSession.' }) refreshToken: string, @Ctx() ctx: IdentityContext): Promise<SessionTokensResult> {
     return rotateRefreshToken(refreshToken, ctx);
   }
 

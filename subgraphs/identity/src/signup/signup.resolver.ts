@@ -10,27 +10,27 @@ import { signUp, validateCorporate, validateIndividual } from './signup.service.
 
 @Resolver()
 export class SignupResolver {
-  @Query(() => Boolean, { description: 'R-SIGNUP-3: whether a login ID can still be taken (checked regardless of case).' })
-  async loginIdAvailable(@Arg('loginId', () => String) loginId: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+  @Query(() => Boolean, { description: 'Whether a login ID can still be taken (checked regardless of case); BAD_USER_INPUT when it breaks the login ID rules.' })
+  async loginIdAvailable(@Arg('loginId', () => String, { description: 'The login ID to check.' }) loginId: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
     const valid = assertLoginId(loginId);
     return (await ctx.em.count(Account, { loginKey: loginKeyOf(valid) })) === 0;
   }
 
-  @Query(() => BusinessNumberCheck, { description: 'R-SIGNUP-2: check digit and whether the number is registered already.' })
-  async businessNumberCheck(@Arg('businessNumber', () => String) businessNumber: string, @Ctx() ctx: IdentityContext): Promise<BusinessNumberCheck> {
+  @Query(() => BusinessNumberCheck, { description: "A business registration number's check digit, and whether a company has registered it already." })
+  async businessNumberCheck(@Arg('businessNumber', () => String, { description: 'XXX-XX-XXXXX or 10 digits.' }) businessNumber: string, @Ctx() ctx: IdentityContext): Promise<BusinessNumberCheck> {
     const digits = normalizeBusinessNumber(businessNumber);
     if (!digits || !businessNumberCheckDigitValid(digits)) return { valid: false, registered: false };
     const { registered } = await ctx.services.call<z.infer<typeof businessNumberRegisteredResponse>>('organization', InternalRoutes.businessNumberRegistered, { businessNumber: digits });
     return { valid: true, registered };
   }
 
-  @Mutation(() => SignUpResult, { description: 'R-SIGNUP-1: sign up as an individual member; a verification email follows.' })
-  signUpIndividual(@Arg('input', () => SignUpIndividualInput) input: SignUpIndividualInput, @Ctx() ctx: IdentityContext): Promise<SignUpResult> {
+  @Mutation(() => SignUpResult, { description: 'Signs up an individual member; a verification email follows.' })
+  signUpIndividual(@Arg('input', () => SignUpIndividualInput, { description: "The new member's details." }) input: SignUpIndividualInput, @Ctx() ctx: IdentityContext): Promise<SignUpResult> {
     return respond(signUp(ctx, validateIndividual(input)));
   }
 
-  @Mutation(() => SignUpResult, { description: 'R-SIGNUP-1,2: sign up a company; the person signing up becomes its total admin.' })
-  signUpCorporate(@Arg('input', () => SignUpCorporateInput) input: SignUpCorporateInput, @Ctx() ctx: IdentityContext): Promise<SignUpResult> {
+  @Mutation(() => SignUpResult, { description: 'Signs up a company; the person signing up becomes its total admin. A verification email follows.' })
+  signUpCorporate(@Arg('input', () => SignUpCorporateInput, { description: "The company's and its total admin's details." }) input: SignUpCorporateInput, @Ctx() ctx: IdentityContext): Promise<SignUpResult> {
     return respond(signUp(ctx, validateCorporate(input)));
   }
 }

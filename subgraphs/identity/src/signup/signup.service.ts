@@ -41,7 +41,7 @@ export function validateIndividual(input: SignUpIndividualInput): SignupRequest 
 
 export function validateCorporate(input: SignUpCorporateInput): SignupRequest {
   const request = validateIndividual(input);
-  if (!request.phone) throw badUserInput("The total admin's mobile number is required.", { field: 'phone' });
+  if (!request.phone) throw badUserInput(msg("The total admin's mobile number is required.", '총괄관리자의 휴대폰 번호를 입력해 주세요.'), { field: 'phone' });
   return {
     ...request,
     company: {

@@ -5,7 +5,7 @@ import { User } from '../staff/user.type.ts';
 /** One administrative change in a company: who, when, what, and the values before and after. */
 @ObjectType({ description: 'An administrative change (settings, departments, ranks, staff), recorded with the change itself.' })
 export class AuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The entry's ID." })
   id!: string;
 
   @Field(() => String, { description: 'What was done, e.g. DEPARTMENT_CREATED, STAFF_SUSPENDED.' })
@@ -26,24 +26,24 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'JSON of the changed values after the change; null when something was deleted.' })
   after!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the change was made.' })
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An entry in an AuditEntryConnection.' })
 export class AuditEntryEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to get the entries after this one.' })
   cursor!: string;
 
-  @Field(() => AuditEntry)
+  @Field(() => AuditEntry, { description: 'The entry.' })
   node!: AuditEntry;
 }
 
-@ObjectType({ description: 'The audit trail, newest first.' })
+@ObjectType({ description: 'The audit trail, newest first, a page at a time.' })
 export class AuditEntryConnection {
-  @Field(() => [AuditEntryEdge])
+  @Field(() => [AuditEntryEdge], { description: 'The entries of this page.' })
   edges!: AuditEntryEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo!: PageInfo;
 }

@@ -17,10 +17,10 @@ interface AuditRow {
 
 @Resolver()
 export class AuditResolver {
-  @Query(() => AuditEntryConnection, { description: "Total admin: the company's administrative changes, newest first." })
+  @Query(() => AuditEntryConnection, { description: "The company's administrative changes, newest first. Total admin only." })
   async auditLog(
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many entries to return, 1–200.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
     @Ctx() ctx: OrganizationContext,
   ): Promise<AuditEntryConnection> {
     const size = pageSize(first, 200);
@@ -45,7 +45,12 @@ export class AuditResolver {
           createdAt: new Date(row.created_at),
         },
       })),
-      pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor(page[page.length - 1]!.seq) : null },
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: false,
+        startCursor: page.length ? encodeCursor(page[0]!.seq) : null,
+        endCursor: page.length ? encodeCursor(page[page.length - 1]!.seq) : null,
+      },
     };
   }
 }

@@ -7,7 +7,14 @@ export enum CompanyKind {
   /** An individual member's personal workspace: one person, no staff features (R-SIGNUP-1). */
   PERSONAL = 'PERSONAL',
 }
-registerEnumType(CompanyKind, { name: 'CompanyKind' });
+registerEnumType(CompanyKind, {
+  name: 'CompanyKind',
+  description: "Whether a company is a corporate member or an individual member's personal workspace.",
+  valuesConfig: {
+    CORPORATE: { description: 'A corporate member (기업회원): a total admin, departments, ranks and staff.' },
+    PERSONAL: { description: "An individual member's (개인회원) personal workspace: one person, no staff features." },
+  },
+});
 
 /** R-COMPANY-2: how new contracts get their management number. */
 export enum ContractNumbering {
@@ -16,30 +23,37 @@ export enum ContractNumbering {
   /** New contracts start with an empty number the writer fills in. */
   MANUAL = 'MANUAL',
 }
-registerEnumType(ContractNumbering, { name: 'ContractNumbering' });
+registerEnumType(ContractNumbering, {
+  name: 'ContractNumbering',
+  description: 'How new contracts get their management number (계약관리번호).',
+  valuesConfig: {
+    AUTO: { description: 'Assigned automatically as YYYY-MM-NNNNN: year and month in Korea, and a serial that restarts every month.' },
+    MANUAL: { description: 'New contracts start with an empty number that the writer fills in.' },
+  },
+});
 
-@ObjectType({ description: 'R-COMPANY-1,2: company-wide defaults for writing contracts.' })
+@ObjectType({ description: 'Company-wide defaults for writing contracts.' })
 export class CompanySettings {
-  @Field(() => Boolean, { description: 'R-COMPANY-1: internal approval (내부결재) is the default on the contract-relations step.' })
+  @Field(() => Boolean, { description: 'Whether internal approval (내부결재) is chosen by default on the contract-relations step.' })
   internalApproval!: boolean;
 
-  @Field(() => ContractNumbering, { description: 'R-COMPANY-2: automatic or manual contract management numbers.' })
+  @Field(() => ContractNumbering, { description: 'Automatic or manual contract management numbers.' })
   contractNumbering!: ContractNumbering;
 }
 
-@ObjectType()
+@ObjectType({ description: "A corporate member (기업회원) or an individual member's personal workspace." })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'company' })
 export class Company {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The company's ID." })
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Field(() => CompanyKind)
+  @Field(() => CompanyKind, { description: 'Corporate member or personal workspace.' })
   @Enum({ items: () => CompanyKind, type: 'text' })
   kind!: CompanyKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The company's name; for a personal workspace, the member's name." })
   @Property({ type: 'text' })
   name!: string;
 

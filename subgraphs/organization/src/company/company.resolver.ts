@@ -13,32 +13,32 @@ export class CompanyResolver {
     return ctx.loaders.companyById.load(ctx.viewer!.member!.companyId);
   }
 
-  @FieldResolver(() => CompanySettings, { description: 'R-COMPANY-1,2; members of the company only.' })
+  @FieldResolver(() => CompanySettings, { description: 'Company-wide defaults for writing contracts; members of the company only.' })
   settings(@Root() company: Company): CompanySettings {
     return { internalApproval: company.internalApproval, contractNumbering: company.contractNumbering };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'R-COMPANY-3: the code to hand to referred members (total admin only); null until generated.' })
+  @FieldResolver(() => String, { nullable: true, description: 'The referral code (추천인 코드) to hand to referred members; total admin only; null until generated.' })
   referralCode(@Root() company: Company): string | null {
     return company.referralCode;
   }
 
-  @FieldResolver(() => [Department], { description: 'R-DEPT-1: top-level departments by name; each lists its sub-departments.' })
+  @FieldResolver(() => [Department], { description: 'Top-level departments by name, each listing its sub-departments; members of the company only.' })
   departments(@Root() company: Company, @Ctx() ctx: OrganizationContext): Promise<Department[]> {
     return ctx.em.find(Department, { companyId: company.id, parentId: null }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
-  @FieldResolver(() => [Rank], { description: 'R-RANK-1: the ranks in the company\'s order.' })
+  @FieldResolver(() => [Rank], { description: 'The ranks (직급) in the company\'s order; members of the company only.' })
   ranks(@Root() company: Company, @Ctx() ctx: OrganizationContext): Promise<Rank[]> {
     return ctx.em.find(Rank, { companyId: company.id }, { orderBy: { position: 'asc' } });
   }
 
-  @Mutation(() => Company, { description: 'R-COMPANY-1,2: total admin only.' })
-  updateCompanySettings(@Arg('input', () => UpdateCompanySettingsInput) input: UpdateCompanySettingsInput, @Ctx() ctx: OrganizationContext): Promise<Company> {
+  @Mutation(() => Company, { description: 'Changes the company-wide defaults for writing contracts. Total admin only.' })
+  updateCompanySettings(@Arg('input', () => UpdateCompanySettingsInput, { description: 'The settings to change.' }) input: UpdateCompanySettingsInput, @Ctx() ctx: OrganizationContext): Promise<Company> {
     return updateCompanySettings(ctx.em, ctx.viewer!, input);
   }
 
-  @Mutation(() => Company, { description: 'R-COMPANY-3: a new referral code (10 characters, case-insensitive) replaces the old one. Corporate total admin only.' })
+  @Mutation(() => Company, { description: 'Replaces the referral code with a new one (10 characters, case-insensitive). Total admin of a corporate member only.' })
   generateReferralCode(@Ctx() ctx: OrganizationContext): Promise<Company> {
     return generateReferralCode(ctx.em, ctx.viewer!);
   }

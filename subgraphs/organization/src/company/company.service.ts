@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { forbidden, type EntityManager, type Viewer } from '@econtract/server-kit';
+import { forbidden, msg, type EntityManager, type Viewer } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { Company, CompanyKind } from './company.entity.ts';
 import type { UpdateCompanySettingsInput } from './company.inputs.ts';
@@ -41,7 +41,7 @@ export async function generateReferralCode(em: EntityManager, viewer: Viewer): P
     try {
       return await em.fork().transactional(async (tx) => {
         const company = await lockCompany(tx, viewer.member!.companyId);
-        if (company.kind !== CompanyKind.CORPORATE) throw forbidden('Referral codes belong to corporate members.');
+        if (company.kind !== CompanyKind.CORPORATE) throw forbidden(msg('Referral codes belong to corporate members.', '추천인 코드는 기업회원만 만들 수 있습니다.'));
         const before = company.referralCode;
         company.referralCode = newReferralCode();
         await tx.flush();

@@ -8,6 +8,7 @@ import {
   conflict,
   type EntityManager,
   Grade,
+  msg,
   referralResolveRequest,
   type referralResolveResponse,
   signupCompanyCancelRequest,
@@ -21,7 +22,7 @@ import { Company, CompanyKind } from './company.entity.ts';
 
 // Internal routes identity's signup calls (contracts in server-kit's contracts.ts); never in the public supergraph.
 
-const BUSINESS_NUMBER_TAKEN = '이미 가입된 사업자등록번호입니다. / This business registration number is already registered.';
+const BUSINESS_NUMBER_TAKEN = msg('This business registration number is already registered.', '이미 가입된 사업자등록번호입니다.');
 const ALL_PERMISSIONS = { canWrite: true, canEdit: true, canDelete: true, canSign: true, canDiscard: true } as const;
 
 /** `business-number/registered`: is this business registration number taken (exact digits)? */
@@ -93,7 +94,7 @@ export async function signupCompanyCancel(body: unknown, ctx: OrganizationContex
     });
   } catch (error) {
     // Someone else joined the company meanwhile: it is in use, so it stays.
-    if (error instanceof ForeignKeyConstraintViolationException) throw conflict('This company already has other members and cannot be cancelled.');
+    if (error instanceof ForeignKeyConstraintViolationException) throw conflict(msg('This company already has other members and cannot be cancelled.', '다른 구성원이 이미 있는 회사이므로 취소할 수 없습니다.'));
     throw error;
   }
 }

@@ -2,10 +2,10 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** R-DEPT-1: a department of one company; at most two levels (a parent has no parent). */
-@ObjectType({ description: 'R-DEPT-1: a department; top-level departments may have sub-departments, sub-departments may not.' })
+@ObjectType({ description: 'A department (부서); top-level departments may have sub-departments, sub-departments may not.' })
 @Entity({ tableName: 'department' })
 export class Department {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The department's ID." })
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -16,7 +16,7 @@ export class Department {
   @Property({ type: 'uuid', nullable: true })
   parentId: string | null = null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The department's name, unique among its siblings regardless of case." })
   @Property({ type: 'text' })
   name!: string;
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 
-@InputType({ description: 'R-DEPT-2: a new department, at the top level or under a top-level department.' })
+@InputType({ description: 'A new department, at the top level or under a top-level department.' })
 export class CreateDepartmentInput {
   @Field(() => String, { description: '1–50 characters; unique among its siblings regardless of case.' })
   name!: string;
@@ -9,9 +9,9 @@ export class CreateDepartmentInput {
   parentId?: string | null;
 }
 
-@InputType({ description: 'R-DEPT-2: rename and/or move. Omitted fields stay; parentId: null moves it to the top level.' })
+@InputType({ description: 'Rename and/or move a department. Omitted fields stay; parentId: null moves it to the top level.' })
 export class UpdateDepartmentInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New name, 1–50 characters; unique among its siblings regardless of case.' })
   name?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The new parent (a top-level department), or null for the top level.' })

@@ -6,7 +6,7 @@ import { createDepartment, deleteDepartment, updateDepartment } from './departme
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @Query(() => [Department], { description: "R-DEPT-1: the viewer's company's department tree: top-level departments by name, each with its sub-departments." })
+  @Query(() => [Department], { description: "The viewer's company's department tree: top-level departments by name, each with its sub-departments." })
   departments(@Ctx() ctx: OrganizationContext): Promise<Department[]> {
     return ctx.em.find(Department, { companyId: ctx.viewer!.member!.companyId, parentId: null }, { orderBy: { name: 'asc', id: 'asc' } });
   }
@@ -31,22 +31,22 @@ export class DepartmentResolver {
     return (await ctx.loaders.staffCountByDepartment.load(department.id))?.count ?? 0;
   }
 
-  @Mutation(() => Department, { description: 'R-DEPT-2: total admin only; a third level is refused.' })
-  createDepartment(@Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput, @Ctx() ctx: OrganizationContext): Promise<Department> {
+  @Mutation(() => Department, { description: 'Creates a department at the top level or under a top-level department; a third level is refused. Total admin only.' })
+  createDepartment(@Arg('input', () => CreateDepartmentInput, { description: 'The new department.' }) input: CreateDepartmentInput, @Ctx() ctx: OrganizationContext): Promise<Department> {
     return createDepartment(ctx.em, ctx.viewer!, input);
   }
 
-  @Mutation(() => Department, { description: 'R-DEPT-2: rename and/or move (parentId: null = top level); a third level is refused.' })
+  @Mutation(() => Department, { description: 'Renames and/or moves a department (parentId: null = top level); a third level is refused. Total admin only.' })
   updateDepartment(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateDepartmentInput) input: UpdateDepartmentInput,
+    @Arg('id', () => ID, { description: "The department's ID." }) id: string,
+    @Arg('input', () => UpdateDepartmentInput, { description: 'The changes.' }) input: UpdateDepartmentInput,
     @Ctx() ctx: OrganizationContext,
   ): Promise<Department> {
     return updateDepartment(ctx.em, ctx.viewer!, id, input);
   }
 
-  @Mutation(() => ID, { description: 'R-DEPT-3: refused while the department or a sub-department has staff, or while it has sub-departments. Returns the deleted id.' })
-  deleteDepartment(@Arg('id', () => ID) id: string, @Ctx() ctx: OrganizationContext): Promise<string> {
+  @Mutation(() => ID, { description: 'Deletes a department and returns its ID. Refused while the department or a sub-department has staff, or while it has sub-departments. Total admin only.' })
+  deleteDepartment(@Arg('id', () => ID, { description: "The department's ID." }) id: string, @Ctx() ctx: OrganizationContext): Promise<string> {
     return deleteDepartment(ctx.em, ctx.viewer!, id);
   }
 }

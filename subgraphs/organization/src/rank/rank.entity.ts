@@ -2,17 +2,17 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** R-RANK-1: a rank (직급) of one company, in the company's order. */
-@ObjectType({ description: 'R-RANK-1: a rank (직급); the list order is the company\'s order.' })
+@ObjectType({ description: 'A rank (직급); the list order is the company\'s order.' })
 @Entity({ tableName: 'rank' })
 export class Rank {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The rank's ID; kept while the name stays in the list." })
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
   @Property({ type: 'uuid' })
   companyId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The rank's name, up to 30 characters." })
   @Property({ type: 'text' })
   name!: string;
 

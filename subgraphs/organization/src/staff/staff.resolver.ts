@@ -1,4 +1,4 @@
-import { badUserInput, Grade, isUuid } from '@econtract/server-kit';
+import { badUserInput, Grade, isUuid, msg } from '@econtract/server-kit';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { decodeCursor, encodeCursor, pageSize } from '../connection.ts';
 import { Department } from '../department/department.entity.ts';
@@ -16,11 +16,11 @@ const SEARCH_LIMIT = 5000;
 
 @Resolver()
 export class StaffResolver {
-  @Query(() => StaffConnection, { description: "Total admin: the company's members in registration order, filtered; at most 500 per page." })
+  @Query(() => StaffConnection, { description: "The company's members in registration order, filtered; at most 500 per page. Total admin only." })
   async staffMembers(
-    @Arg('filter', () => StaffFilter, { nullable: true }) filter: StaffFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => StaffFilter, { nullable: true, description: 'Conditions every listed member meets; everyone when omitted.' }) filter: StaffFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many members to return, 1–500.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
     @Ctx() ctx: OrganizationContext,
   ): Promise<StaffConnection> {
     const size = pageSize(first, 500);
@@ -29,7 +29,7 @@ export class StaffResolver {
     const where = ['"company_id" = ?'];
     const params: unknown[] = [companyId];
     if (filter?.departmentId) {
-      if (!isUuid(filter.departmentId)) throw badUserInput('departmentId is not a department id.', { field: 'departmentId' });
+      if (!isUuid(filter.departmentId)) throw badUserInput(msg('departmentId is not a department id.', 'departmentId가 부서 ID가 아닙니다.'), { field: 'departmentId' });
       const children = filter.includeSubDepartments ? await ctx.em.find(Department, { companyId, parentId: filter.departmentId }, { fields: ['id'] }) : [];
       const ids = [filter.departmentId, ...children.map((child) => child.id)];
       where.push(`"department_id" in (${placeholders(ids)})`);
@@ -59,17 +59,22 @@ export class StaffResolver {
     const page = rows.slice(0, size);
     return {
       edges: page.map((row) => ({ cursor: encodeCursor(row.seq), node: { id: row.user_id } })),
-      pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor(page[page.length - 1]!.seq) : null },
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: false,
+        startCursor: page.length ? encodeCursor(page[0]!.seq) : null,
+        endCursor: page.length ? encodeCursor(page[page.length - 1]!.seq) : null,
+      },
     };
   }
 
   @Query(() => [User], {
     description:
-      "R-STAFF-3: people who can be chosen as approvers: active, email-verified members of the viewer's company holding approval authority, by name; search matches part of the name or login ID. At most 50.",
+      "People who can be chosen as approvers: active, email-verified members of the viewer's company holding approval authority, by name; search matches part of the name or login ID. At most 50.",
   })
   // Candidates come from SQL (company, active, authority); verification, name and login ID from identity's
   // accounts/lookup (one batched call), so a search always sees the current name and nobody unverified slips in.
-  async approvers(@Arg('search', () => String, { nullable: true }) search: string | null, @Ctx() ctx: OrganizationContext): Promise<User[]> {
+  async approvers(@Arg('search', () => String, { nullable: true, description: 'Part of a name or login ID, regardless of case; everyone eligible when omitted.' }) search: string | null, @Ctx() ctx: OrganizationContext): Promise<User[]> {
     const companyId = ctx.viewer!.member!.companyId;
     const rows = await ctx.em.execute<Array<{ user_id: string }>>(
       `select "user_id" from "organization"."staff_profile" where "company_id" = ? and "active" and "approval_authority" and "grade" <> ? order by "seq" limit ?`,
@@ -86,31 +91,43 @@ export class StaffResolver {
 
   @Mutation(() => User, {
     description:
-      'R-STAFF-1,2: total admin only. Creates the login account (a verification mail goes to the email; it works once verified) and the staff profile together, or neither.',
+      'Registers a department manager or staff member: creates the login account (a verification mail goes to the email; it works once verified) and the staff profile together, or neither. Total admin only.',
   })
-  async registerStaff(@Arg('input', () => RegisterStaffInput) input: RegisterStaffInput, @Ctx() ctx: OrganizationContext): Promise<User> {
+  async registerStaff(@Arg('input', () => RegisterStaffInput, { description: 'The new member and their login account.' }) input: RegisterStaffInput, @Ctx() ctx: OrganizationContext): Promise<User> {
     return { id: await registerStaff(ctx, input) };
   }
 
-  @Mutation(() => User, { description: "Total admin: department, rank, grade, approval authority, and the person's name, email and phone." })
-  async updateStaff(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateStaffInput) input: UpdateStaffInput, @Ctx() ctx: OrganizationContext): Promise<User> {
+  @Mutation(() => User, { description: "Changes a member's department, rank, grade, approval authority, name, email or phone. Total admin only." })
+  async updateStaff(
+    @Arg('id', () => ID, { description: "The member's user ID." }) id: string,
+    @Arg('input', () => UpdateStaffInput, { description: 'The changes.' }) input: UpdateStaffInput,
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<User> {
     return { id: (await updateStaff(ctx, id, input)).userId };
   }
 
-  @Mutation(() => User, { description: 'R-STAFF-5: false suspends (refused from the next request on, sign-ins end); true reactivates. Not the total admin.' })
-  async setStaffActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: OrganizationContext): Promise<User> {
+  @Mutation(() => User, { description: 'Suspends or reactivates a member (not the total admin). A suspended member is refused from the next request on and their sign-ins end. Total admin only.' })
+  async setStaffActive(
+    @Arg('id', () => ID, { description: "The member's user ID." }) id: string,
+    @Arg('active', () => Boolean, { description: 'False suspends, true reactivates.' }) active: boolean,
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<User> {
     return { id: (await setStaffActive(ctx, id, active)).userId };
   }
 
-  @Mutation(() => Boolean, { description: "R-STAFF-5: the total admin sets a staff member's password; the member's sign-ins end." })
-  setStaffPassword(@Arg('id', () => ID) id: string, @Arg('password', () => String) password: string, @Ctx() ctx: OrganizationContext): Promise<boolean> {
+  @Mutation(() => Boolean, { description: "Sets a member's password; the member's sign-ins end. Total admin only." })
+  setStaffPassword(
+    @Arg('id', () => ID, { description: "The member's user ID." }) id: string,
+    @Arg('password', () => String, { description: 'The new password: 8–128 characters; common passwords and ones containing the login ID are refused.' }) password: string,
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<boolean> {
     return setStaffPassword(ctx, id, password);
   }
 
-  @Mutation(() => User, { description: 'R-PERM-1: extra permissions on contracts the member can see but did not write.' })
+  @Mutation(() => User, { description: "Sets a member's extra permissions on contracts they can see but did not write. Total admin only." })
   async setStaffPermissions(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => StaffPermissionsInput) input: StaffPermissionsInput,
+    @Arg('id', () => ID, { description: "The member's user ID." }) id: string,
+    @Arg('input', () => StaffPermissionsInput, { description: 'Every permission, each on or off.' }) input: StaffPermissionsInput,
     @Ctx() ctx: OrganizationContext,
   ): Promise<User> {
     return { id: (await setStaffPermissions(ctx, id, input)).userId };

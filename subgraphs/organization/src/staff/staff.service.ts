@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/core';
-import { accountsLookupResponse, type AccountSummary, AppError, badUserInput, type EntityManager, ErrorCode, Grade, InternalCallError, InternalRoutes, isUuid, notFound, type Viewer } from '@econtract/server-kit';
+import { accountsLookupResponse, type AccountSummary, AppError, badUserInput, type EntityManager, ErrorCode, Grade, InternalCallError, InternalRoutes, isUuid, msg, notFound, type Viewer } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { Company } from '../company/company.entity.ts';
 import { Department } from '../department/department.entity.ts';
@@ -9,7 +9,7 @@ import { Rank } from '../rank/rank.entity.ts';
 import { StaffProfile } from './staff-profile.entity.ts';
 import type { RegisterStaffInput, StaffPermissionsInput, UpdateStaffInput } from './staff.inputs.ts';
 
-const NO_SUCH_STAFF = 'No such staff member in your company.';
+const NO_SUCH_STAFF = msg('No such staff member in your company.', '회사에 해당 업무담당자가 없습니다.');
 
 /** A profile of the viewer's company, optionally locked for the rest of the transaction. */
 export async function staffOf(em: EntityManager, companyId: string, id: string, lock = false): Promise<StaffProfile> {
@@ -22,12 +22,12 @@ export async function staffOf(em: EntityManager, companyId: string, id: string, 
 
 async function assertDepartment(em: EntityManager, companyId: string, departmentId: string): Promise<void> {
   if (!isUuid(departmentId) || !(await em.count(Department, { id: departmentId, companyId }))) {
-    throw badUserInput('The chosen department does not exist in your company.', { field: 'departmentId' });
+    throw badUserInput(msg('The chosen department does not exist in your company.', '선택한 부서가 회사에 없습니다.'), { field: 'departmentId' });
   }
 }
 
 async function assertRank(em: EntityManager, companyId: string, rankId: string): Promise<void> {
-  if (!isUuid(rankId) || !(await em.count(Rank, { id: rankId, companyId }))) throw badUserInput('The chosen rank does not exist in your company.', { field: 'rankId' });
+  if (!isUuid(rankId) || !(await em.count(Rank, { id: rankId, companyId }))) throw badUserInput(msg('The chosen rank does not exist in your company.', '선택한 직급이 회사에 없습니다.'), { field: 'rankId' });
 }
 
 const snapshot = (profile: StaffProfile) => ({
@@ -64,7 +64,7 @@ export async function lookupAccounts(ctx: OrganizationContext, ids: string[]): P
 /** The account id for this registration: the one a previous attempt with the same key chose, or a new one. */
 async function accountIdFor(em: EntityManager, companyId: string, idempotencyKey: string | null): Promise<string> {
   if (!idempotencyKey) return randomUUID();
-  if (idempotencyKey.length > 200) throw badUserInput('The idempotency key is longer than 200 characters.', { field: 'idempotencyKey' });
+  if (idempotencyKey.length > 200) throw badUserInput(msg('The idempotency key is longer than 200 characters.', 'idempotencyKey는 200자 이하여야 합니다.'), { field: 'idempotencyKey' });
   await em.execute(
     `insert into "organization"."staff_registration" ("company_id", "idempotency_key", "account_id") values (?, ?, ?) on conflict ("company_id", "idempotency_key") do nothing`,
     [companyId, idempotencyKey, randomUUID()],
@@ -84,7 +84,7 @@ async function accountIdFor(em: EntityManager, companyId: string, idempotencyKey
 export async function registerStaff(ctx: OrganizationContext, input: RegisterStaffInput): Promise<string> {
   const viewer = ctx.viewer!;
   const companyId = viewer.member!.companyId;
-  if (input.grade !== Grade.DEPARTMENT_MANAGER && input.grade !== Grade.STAFF) throw badUserInput('Staff are registered as DEPARTMENT_MANAGER or STAFF.', { field: 'grade' });
+  if (input.grade !== Grade.DEPARTMENT_MANAGER && input.grade !== Grade.STAFF) throw badUserInput(msg('Staff are registered as DEPARTMENT_MANAGER or STAFF.', '업무담당자는 부서관리자(DEPARTMENT_MANAGER) 또는 업무담당자(STAFF) 등급으로 등록합니다.'), { field: 'grade' });
   if (input.departmentId) await assertDepartment(ctx.em, companyId, input.departmentId);
   if (input.rankId) await assertRank(ctx.em, companyId, input.rankId);
   const accountId = await accountIdFor(ctx.em, companyId, input.idempotencyKey?.trim() || null);
@@ -126,7 +126,7 @@ export async function registerStaff(ctx: OrganizationContext, input: RegisterSta
     // A concurrent retry with the same key saved the profile: the account is in use, nothing to undo.
     if (await ctx.em.fork().findOne(StaffProfile, { userId: accountId, company: companyId })) return accountId;
     await cancelAccount(ctx, accountId);
-    if (error instanceof ForeignKeyConstraintViolationException) throw badUserInput('The chosen department or rank was removed meanwhile. Choose again.');
+    if (error instanceof ForeignKeyConstraintViolationException) throw badUserInput(CHOICE_REMOVED);
     throw error;
   }
   return accountId;
@@ -140,7 +140,11 @@ async function cancelAccount(ctx: OrganizationContext, accountId: string): Promi
   }
 }
 
-const TOTAL_ADMIN_OWN_PROFILE = "The total admin's own name, email, phone and password are changed in their own profile (updateProfile).";
+const TOTAL_ADMIN_OWN_PROFILE = msg(
+  "The total admin's own name, email, phone and password are changed in their own profile (updateProfile).",
+  '총괄관리자의 이름, 이메일, 휴대폰 번호와 비밀번호는 본인의 회원정보수정(updateProfile)에서 변경합니다.',
+);
+const CHOICE_REMOVED = msg('The chosen department or rank was removed meanwhile. Choose again.', '선택한 부서나 직급이 그사이 삭제되었습니다. 다시 선택해 주세요.');
 
 /** Profile fields here; name, email and phone in identity, inside the same transaction so a refusal there undoes both. */
 export async function updateStaff(ctx: OrganizationContext, id: string, input: UpdateStaffInput): Promise<StaffProfile> {
@@ -151,8 +155,8 @@ export async function updateStaff(ctx: OrganizationContext, id: string, input: U
       const profile = await staffOf(tx, companyId, id, true);
       const before = snapshot(profile);
       if (input.grade != null && input.grade !== profile.grade) {
-        if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput("The total admin's grade cannot be changed.", { field: 'grade' });
-        if (input.grade !== Grade.DEPARTMENT_MANAGER && input.grade !== Grade.STAFF) throw badUserInput('Staff are DEPARTMENT_MANAGER or STAFF.', { field: 'grade' });
+        if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput(msg("The total admin's grade cannot be changed.", '총괄관리자의 등급은 변경할 수 없습니다.'), { field: 'grade' });
+        if (input.grade !== Grade.DEPARTMENT_MANAGER && input.grade !== Grade.STAFF) throw badUserInput(msg('Staff are DEPARTMENT_MANAGER or STAFF.', '업무담당자의 등급은 부서관리자(DEPARTMENT_MANAGER) 또는 업무담당자(STAFF)로만 지정할 수 있습니다.'), { field: 'grade' });
         profile.grade = input.grade;
       }
       if (input.departmentId !== undefined) {
@@ -176,7 +180,7 @@ export async function updateStaff(ctx: OrganizationContext, id: string, input: U
       return profile;
     });
   } catch (error) {
-    if (error instanceof ForeignKeyConstraintViolationException) throw badUserInput('The chosen department or rank was removed meanwhile. Choose again.');
+    if (error instanceof ForeignKeyConstraintViolationException) throw badUserInput(CHOICE_REMOVED);
     throw error;
   }
 }
@@ -186,7 +190,7 @@ export async function setStaffActive(ctx: OrganizationContext, id: string, activ
   const viewer = ctx.viewer!;
   const profile = await ctx.em.transactional(async (tx) => {
     const target = await staffOf(tx, viewer.member!.companyId, id, true);
-    if (target.grade === Grade.TOTAL_ADMIN) throw badUserInput('The total admin cannot be suspended.');
+    if (target.grade === Grade.TOTAL_ADMIN) throw badUserInput(msg('The total admin cannot be suspended.', '총괄관리자 계정은 사용중지할 수 없습니다.'));
     if (target.active === active) return target;
     target.active = active;
     await tx.flush();
@@ -222,7 +226,7 @@ export async function setStaffPermissions(ctx: OrganizationContext, id: string, 
   const viewer = ctx.viewer!;
   return ctx.em.transactional(async (tx) => {
     const profile = await staffOf(tx, viewer.member!.companyId, id, true);
-    if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput('The total admin always holds every permission.');
+    if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput(msg('The total admin always holds every permission.', '총괄관리자는 항상 모든 권한을 가집니다.'));
     const before = profile.permissions;
     profile.canWrite = input.write;
     profile.canEdit = input.edit;

@@ -32,28 +32,28 @@ export class UserResolver {
     return profile?.departmentId ? ctx.loaders.departmentById.load(profile.departmentId) : null;
   }
 
-  @FieldResolver(() => Rank, { nullable: true, description: 'R-RANK-1: the user\'s rank; null when none, or outside your company.' })
+  @FieldResolver(() => Rank, { nullable: true, description: 'The user\'s rank (직급); null when none, or outside your company.' })
   async rank(@Root() user: User, @Ctx() ctx: OrganizationContext): Promise<Rank | null> {
     const profile = await profileInViewerCompany(user, ctx);
     return profile?.rankId ? ctx.loaders.rankById.load(profile.rankId) : null;
   }
 
-  @FieldResolver(() => Grade, { nullable: true, description: 'R-STAFF-4; null for operators and outside your company.' })
+  @FieldResolver(() => Grade, { nullable: true, description: "The user's grade, which sets what they may see and do; null for operators and outside your company." })
   async grade(@Root() user: User, @Ctx() ctx: OrganizationContext): Promise<Grade | null> {
     return (await profileInViewerCompany(user, ctx))?.grade ?? null;
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'R-STAFF-3: may be chosen as an approver; null outside your company.' })
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the user holds approval authority (결재권한) and so may be chosen as an approver; null outside your company.' })
   async approvalAuthority(@Root() user: User, @Ctx() ctx: OrganizationContext): Promise<boolean | null> {
     return (await profileInViewerCompany(user, ctx))?.approvalAuthority ?? null;
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'R-STAFF-5: false while suspended; null outside your company.' })
+  @FieldResolver(() => Boolean, { nullable: true, description: 'False while the account is suspended; null outside your company.' })
   async active(@Root() user: User, @Ctx() ctx: OrganizationContext): Promise<boolean | null> {
     return (await profileInViewerCompany(user, ctx))?.active ?? null;
   }
 
-  @FieldResolver(() => StaffPermissions, { nullable: true, description: 'R-PERM-1: visible to the user and the total admin; null for anyone else.' })
+  @FieldResolver(() => StaffPermissions, { nullable: true, description: 'Extra permissions on contracts the user did not write; visible to the user and the total admin, null for anyone else.' })
   async permissions(@Root() user: User, @Ctx() ctx: OrganizationContext): Promise<StaffPermissions | null> {
     const profile = await profileInViewerCompany(user, ctx);
     if (!profile || (user.id !== ctx.viewer?.userId && ctx.viewer?.member?.grade !== Grade.TOTAL_ADMIN)) return null;
