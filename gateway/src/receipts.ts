@@ -1,34 +1,23 @@
-import {
-  AppError,
-  callInternal,
-  InternalRoutes,
-  RECEIPT_LINK_PURPOSE,
-  receiptRenderResponse,
-  requestIdOf,
-  verifyLinkToken,
-  type Logger,
-} from '@econtract/server-kit';
+import type { BillingRoutes } from '@econtract/billing/routes';
+import { AppError, RECEIPT_LINK_PURPOSE, requestIdOf, verifyLinkToken, type Logger, type ServiceClient } from '@econtract/server-kit';
 import type { Express } from 'express';
-import type { GatewayEnv } from './env.ts';
-import type { SubgraphUrls } from './subgraphs.ts';
 
 /**
  * R-BILL-6: `Payment.receiptUrl` points here. The signed token names the payment and its company,
  * so a browser can open or print the PDF without a sign-in header, and no other payment.
  */
-export function mountReceipts(app: Express, env: GatewayEnv, urls: SubgraphUrls, log: Logger): void {
+export function mountReceipts(app: Express, servicesFor: (requestId: string) => ServiceClient, secret: string, log: Logger): void {
   app.get('/receipts/:paymentId', async (req, res) => {
     res.setHeader('cache-control', 'private, no-store');
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
-    const claims = await verifyLinkToken(env.INTERNAL_TOKEN_SECRET, RECEIPT_LINK_PURPOSE, req.params.paymentId, token);
+    const claims = await verifyLinkToken(secret, RECEIPT_LINK_PURPOSE, req.params.paymentId, token);
     if (!claims || typeof claims.cid !== 'string') {
       res.status(401).type('text/plain').send('This receipt link is invalid or has expired. Open the payment history again for a new link.');
       return;
     }
     try {
-      const receipt = receiptRenderResponse.parse(
-        await callInternal(urls.billing, InternalRoutes.receiptRender, { paymentId: req.params.paymentId, companyId: claims.cid }, { secret: env.INTERNAL_TOKEN_SECRET, caller: 'gateway', requestId: requestIdOf(res) }),
-      );
+      const billing = servicesFor(requestIdOf(res)).to<BillingRoutes>('billing');
+      const receipt = await billing.receipt.render.query({ paymentId: req.params.paymentId, companyId: claims.cid });
       res.type('application/pdf').setHeader('content-disposition', `inline; filename="${receipt.fileName.replace(/[^\w.-]/g, '_')}"`);
       res.send(Buffer.from(receipt.contentBase64, 'base64'));
     } catch (error) {

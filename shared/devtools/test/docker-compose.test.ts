@@ -3,13 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { gatewayEnvSchema } from '@econtract/gateway/env';
-import { commonEnvSchema } from '@econtract/server-kit';
+import { commonEnvSchema, services } from '@econtract/server-kit';
 
 // No Docker engine runs here, so the file is checked for what `docker compose` would rely on.
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const compose = parse(await readFile(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
 
-const SUBGRAPHS = { identity: 4001, organization: 4002, documents: 4003, billing: 4004 } as const;
+const SUBGRAPHS = Object.fromEntries(services.map(({ name, port }) => [name, port]));
 
 describe('docker-compose.yml', () => {
   it('runs PostgreSQL, a mail catcher, the four subgraphs and the gateway', () => {
@@ -30,7 +30,7 @@ describe('docker-compose.yml', () => {
     const gateway = compose.services.gateway;
     const interpolated = Object.fromEntries(Object.entries<string>(gateway.environment).map(([key, value]) => [key, String(value).replace(/\$\{[A-Z_]+:-([^}]*)\}/, '$1')]));
     const env = gatewayEnvSchema.parse(interpolated);
-    for (const [name, port] of Object.entries(SUBGRAPHS)) expect(env[`${name.toUpperCase()}_URL` as 'IDENTITY_URL']).toBe(`http://${name}:${port}`);
+    for (const { name, port, urlVariable } of services) expect(env[urlVariable]).toBe(`http://${name}:${port}`);
     expect(gateway.ports).toEqual(['4000:4000']);
   });
 

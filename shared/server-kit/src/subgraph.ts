@@ -12,27 +12,28 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
+import type { AnyRouter } from '@trpc/server';
 import type { SubgraphContext } from './context.ts';
 import { createOrm, databaseReachable, migrate, type EntityManager, type MikroORM } from './database.ts';
 import type { CommonEnv } from './env.ts';
-import { AppError, ErrorCode, errorBody, formatError } from './errors.ts';
-import { createHttpApp, listen, logRequests, requestIdOf, type Listening } from './http.ts';
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type InternalClaims } from './internal-token.ts';
+import { ErrorCode, errorBody, formatError } from './errors.ts';
+import { createHttpApp, listen, logRequests, type Listening } from './http.ts';
+import { internalRouter, mergeInternalRouters, mountInternalRoutes } from './internal-routes.ts';
+import { GATEWAY_ONLY_MESSAGE, internalClaimsOf, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { OutboxNotifier, OutboxRelay, type Notifier } from './notifications.ts';
+import { outboxRoutes } from './outbox.routes.ts';
 import { runService, subgraphProcessEnv } from './process.ts';
 import { shieldFor, type PermissionRules } from './rules.ts';
-import { ServiceClient, serviceUrlsFrom, type ServiceUrls } from './service-client.ts';
+import { ServiceClient } from './service-client.ts';
+import { serviceNamed, serviceUrlsFrom, type ServiceName, type ServiceUrls } from './services.ts';
 
 /** `__resolveReference` per entity type; it skips shield, so each one checks access itself. */
 export type ReferenceResolvers = Record<string, (reference: Record<string, unknown>, ctx: SubgraphContext<any>) => unknown>;
 
-/** A handler of `/internal/<route>`: service-to-service only, never in the public supergraph. */
-export type InternalRoute = (body: any, ctx: SubgraphContext<any>) => Promise<unknown>;
-
 export interface SubgraphDefinition<Loaders = unknown> {
-  /** Service name, also its PostgreSQL schema. */
-  name: 'identity' | 'organization' | 'documents' | 'billing';
+  /** Service name (see `services`), also its PostgreSQL schema. */
+  name: ServiceName;
   entities: Constructor<object>[];
   migrations: Constructor<Migration>[];
   resolvers: NonEmptyArray<Function>;
@@ -42,7 +43,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** graphql-shield rules; see `shieldFor`. */
   permissions: PermissionRules;
   createLoaders(em: EntityManager, viewer: SubgraphContext['viewer']): Loaders;
-  internalRoutes?: Record<string, InternalRoute>;
+  /** Its internal routes (`internalRouter`, one `<concept>.routes.ts` per concept); service-to-service only. */
+  routes?: AnyRouter;
   /** Data every deployment needs (e.g. the plan catalogue); idempotent, run at start-up. */
   seedReference?(em: EntityManager): Promise<void>;
   /** The demo data set for `pnpm dev` and tests; idempotent. */
@@ -162,40 +164,21 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable' });
   });
 
-  // Everything below answers only the gateway or a sibling service.
+  // Everything below answers only the gateway or a sibling service, refused in GraphQL's error shape.
+  const secret = options.env.INTERNAL_TOKEN_SECRET;
   app.use(async (req, res, next) => {
-    const header = req.headers[INTERNAL_TOKEN_HEADER];
-    const claims = await verifyInternalToken(options.env.INTERNAL_TOKEN_SECRET, typeof header === 'string' ? header : undefined);
-    if (!claims) {
-      res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, 'This service answers only the e-contract gateway. Send requests to the gateway.'));
-      return;
-    }
-    res.locals.claims = { ...claims, requestId: requestIdOf(res) } satisfies InternalClaims;
-    next();
+    if (await internalClaimsOf(secret, req, res)) return next();
+    res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, GATEWAY_ONLY_MESSAGE));
   });
 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(res.locals.claims as InternalClaims) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext((await internalClaimsOf(secret, req, res))!) }),
   );
 
-  const routes: Record<string, InternalRoute> = { ...definition.internalRoutes };
-  if (options.env.NODE_ENV !== 'production') {
-    routes['dev/outbox'] = (_body, ctx) => outbox.list(ctx.em);
-  }
-  app.post('/internal/{*route}', express.json({ limit: '1mb' }), async (req, res) => {
-    const route = routes[(req.params as { route: string[] }).route.join('/')];
-    if (!route) return void res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such internal route.' } });
-    const ctx = createContext(res.locals.claims as InternalClaims);
-    try {
-      res.json({ data: (await route(req.body, ctx)) ?? null });
-    } catch (error) {
-      if (error instanceof AppError) return void res.status(422).json({ error: { code: error.code, message: error.message } });
-      ctx.log.error({ err: error }, 'internal route failed');
-      res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal error.' } });
-    }
-  });
+  const routes = definition.routes ?? internalRouter({});
+  mountInternalRoutes(app, options.env.NODE_ENV === 'production' ? routes : mergeInternalRouters(routes, outboxRoutes(outbox)), { secret, open: createContext });
 
   let listening: Listening;
   try {
@@ -228,10 +211,10 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   };
 }
 
-/** `src/main.ts` of every subgraph: one process serving one subgraph. */
-export function runSubgraph(definition: SubgraphDefinition<any>, defaultPort: number): Promise<void> {
+/** `src/main.ts` of every subgraph: one process serving one subgraph, by default on its port in `services`. */
+export function runSubgraph(definition: SubgraphDefinition<any>): Promise<void> {
   return runService(definition.name, async (log) => {
-    const env = subgraphProcessEnv(defaultPort);
+    const env = subgraphProcessEnv(serviceNamed(definition.name).port);
     return startSubgraph(definition, { env, databaseUrl: env.DATABASE_URL, port: env.PORT, seedDemo: env.SEED_DEMO, log });
   });
 }
