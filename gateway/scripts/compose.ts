@@ -1,6 +1,7 @@
 // `pnpm compose`: writes the supergraph the gateway loads and the API schema codegen reads.
 import { writeFile } from 'node:fs/promises';
-import { API_SCHEMA_PATH, composeSupergraph, SUPERGRAPH_PATH } from '../src/composition.ts';
+import { API_SCHEMA_PATH, SUPERGRAPH_PATH } from '../src/supergraph.ts';
+import { composeSupergraph } from './composition.ts';
 
 const { supergraphSdl, apiSchemaSdl } = await composeSupergraph();
 await writeFile(SUPERGRAPH_PATH, supergraphSdl);

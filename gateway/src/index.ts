@@ -7,7 +7,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import {
   AppError,
   bearerToken,
-  callInternal,
   createHttpApp,
   createLogger,
   formatError,
@@ -21,22 +20,24 @@ import {
   requestIdOf,
   serveJsonErrors,
   serviceFetch,
+  serviceNames,
+  ServiceClient,
   signInternalToken,
   type Logger,
-  type OutboxEntry,
+  type OutboxRoutes,
   type ClientInfo,
+  type ServiceName,
+  type ServiceUrls,
   type Viewer,
 } from '@econtract/server-kit';
-import { readSupergraphSdl } from './composition.ts';
+import express from 'express';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
 import { mountReceipts } from './receipts.ts';
-import { SUBGRAPHS, type SubgraphName, type SubgraphUrls } from './subgraphs.ts';
+import { readSupergraphSdl } from './supergraph.ts';
 import { resolveViewer } from './viewer.ts';
 
 export { loadGatewayEnv, type GatewayEnv } from './env.ts';
-export { composeSupergraph } from './composition.ts';
-export { SUBGRAPHS, type SubgraphUrls } from './subgraphs.ts';
 
 export interface GatewayContext {
   viewer: Viewer | null;
@@ -75,18 +76,11 @@ const localizedErrors: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
-export const subgraphUrlsFrom = (env: GatewayEnv): SubgraphUrls => ({
-  identity: env.IDENTITY_URL,
-  organization: env.ORGANIZATION_URL,
-  documents: env.DOCUMENTS_URL,
-  billing: env.BILLING_URL,
-});
-
 export interface GatewayOptions {
   env: GatewayEnv;
   port: number;
-  /** Where each subgraph listens; overrides the URLs written in the supergraph. */
-  subgraphUrls: SubgraphUrls;
+  /** Where each subgraph listens (`serviceUrlsFrom(env)`); overrides the URLs written in the supergraph. */
+  subgraphUrls: ServiceUrls;
   log?: Logger;
 }
 
@@ -99,12 +93,13 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { env, subgraphUrls } = options;
   const log = options.log ?? createLogger('gateway', env.LOG_LEVEL);
-  const buildService = ({ name }: { name: string }) => new SubgraphDataSource(`${subgraphUrls[name as SubgraphName]}/graphql`, env.INTERNAL_TOKEN_SECRET);
+  const buildService = ({ name }: { name: string }) => new SubgraphDataSource(`${subgraphUrls[name as ServiceName]}/graphql`, env.INTERNAL_TOKEN_SECRET);
   const gateway =
     env.SUPERGRAPH_MODE === 'dynamic'
       ? new ApolloGateway({
           buildService,
-          supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map(({ definition }) => ({ name: definition.name, url: `${subgraphUrls[definition.name]}/graphql` })) }),
+          // Asks each running subgraph for its SDL over HTTP (with an internal token, through buildService).
+          supergraphSdl: new IntrospectAndCompose({ subgraphs: serviceNames.map((name) => ({ name, url: `${subgraphUrls[name]}/graphql` })) }),
         })
       : new ApolloGateway({ buildService, supergraphSdl: await readSupergraphSdl() });
 
@@ -134,18 +129,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: supergraphLoaded ? 'loaded' : 'missing', subgraphs: Object.fromEntries(checks) });
   });
   mountGraphiql(app);
-  mountReceipts(app, env, subgraphUrls, log);
+  const servicesFor = (requestId: string) => new ServiceClient('gateway', env.INTERNAL_TOKEN_SECRET, () => subgraphUrls, requestId);
+  mountReceipts(app, servicesFor, env.INTERNAL_TOKEN_SECRET, log);
 
   if (env.NODE_ENV !== 'production') {
     // Dev mail outbox: what the local notifier stored instead of sending, newest first.
     app.get('/dev/outbox', async (_req, res) => {
-      const lists = await Promise.all(
-        Object.values(subgraphUrls).map((url) =>
-          callInternal<OutboxEntry[] | null>(url, 'dev/outbox', {}, { secret: env.INTERNAL_TOKEN_SECRET, caller: 'gateway' }).catch(() => []),
-        ),
-      );
+      const services = servicesFor(requestIdOf(res));
+      const lists = await Promise.all(serviceNames.map((name) => services.to<OutboxRoutes>(name).outbox.list.query().catch(() => [])));
       const messages = lists
-        .flatMap((list) => list ?? [])
+        .flat()
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .map(({ channel, to, subject, text, createdAt }) => ({ channel, to, subject, text, createdAt }));
       res.json(messages);
@@ -159,7 +152,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     async (req, res, next) => {
       const requestId = requestIdOf(res);
       try {
-        res.locals.viewer = await resolveViewer(bearerToken(req), env, subgraphUrls, requestId);
+        res.locals.viewer = await resolveViewer(bearerToken(req), env, servicesFor(requestId));
         next();
       } catch (error) {
         const korean = prefersKorean(req.headers['accept-language']);

@@ -1,7 +1,7 @@
-import { runService } from '@econtract/server-kit';
-import { loadGatewayEnv, startGateway, subgraphUrlsFrom } from './index.ts';
+import { runService, serviceUrlsFrom } from '@econtract/server-kit';
+import { loadGatewayEnv, startGateway } from './index.ts';
 
 await runService('gateway', async (log) => {
   const env = loadGatewayEnv();
-  return startGateway({ env, port: env.PORT, subgraphUrls: subgraphUrlsFrom(env), log });
+  return startGateway({ env, port: env.PORT, subgraphUrls: serviceUrlsFrom(env), log });
 });

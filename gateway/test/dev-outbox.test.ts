@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '@econtract/server-kit';
+import type { OutboxRoutes } from '@econtract/server-kit';
 import { startStack, useStack } from '@econtract/testkit';
 
 const stack = useStack();
@@ -50,8 +50,9 @@ describe('in production', () => {
     });
     try {
       expect((await fetch(`${production.gatewayUrl}/dev/outbox`)).status).toBe(404);
-      await expect(production.internal('identity', 'dev/outbox', {})).rejects.toThrow(/HTTP 404/); // an unknown route: the subgraph answers its JSON 404
-      await expect(stack.internal('identity', 'dev/outbox', {})).resolves.toEqual(expect.any(Array));
+      // Not served in production: the subgraph answers its JSON 404 for an unknown route.
+      await expect(production.internal<OutboxRoutes>('identity').outbox.list.query()).rejects.toThrow(/HTTP 404/);
+      await expect(stack.internal<OutboxRoutes>('identity').outbox.list.query()).resolves.toEqual(expect.any(Array));
       expect((await fetch(`${production.gatewayUrl}/healthz`)).status).toBe(200);
     } finally {
       await production.stop();

@@ -1,3 +1,4 @@
+import type { BillingRoutes } from '@econtract/billing/routes';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,7 +104,7 @@ describe('subgraph-only routes answer as coded JSON too', () => {
   });
 
   it("keeps an internal route's Korean message for the calling service", async () => {
-    const refusal = await stack.internal('billing', 'usage/consume', { companyId: randomUUID(), contractId: randomUUID() }, { caller: 'documents' }).catch((error: unknown) => error);
+    const refusal = await stack.internal<BillingRoutes>('billing', { caller: 'documents' }).usage.consume.mutate({ companyId: randomUUID(), contractId: randomUUID() }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AppError);
     expect((refusal as AppError).code).toBe('QUOTA_EXHAUSTED');
     expect((refusal as AppError).extensions[KOREAN_MESSAGE_EXTENSION]).toMatch(HANGUL);

@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { useStack } from '@econtract/testkit';
-import { API_SCHEMA_PATH } from '../src/composition.ts';
+import { API_SCHEMA_PATH } from '../src/supergraph.ts';
 
 // Every public field that takes an id, called with one that is not a UUID: the answer must be a
 // coded refusal, never an internal error (a malformed id reaching a uuid column).

@@ -33,7 +33,7 @@ describe('subgraphs answer only the gateway', () => {
   });
 
   it('refuses internal routes without a token, and serves them with one', async () => {
-    const url = `${stack.subgraphs.identity.url}/internal/standing`;
+    const url = `${stack.subgraphs.identity.url}/internal/standing.account`;
     const accessToken = await stack.login('demo-admin');
     const sessionId = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()).sid;
     const body = { userId: DemoIds.totalAdmin, sessionId };
@@ -41,7 +41,7 @@ describe('subgraphs answer only the gateway', () => {
     const token = await signInternalToken(secret(), { caller: 'gateway', viewer: null, requestId: undefined });
     const response = await post(url, body, { [INTERNAL_TOKEN_HEADER]: token });
     expect(response.status).toBe(200);
-    expect((await response.json()).data).toMatchObject({ userId: DemoIds.totalAdmin, loginId: 'demo-admin', active: true });
+    expect((await response.json()).result.data).toMatchObject({ userId: DemoIds.totalAdmin, loginId: 'demo-admin', active: true });
   });
 
   it('serves the gateway: a valid internal token gets data', async () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { API_SCHEMA_PATH, composeSupergraph, SUPERGRAPH_PATH } from '../src/composition.ts';
+import { composeSupergraph } from '../scripts/composition.ts';
+import { API_SCHEMA_PATH, SUPERGRAPH_PATH } from '../src/supergraph.ts';
 
 describe('the committed supergraph', () => {
   it('matches what the subgraphs compose to now (run `pnpm compose` after a schema change)', async () => {

@@ -9,6 +9,8 @@ import {
   DemoAccounts,
   ensureDatabase,
   loadCommonEnv,
+  localServiceUrl,
+  services,
   withDatabase,
 } from '@econtract/server-kit';
 import { DEFAULT_DATA_DIR, DEFAULT_EMBEDDED_PORT, startEmbeddedPostgres, type RunningDatabase } from './embedded-postgres.ts';
@@ -18,12 +20,7 @@ const started = Date.now();
 const log = createLogger('dev');
 const env = loadCommonEnv();
 
-const SERVICES = [
-  { name: 'identity', entry: 'subgraphs/identity/src/main.ts', port: 4001 },
-  { name: 'organization', entry: 'subgraphs/organization/src/main.ts', port: 4002 },
-  { name: 'documents', entry: 'subgraphs/documents/src/main.ts', port: 4003 },
-  { name: 'billing', entry: 'subgraphs/billing/src/main.ts', port: 4004 },
-] as const;
+const SUBGRAPHS = services.map(({ name, port }) => ({ name, entry: `subgraphs/${name}/src/main.ts`, port }));
 const GATEWAY = { name: 'gateway', entry: 'gateway/src/main.ts', port: Number(process.env.PORT ?? 4000) };
 
 let database: RunningDatabase | undefined;
@@ -42,10 +39,10 @@ async function main() {
   await ensureDatabase(serverUrl);
 
   const subgraphEnv = { DATABASE_URL: serverUrl, SEED_DEMO: 'true' };
-  await Promise.all(SERVICES.map((service) => startChild(service, { ...subgraphEnv, PORT: String(service.port) })));
+  await Promise.all(SUBGRAPHS.map((subgraph) => startChild(subgraph, { ...subgraphEnv, PORT: String(subgraph.port) })));
   await startChild(GATEWAY, {
     PORT: String(GATEWAY.port),
-    ...Object.fromEntries(SERVICES.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}`])),
+    ...Object.fromEntries(services.map((service) => [service.urlVariable, localServiceUrl(service)])),
   });
 
   const base = `http://localhost:${GATEWAY.port}`;

@@ -7,16 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { billingEnvSchema } from '@econtract/billing/env';
 import { gatewayEnvSchema } from '@econtract/gateway/env';
-import { PUBLISHED_SECRETS, subgraphProcessEnvSchema } from '@econtract/server-kit';
+import { PUBLISHED_SECRETS, services, subgraphProcessEnvSchema, type ServiceName } from '@econtract/server-kit';
 
 // No Docker engine runs here, so the files are checked for what `docker compose` and `docker build` would rely on.
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const compose = parse(read('docker-compose.yml'), { merge: true });
 
-const SUBGRAPHS = ['identity', 'organization', 'documents', 'billing'] as const;
-const APP_SERVICES = [...SUBGRAPHS, 'gateway'] as const;
-type AppService = (typeof APP_SERVICES)[number];
+const SUBGRAPHS = services.map(({ name }) => name);
+type AppService = ServiceName | 'gateway';
+const APP_SERVICES: AppService[] = [...SUBGRAPHS, 'gateway'];
 const IMAGE_ROOT = '/app';
 const RUN_COMMAND = ['node', '--import', '@econtract/server-kit/register', 'src/main.ts'];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEV_ACCESS_TOKEN_SECRET, DEV_INTERNAL_TOKEN_SECRET, productionSecretProblem, productionUrlPasswordProblem } from './secrets.ts';
+import { serviceUrlSettingsSchema } from './services.ts';
 
 const secret = (devDefault: string) => z.string().min(32, 'must be at least 32 characters').default(devDefault);
 
@@ -20,11 +21,8 @@ export const commonEnvSchema = z
     PUBLIC_API_URL: z.url().default('http://localhost:4000'),
     /** The web app's address, for links in emails (verification, password reset). */
     PUBLIC_APP_URL: z.url().default('http://localhost:3000'),
-    /** Where each service listens; the gateway routes to them and they call each other. */
-    IDENTITY_URL: z.url().default('http://127.0.0.1:4001'),
-    ORGANIZATION_URL: z.url().default('http://127.0.0.1:4002'),
-    DOCUMENTS_URL: z.url().default('http://127.0.0.1:4003'),
-    BILLING_URL: z.url().default('http://127.0.0.1:4004'),
+    /** Where each service listens (`IDENTITY_URL`, …); the gateway routes to them and they call each other. */
+    ...serviceUrlSettingsSchema,
     MAIL_FROM: z.string().default('E-Contract <no-reply@econtract.local>'),
   })
   .superRefine((env, ctx) => {

@@ -1,4 +1,7 @@
+import { msg } from './errors.ts';
+import type { IncomingHttpHeaders } from 'node:http';
 import { jwtVerify, SignJWT } from 'jose';
+import { requestIdOf } from './http.ts';
 import { viewerSchema, type Viewer } from './viewer.ts';
 
 /** Header on every gateway→subgraph and service→service call. */
@@ -49,6 +52,26 @@ export async function verifyInternalToken(secret: string, token: string | undefi
   } catch {
     return null;
   }
+}
+
+/** What a caller without a valid internal token is told, whichever endpoint it tried. */
+export const GATEWAY_ONLY_MESSAGE = msg(
+  'This service answers only the e-contract gateway. Send requests to the gateway.',
+  '이 서비스는 전자계약 게이트웨이의 요청에만 응답합니다. 게이트웨이로 요청해 주세요.',
+);
+
+/**
+ * The verified claims of one HTTP request to a subgraph, or null: the check both its GraphQL endpoint
+ * and its internal routes go through. Verified once per request; the request id is the one the HTTP
+ * layer assigned (the caller's `x-request-id` when it sent a sane one).
+ */
+export async function internalClaimsOf(secret: string, req: { headers: IncomingHttpHeaders }, res: { locals: Record<string, unknown> }): Promise<InternalClaims | null> {
+  if (res.locals.internalClaims !== undefined) return res.locals.internalClaims as InternalClaims | null;
+  const header = req.headers[INTERNAL_TOKEN_HEADER];
+  const claims = await verifyInternalToken(secret, typeof header === 'string' ? header : undefined);
+  const verified = claims && { ...claims, requestId: requestIdOf(res) };
+  res.locals.internalClaims = verified;
+  return verified;
 }
 
 const clientInfoOf = (value: unknown): ClientInfo => {

@@ -1,18 +1,8 @@
-import type { CommonEnv } from './env.ts';
-import { callInternal } from './internal-call.ts';
-import type { Viewer } from './viewer.ts';
+import { internalClient, type InternalClient } from './internal-call.ts';
+import type { ServedRoutes, ServiceOf } from './internal-routes.ts';
+import type { ServiceUrls } from './services.ts';
 
-export type ServiceName = 'identity' | 'organization' | 'documents' | 'billing';
-export type ServiceUrls = Record<ServiceName, string>;
-
-export const serviceUrlsFrom = (env: CommonEnv): ServiceUrls => ({
-  identity: env.IDENTITY_URL,
-  organization: env.ORGANIZATION_URL,
-  documents: env.DOCUMENTS_URL,
-  billing: env.BILLING_URL,
-});
-
-/** A service's way to call its siblings' `/internal/<route>`; one per request, so the request id follows. */
+/** A service's way to call its siblings' internal routes; one per request, so the request id follows. */
 export class ServiceClient {
   constructor(
     private readonly caller: string,
@@ -20,9 +10,11 @@ export class ServiceClient {
     /** Read at call time: tests start services on free ports one after another. */
     private readonly urls: () => ServiceUrls,
     private readonly requestId: string | undefined,
+    private readonly timeoutMs?: number,
   ) {}
 
-  call<T>(service: ServiceName, route: string, body: unknown, options: { idempotencyKey?: string; viewer?: Viewer | null } = {}): Promise<T> {
-    return callInternal<T>(this.urls()[service], route, body, { secret: this.secret, caller: this.caller, requestId: this.requestId, ...options });
+  /** `ctx.services.to<BillingRoutes>('billing').grant.event.mutate(input)`, with `import type { BillingRoutes }`. */
+  to<R extends ServedRoutes>(service: ServiceOf<R>): InternalClient<R> {
+    return internalClient<R>(this.urls()[service], { secret: this.secret, caller: this.caller, requestId: this.requestId, timeoutMs: this.timeoutMs });
   }
 }

@@ -27,3 +27,7 @@ export async function verifyLinkToken(secret: string, purpose: string, subject: 
     return null;
   }
 }
+
+/** Purpose of the signed link behind `Payment.receiptUrl` (billing signs it, the gateway verifies it). */
+export const RECEIPT_LINK_PURPOSE = 'receipt';
+export const RECEIPT_LINK_TTL_SECONDS = 15 * 60;

@@ -11,27 +11,28 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
+import type { AnyRouter } from '@trpc/server';
 import type { SubgraphContext } from './context.ts';
 import { createOrm, databaseReachable, migrate, type EntityManager, type MikroORM } from './database.ts';
 import { ConfigError, type CommonEnv } from './env.ts';
-import { AppError, ErrorCode, formatError, msg } from './errors.ts';
-import { createHttpApp, graphqlRequest, jsonBody, listen, logRequests, requestIdOf, sendError, serveJsonErrors, type Listening } from './http.ts';
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type InternalClaims } from './internal-token.ts';
+import { ErrorCode, formatError } from './errors.ts';
+import { createHttpApp, graphqlRequest, jsonBody, listen, logRequests, sendError, serveJsonErrors, type Listening } from './http.ts';
+import { internalRouter, mergeInternalRouters, mountInternalRoutes } from './internal-routes.ts';
+import { GATEWAY_ONLY_MESSAGE, internalClaimsOf, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { OutboxNotifier, OutboxRelay, type Notifier } from './notifications.ts';
+import { outboxRoutes } from './outbox.routes.ts';
 import { DEMO_DATA_IN_PRODUCTION, runService, subgraphProcessEnv } from './process.ts';
 import { shieldFor, type PermissionRules } from './rules.ts';
-import { ServiceClient, serviceUrlsFrom, type ServiceUrls } from './service-client.ts';
+import { ServiceClient } from './service-client.ts';
+import { serviceNamed, serviceUrlsFrom, type ServiceName, type ServiceUrls } from './services.ts';
 
 /** `__resolveReference` per entity type; it skips shield, so each one checks access itself. */
 export type ReferenceResolvers = Record<string, (reference: Record<string, unknown>, ctx: SubgraphContext<any>) => unknown>;
 
-/** A handler of `/internal/<route>`: service-to-service only, never in the public supergraph. */
-export type InternalRoute = (body: any, ctx: SubgraphContext<any>) => Promise<unknown>;
-
 export interface SubgraphDefinition<Loaders = unknown> {
-  /** Service name, also its PostgreSQL schema. */
-  name: 'identity' | 'organization' | 'documents' | 'billing';
+  /** Service name (see `services`), also its PostgreSQL schema. */
+  name: ServiceName;
   entities: Constructor<object>[];
   migrations: Constructor<Migration>[];
   resolvers: NonEmptyArray<Function>;
@@ -41,7 +42,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** graphql-shield rules; see `shieldFor`. */
   permissions: PermissionRules;
   createLoaders(em: EntityManager, viewer: SubgraphContext['viewer']): Loaders;
-  internalRoutes?: Record<string, InternalRoute>;
+  /** Its internal routes (`internalRouter`, one `<concept>.routes.ts` per concept); service-to-service only. */
+  routes?: AnyRouter;
   /** Data every deployment needs (e.g. the plan catalogue); idempotent, run at start-up. */
   seedReference?(em: EntityManager): Promise<void>;
   /** The demo data set for `pnpm dev` and tests; idempotent. */
@@ -172,40 +174,23 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable' });
   });
 
-  // Everything below answers only the gateway or a sibling service.
+  // Everything below answers only the gateway or a sibling service, refused in GraphQL's error shape.
+  const secret = options.env.INTERNAL_TOKEN_SECRET;
   app.use(async (req, res, next) => {
-    const header = req.headers[INTERNAL_TOKEN_HEADER];
-    const claims = await verifyInternalToken(options.env.INTERNAL_TOKEN_SECRET, typeof header === 'string' ? header : undefined);
-    if (!claims) {
-      const message = msg('This service answers only the e-contract gateway. Send requests to the gateway.', '이 서비스는 전자계약 게이트웨이의 요청에만 응답합니다. 게이트웨이로 요청해 주세요.');
-      return void sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, message);
-    }
-    res.locals.claims = { ...claims, requestId: requestIdOf(res) } satisfies InternalClaims;
-    next();
+    if (await internalClaimsOf(secret, req, res)) return next();
+    sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, GATEWAY_ONLY_MESSAGE);
   });
 
   app.use(
     '/graphql',
     ...graphqlRequest(),
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(res.locals.claims as InternalClaims) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext((await internalClaimsOf(secret, req, res))!) }),
   );
 
-  const routes: Record<string, InternalRoute> = { ...definition.internalRoutes };
-  if (options.env.NODE_ENV !== 'production') {
-    routes['dev/outbox'] = (_body, ctx) => outbox.list(ctx.em);
-  }
-  app.post('/internal/{*route}', ...jsonBody(), async (req, res) => {
-    const route = routes[(req.params as { route: string[] }).route.join('/')];
-    if (!route) return void sendError(req, res, 404, ErrorCode.NOT_FOUND, msg('No such internal route.', '존재하지 않는 내부 경로입니다.'));
-    const ctx = createContext(res.locals.claims as InternalClaims);
-    try {
-      res.json({ data: (await route(req.body, ctx)) ?? null });
-    } catch (error) {
-      // A refusal keeps its Korean text (extensions.messageKo) for the calling service; other faults go to serveJsonErrors.
-      if (error instanceof AppError) return void res.status(422).json({ errors: [{ message: error.message, extensions: error.extensions }] });
-      throw error;
-    }
-  });
+  const routes = definition.routes ?? internalRouter({});
+  // jsonBody() first: a malformed, oversized or non-JSON body gets the same coded JSON refusal as everywhere else.
+  app.use('/internal', ...jsonBody());
+  mountInternalRoutes(app, options.env.NODE_ENV === 'production' ? routes : mergeInternalRouters(routes, outboxRoutes(outbox)), { secret, open: createContext });
   serveJsonErrors(app, log);
 
   let listening: Listening;
@@ -239,10 +224,10 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   };
 }
 
-/** `src/main.ts` of every subgraph: one process serving one subgraph. */
-export function runSubgraph(definition: SubgraphDefinition<any>, defaultPort: number): Promise<void> {
+/** `src/main.ts` of every subgraph: one process serving one subgraph, by default on its port in `services`. */
+export function runSubgraph(definition: SubgraphDefinition<any>): Promise<void> {
   return runService(definition.name, async (log) => {
-    const env = subgraphProcessEnv(defaultPort);
+    const env = subgraphProcessEnv(serviceNamed(definition.name).port);
     return startSubgraph(definition, { env, databaseUrl: env.DATABASE_URL, port: env.PORT, seedDemo: env.SEED_DEMO, log });
   });
 }

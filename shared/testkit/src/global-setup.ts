@@ -5,13 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { billing } from '@econtract/billing';
-import { documents } from '@econtract/documents';
-import { identity } from '@econtract/identity';
-import { organization } from '@econtract/organization';
 import { startEmbeddedPostgres, type RunningDatabase } from '@econtract/devtools/embedded-postgres';
 import { ensureDatabase, prepareDatabase, withDatabase } from '@econtract/server-kit';
 import { dropDatabasesWithPrefix, newRunPrefix, type TestDatabaseServer } from './database.ts';
+import { subgraphDefinitions } from './subgraphs.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,7 +29,7 @@ export default async function setup(project: TestProject) {
   const template = `${prefix}_template`;
   const templateUrl = withDatabase(serverUrl, template);
   await ensureDatabase(templateUrl);
-  for (const definition of [identity, organization, documents, billing]) {
+  for (const definition of subgraphDefinitions()) {
     const orm = await prepareDatabase(definition, templateUrl, { seedDemo: true });
     await orm.close();
   }

@@ -1,11 +1,23 @@
 import { afterAll, beforeAll, inject } from 'vitest';
-import { billing } from '@econtract/billing';
-import { documents } from '@econtract/documents';
-import { loadGatewayEnv, startGateway, type RunningGateway, type SubgraphUrls } from '@econtract/gateway';
-import { identity } from '@econtract/identity';
-import { organization } from '@econtract/organization';
-import { callInternal, DEMO_PASSWORD, INTERNAL_TOKEN_HEADER, loadCommonEnv, signInternalToken, sqlStatementCount, startSubgraph, type RunningSubgraph, type Viewer } from '@econtract/server-kit';
+import { loadGatewayEnv, startGateway, type RunningGateway } from '@econtract/gateway';
+import {
+  DEMO_PASSWORD,
+  INTERNAL_TOKEN_HEADER,
+  loadCommonEnv,
+  ServiceClient,
+  signInternalToken,
+  sqlStatementCount,
+  startSubgraph,
+  type InternalClient,
+  type RunningSubgraph,
+  type ServedRoutes,
+  type ServiceName,
+  type ServiceOf,
+  type ServiceUrls,
+  type Viewer,
+} from '@econtract/server-kit';
 import { cloneTemplate } from './database.ts';
+import { subgraphDefinitions } from './subgraphs.ts';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -17,14 +29,17 @@ export interface GraphQLResponse<T = any> {
 export interface Stack {
   gatewayUrl: string;
   databaseUrl: string;
-  subgraphs: Record<'identity' | 'organization' | 'documents' | 'billing', RunningSubgraph>;
+  subgraphs: Record<ServiceName, RunningSubgraph>;
   gateway: RunningGateway;
   /** POSTs one operation to the gateway's /graphql, as a client would. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
   /** Signs in through the gateway and returns the access token (demo password by default). */
   login(loginId: string, password?: string): Promise<string>;
-  /** Calls a subgraph's internal route as a sibling service would (`caller` names that service). */
-  internal<T = any>(service: keyof Stack['subgraphs'], route: string, body: unknown, options?: { caller?: string; timeoutMs?: number }): Promise<T>;
+  /**
+   * A subgraph's internal routes, called as a sibling service would (`caller` names that service):
+   * `stack.internal<BillingRoutes>('billing', { caller: 'identity' }).grant.event.mutate(input)`.
+   */
+  internal<R extends ServedRoutes>(service: ServiceOf<R>, options?: { caller?: string; timeoutMs?: number }): InternalClient<R>;
   /** The secret this stack signs internal tokens with, for tests that forge or sign tokens themselves. */
   internalTokenSecret: string;
   /** Calls one subgraph directly, as the gateway would, on behalf of `viewer` (e.g. `_entities`). */
@@ -51,18 +66,17 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   const env = loadCommonEnv(source);
   const started: RunningSubgraph[] = [];
   // Subgraphs start one by one on free ports; each looks its siblings up at call time.
-  const serviceUrls = () => Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])) as SubgraphUrls;
+  const serviceUrls = () => Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])) as ServiceUrls;
   try {
-    for (const definition of [identity, organization, documents, billing]) {
-      started.push(await startSubgraph(definition as never, { env, databaseUrl, port: 0, serviceUrls }));
+    for (const definition of subgraphDefinitions()) {
+      started.push(await startSubgraph(definition, { env, databaseUrl, port: 0, serviceUrls }));
     }
   } catch (error) {
     await Promise.all(started.map((subgraph) => subgraph.stop()));
     throw error;
   }
   const subgraphs = Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph])) as Stack['subgraphs'];
-  const subgraphUrls = Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])) as SubgraphUrls;
-  const gateway = await startGateway({ env: loadGatewayEnv(source), port: 0, subgraphUrls });
+  const gateway = await startGateway({ env: loadGatewayEnv(source), port: 0, subgraphUrls: serviceUrls() });
 
   const graphql: Stack['graphql'] = async (query, variables, requestOptions = {}) => {
     const response = await fetch(`${gateway.url}/graphql`, {
@@ -93,8 +107,9 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     gatewayUrl: gateway.url,
     subgraphGraphql,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
-    internal: (service, route, body, options = {}) =>
-      callInternal(subgraphs[service].url, route, body, { secret: env.INTERNAL_TOKEN_SECRET, caller: options.caller ?? 'gateway', timeoutMs: options.timeoutMs }),
+    internal<R extends ServedRoutes>(service: ServiceOf<R>, options: { caller?: string; timeoutMs?: number } = {}) {
+      return new ServiceClient(options.caller ?? 'gateway', env.INTERNAL_TOKEN_SECRET, serviceUrls, undefined, options.timeoutMs).to<R>(service);
+    },
     databaseUrl,
     subgraphs,
     gateway,

@@ -1,13 +1,11 @@
-import { InternalRoutes, type SubgraphDefinition } from '@econtract/server-kit';
+import type { SubgraphDefinition } from '@econtract/server-kit';
 import { BillingAccountResolver } from './account/billing-account.resolver.ts';
-import { BillingRoutes } from './billing.contracts.ts';
 import { createBillingLoaders, type BillingLoaders } from './billing.loaders.ts';
 import { billingPermissions } from './billing.rules.ts';
 import { resolveCompanyReference } from './company/company.reference.ts';
 import { CompanyResolver } from './company/company.resolver.ts';
 import { Company } from './company/company.type.ts';
 import { FreePassResolver } from './lot/lot.free-pass.ts';
-import { grantCancel, grantEvent } from './lot/lot.grants.ts';
 import { LotResolver } from './lot/lot.resolver.ts';
 import { PrepaidLot } from './lot/prepaid-lot.entity.ts';
 import { migrations } from './migrations/index.ts';
@@ -15,10 +13,9 @@ import { PaymentOrderResolver, PaymentResolver } from './payment/payment.resolve
 import { Plan } from './plan/plan.entity.ts';
 import { PlanResolver } from './plan/plan.resolver.ts';
 import { seedPlanCatalogue } from './plan/plan.seed.ts';
-import { PaymentReceiptResolver, ReceiptResolver, renderReceipt } from './receipt/receipt.resolver.ts';
-import { consumeUsage } from './usage/usage.consume.ts';
-
-export * from './billing.contracts.ts';
+import { PaymentReceiptResolver, ReceiptResolver } from './receipt/receipt.resolver.ts';
+// Last, so the resolvers above register their fields in the order the composed schema lists them.
+import { billingRoutes } from './billing.routes.ts';
 
 /** Plans, card payments, prepaid lots and the usage ledger. */
 export const billing: SubgraphDefinition<BillingLoaders> = {
@@ -27,14 +24,9 @@ export const billing: SubgraphDefinition<BillingLoaders> = {
   migrations,
   resolvers: [PlanResolver, BillingAccountResolver, LotResolver, FreePassResolver, PaymentResolver, PaymentOrderResolver, CompanyResolver, ReceiptResolver, PaymentReceiptResolver],
   orphanedTypes: [Company],
-  references: { Company: resolveCompanyReference as never },
+  references: { Company: resolveCompanyReference },
   permissions: billingPermissions,
   createLoaders: createBillingLoaders,
-  internalRoutes: {
-    [InternalRoutes.grantEvent]: grantEvent,
-    [InternalRoutes.grantCancel]: grantCancel,
-    [BillingRoutes.usageConsume]: consumeUsage,
-    [InternalRoutes.receiptRender]: renderReceipt,
-  },
+  routes: billingRoutes,
   seedReference: seedPlanCatalogue,
 };

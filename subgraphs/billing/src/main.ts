@@ -4,4 +4,4 @@ import { billing } from './index.ts';
 
 // Fail at start-up, not at the first payment, when the payment settings are wrong.
 billingSettings();
-await runSubgraph(billing, 4004);
+await runSubgraph(billing);

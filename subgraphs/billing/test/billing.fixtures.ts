@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { RouteInputs } from '@econtract/server-kit';
 import type { Stack } from '@econtract/testkit';
-import { BillingRoutes, type UsageConsumeResponse } from '../src/billing.contracts.ts';
+import type { BillingRoutes } from '../src/billing.routes.ts';
 
 const DAY = 86_400_000;
 
-/** Calls `usage/consume` as documents will when a contract is completed. */
-export const consume = (stack: Stack, body: unknown) =>
-  stack.internal<UsageConsumeResponse>('billing', BillingRoutes.usageConsume, body, { caller: 'documents', timeoutMs: 60_000 });
+/** Calls `usage.consume` as documents will when a contract is completed. */
+export const consume = (stack: Stack, input: RouteInputs<BillingRoutes>['usage']['consume']) =>
+  stack.internal<BillingRoutes>('billing', { caller: 'documents', timeoutMs: 60_000 }).usage.consume.mutate(input);
 
 export interface LotFixture {
   planCode?: string;

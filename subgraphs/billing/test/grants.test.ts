@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { callInternal, InternalRoutes } from '@econtract/server-kit';
-import { rejectionCode, useStack } from '@econtract/testkit';
+import { internalClient, type RouteInputs } from '@econtract/server-kit';
+import { malformed, rejectionCode, useStack } from '@econtract/testkit';
+import type { BillingRoutes } from '../src/billing.routes.ts';
 import { lotExpiresAt } from '../src/lot/lot-expiry.ts';
 import { seedPlanCatalogue } from '../src/plan/plan.seed.ts';
 
@@ -10,8 +11,9 @@ const stack = useStack();
 type Grant = { lotId: string; created: boolean };
 
 /** Calls billing as identity's signup will: over HTTP, with an internal token. */
-const grant = (body: unknown) => stack.internal<Grant>('billing', InternalRoutes.grantEvent, body, { caller: 'identity' });
-const cancel = (body: unknown) => stack.internal<{ cancelled: boolean }>('billing', InternalRoutes.grantCancel, body, { caller: 'identity' });
+const billing = () => stack.internal<BillingRoutes>('billing', { caller: 'identity' });
+const grant = (input: RouteInputs<BillingRoutes>['grant']['event']): Promise<Grant> => billing().grant.event.mutate(input);
+const cancel = (input: RouteInputs<BillingRoutes>['grant']['cancel']) => billing().grant.cancel.mutate(input);
 
 const sql = <T = Record<string, any>>(query: string, params: unknown[] = []) =>
   stack.subgraphs.billing.createContext().em.getConnection().execute<T[]>(query, params);
@@ -85,8 +87,8 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
 
   it('refuses a plan that is not an event plan or not in the catalogue (BAD_USER_INPUT)', async () => {
     const companyId = randomUUID();
-    expect(await rejectionCode(grant({ companyId, planCode: 'SOHO', grantKey: 'soho-key' }))).toBe('BAD_USER_INPUT');
-    expect(await rejectionCode(grant({ companyId, planCode: 'NO_SUCH_PLAN', grantKey: 'unknown-key' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(grant(malformed({ companyId, planCode: 'SOHO', grantKey: 'soho-key' })))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(grant(malformed({ companyId, planCode: 'NO_SUCH_PLAN', grantKey: 'unknown-key' })))).toBe('BAD_USER_INPUT');
     // The catalogue is configurable: the route checks the stored plan, not only the contract's names.
     try {
       await sql(`update billing.plan set kind = 'PAID' where code = 'REFERRAL_EVENT'`);
@@ -112,10 +114,10 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
       { ...valid, grantKey: 'k'.repeat(201) },
       { companyId: valid.companyId, planCode: 'SIGNUP_EVENT' },
     ]) {
-      expect(await rejectionCode(grant(body)), JSON.stringify(body)).toBe('BAD_USER_INPUT');
+      expect(await rejectionCode(grant(malformed(body))), JSON.stringify(body)).toBe('BAD_USER_INPUT');
     }
     for (const body of [{}, { grantKey: '' }, { grantKey: 42 }]) {
-      expect(await rejectionCode(cancel(body)), JSON.stringify(body)).toBe('BAD_USER_INPUT');
+      expect(await rejectionCode(cancel(malformed(body))), JSON.stringify(body)).toBe('BAD_USER_INPUT');
     }
     expect(await sql(`select id from billing.prepaid_lot where company_id = ?`, [valid.companyId])).toEqual([]);
   });
@@ -159,7 +161,7 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
 
   it('refuses both routes without a valid internal token (HTTP 401)', async () => {
     const body = signupGrant();
-    for (const route of [InternalRoutes.grantEvent, InternalRoutes.grantCancel]) {
+    for (const route of ['grant.event', 'grant.cancel']) {
       const response = await fetch(`${stack.subgraphs.billing.url}/internal/${route}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -168,7 +170,8 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
       expect(response.status).toBe(401);
       expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
-    const forged = callInternal(stack.subgraphs.billing.url, InternalRoutes.grantEvent, body, { secret: 'another-secret-that-is-long-enough-0123456789', caller: 'identity' });
+    const forger = internalClient<BillingRoutes>(stack.subgraphs.billing.url, { secret: 'another-secret-that-is-long-enough-0123456789', caller: 'identity' });
+    const forged = forger.grant.event.mutate(body);
     await expect(forged).rejects.toThrow(/HTTP 401/);
     expect(await lotsWithKey(body.grantKey)).toBe(0);
   });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { rejectionCode, useStack } from '@econtract/testkit';
+import { malformed, rejectionCode, useStack } from '@econtract/testkit';
 import { consume, insertLot, lotCounts } from './billing.fixtures.ts';
 
 const stack = useStack();
 
-describe('usage/consume: one unit per completed contract (R-BILL-4, R-BILL-5, R-BILL-7)', () => {
+describe('usage.consume: one unit per completed contract (R-BILL-4, R-BILL-5, R-BILL-7)', () => {
   it('deducts from the usable lot bought first, skipping expired and exhausted lots', async () => {
     const companyId = randomUUID();
     const expired = await insertLot(stack, companyId, { purchasedDaysAgo: 400, expiresInDays: -1, charged: 30, used: 3 });
@@ -101,7 +101,7 @@ describe('usage/consume: one unit per completed contract (R-BILL-4, R-BILL-5, R-
     const companyId = randomUUID();
     const lot = await insertLot(stack, companyId, { charged: 5 });
     for (const body of [{}, { companyId }, { companyId, contractId: 'not-a-uuid' }, { companyId: 'x', contractId: randomUUID() }, { companyId, contractId: randomUUID(), managementNumber: 'n'.repeat(51) }]) {
-      expect(await rejectionCode(consume(stack, body)), JSON.stringify(body)).toBe('BAD_USER_INPUT');
+      expect(await rejectionCode(consume(stack, malformed(body))), JSON.stringify(body)).toBe('BAD_USER_INPUT');
     }
     expect(await lotCounts(stack, lot)).toMatchObject({ used_count: 0, usages: 0 });
   });
@@ -109,7 +109,7 @@ describe('usage/consume: one unit per completed contract (R-BILL-4, R-BILL-5, R-
   it('refuses a call without a valid internal token (HTTP 401)', async () => {
     const companyId = randomUUID();
     const lot = await insertLot(stack, companyId, { charged: 5 });
-    const response = await fetch(`${stack.subgraphs.billing.url}/internal/usage/consume`, {
+    const response = await fetch(`${stack.subgraphs.billing.url}/internal/usage.consume`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ companyId, contractId: randomUUID() }),

@@ -1,4 +1,4 @@
 import { runSubgraph } from '@econtract/server-kit';
 import { documents } from './index.ts';
 
-await runSubgraph(documents, 4003);
+await runSubgraph(documents);

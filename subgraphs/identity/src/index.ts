@@ -1,12 +1,12 @@
-import { InternalRoutes, type SubgraphDefinition } from '@econtract/server-kit';
+import type { SubgraphDefinition } from '@econtract/server-kit';
 import { Account } from './account/account.entity.ts';
 import { createIdentityLoaders, type IdentityLoaders } from './account/account.loaders.ts';
 import { resolveAccountReference } from './account/account.reference.ts';
 import { AccountResolver } from './account/account.resolver.ts';
 import { identityPermissions } from './account/account.rules.ts';
 import { seedDemoAccounts } from './account/account.seed.ts';
-import { accountStanding } from './account/account.standing.ts';
 import { migrations } from './migrations/index.ts';
+import { identityRoutes } from './identity.routes.ts';
 import { OperatorResolver } from './operator/operator.resolver.ts';
 import { ProfileResolver } from './profile/profile.resolver.ts';
 import { RecoveryResolver } from './recovery/recovery.resolver.ts';
@@ -14,7 +14,6 @@ import { LoginAttempt } from './session/login-attempt.entity.ts';
 import { RefreshToken, Session } from './session/session.entity.ts';
 import { SessionResolver } from './session/session.resolver.ts';
 import { SignupResolver } from './signup/signup.resolver.ts';
-import { cancelStaffAccount, createStaffAccount, lookupAccounts, revokeAllSessions, setStaffAccountPassword, updateStaffAccount } from './staff/staff-account.routes.ts';
 import { sweepAbandonedSignups } from './signup/signup.service.ts';
 import { AccountChallenge, EmailVerification, OneTimeToken, PasswordReset, PhoneVerification } from './verification/one-time-token.entity.ts';
 import { VerificationResolver } from './verification/verification.resolver.ts';
@@ -25,22 +24,14 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
   entities: [Account, Session, RefreshToken, AccountChallenge, OneTimeToken, EmailVerification, PasswordReset, PhoneVerification, LoginAttempt],
   migrations,
   resolvers: [AccountResolver, SessionResolver, SignupResolver, VerificationResolver, ProfileResolver, RecoveryResolver, OperatorResolver],
-  references: { User: resolveAccountReference as never },
+  references: { User: resolveAccountReference },
   permissions: identityPermissions,
   createLoaders: createIdentityLoaders,
-  internalRoutes: {
-    [InternalRoutes.standing]: accountStanding as never,
-    [InternalRoutes.staffAccountCreate]: createStaffAccount as never,
-    [InternalRoutes.staffAccountCancel]: cancelStaffAccount as never,
-    [InternalRoutes.staffAccountUpdate]: updateStaffAccount as never,
-    [InternalRoutes.staffAccountSetPassword]: setStaffAccountPassword as never,
-    [InternalRoutes.sessionsRevokeAll]: revokeAllSessions as never,
-    [InternalRoutes.accountsLookup]: lookupAccounts as never,
-  },
+  routes: identityRoutes,
   seedDemo: seedDemoAccounts,
   background({ createContext, log }) {
     const timer = setInterval(() => {
-      sweepAbandonedSignups(createContext() as never).catch((error) => log.error({ err: error }, 'signup sweep failed'));
+      sweepAbandonedSignups(createContext()).catch((error) => log.error({ err: error }, 'signup sweep failed'));
     }, 60_000);
     timer.unref();
     return () => clearInterval(timer);

@@ -1,4 +1,4 @@
 import { runSubgraph } from '@econtract/server-kit';
 import { identity } from './index.ts';
 
-await runSubgraph(identity, 4001);
+await runSubgraph(identity);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { InternalRoutes } from '@econtract/server-kit';
+import type { BillingRoutes } from '@econtract/billing/routes';
+import type { OrganizationRoutes } from '@econtract/organization/routes';
 import { sweepAbandonedSignups } from '../src/signup/signup.service.ts';
 import { DemoIds, newBusinessNumber, newMemberFields, signUpCorporate, signUpIndividual, startStack, tokenMailedTo, useStack } from '@econtract/testkit';
 
@@ -219,11 +220,11 @@ describe('signups abandoned half-way', () => {
       [input.loginId],
     );
     const ctx = stack.subgraphs.identity.createContext();
-    const { companyId } = await ctx.services.call<{ companyId: string }>('organization', InternalRoutes.signupCompany, {
+    const { companyId } = await ctx.services.to<OrganizationRoutes>('organization').signup.createCompany.mutate({
       kind: 'CORPORATE', accountId: id, name: input.companyName, businessNumber: input.businessNumber, representative: input.representative,
     });
     await stack.sql('update identity.account set company_id = ? where id = ?', [companyId, id]);
-    await ctx.services.call('billing', InternalRoutes.grantEvent, { companyId, planCode: 'SIGNUP_EVENT', grantKey: `signup:${companyId}` });
+    await ctx.services.to<BillingRoutes>('billing').grant.event.mutate({ companyId, planCode: 'SIGNUP_EVENT', grantKey: `signup:${companyId}` });
 
     expect(await sweepAbandonedSignups(stack.subgraphs.identity.createContext() as never)).toBeGreaterThanOrEqual(1);
     expect(await accountsNamed(input.loginId)).toBe(0);

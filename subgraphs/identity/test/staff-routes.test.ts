@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { InternalRoutes } from '@econtract/server-kit';
 import { DEMO_PASSWORD, DemoIds, newMemberFields, rejectionCode, tokenMailedTo, useStack } from '@econtract/testkit';
+import type { IdentityRoutes } from '../src/identity.routes.ts';
 
 const stack = useStack();
-const call = <T = any>(route: string, body: unknown) => stack.internal<T>('identity', route, body, { caller: 'organization' });
+const identity = () => stack.internal<IdentityRoutes>('identity', { caller: 'organization' });
 const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }';
 
 function staffRequest() {
@@ -15,8 +15,8 @@ function staffRequest() {
 describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
   it('creates a staff login that works only after its email is verified', async () => {
     const request = staffRequest();
-    expect(await call(InternalRoutes.staffAccountCreate, request)).toEqual({ accountId: request.accountId, created: true });
-    expect(await call(InternalRoutes.staffAccountCreate, request)).toEqual({ accountId: request.accountId, created: false });
+    expect(await identity().staffAccount.create.mutate(request)).toEqual({ accountId: request.accountId, created: true });
+    expect(await identity().staffAccount.create.mutate(request)).toEqual({ accountId: request.accountId, created: false });
     expect((await stack.graphql(LOGIN, { l: request.loginId, p: request.password })).errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_VERIFIED');
     const token = await tokenMailedTo(stack, request.email, 'Verification token');
     await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token });
@@ -26,18 +26,18 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
   });
 
   it('refuses bad input and taken login IDs, creating nothing', async () => {
-    expect(await rejectionCode(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), loginId: '1x' }))).toBe('BAD_USER_INPUT');
-    expect(await rejectionCode(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), password: 'password' }))).toBe('BAD_USER_INPUT');
-    expect(await rejectionCode(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), email: 'nope' }))).toBe('BAD_USER_INPUT');
-    expect(await rejectionCode(call(InternalRoutes.staffAccountCreate, { ...staffRequest(), accountId: 'not-a-uuid' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(identity().staffAccount.create.mutate({ ...staffRequest(), loginId: '1x' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(identity().staffAccount.create.mutate({ ...staffRequest(), password: 'password' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(identity().staffAccount.create.mutate({ ...staffRequest(), email: 'nope' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(identity().staffAccount.create.mutate({ ...staffRequest(), accountId: 'not-a-uuid' }))).toBe('BAD_USER_INPUT');
     const taken = { ...staffRequest(), loginId: 'DEMO-STAFF' };
-    expect(await rejectionCode(call(InternalRoutes.staffAccountCreate, taken))).toBe('CONFLICT');
+    expect(await rejectionCode(identity().staffAccount.create.mutate(taken))).toBe('CONFLICT');
     expect(await stack.sql('select id from identity.account where id = ?', [taken.accountId])).toEqual([]);
   });
 
   it('creates once when the same registration arrives 10 times at once', async () => {
     const request = staffRequest();
-    const results = await Promise.all(Array.from({ length: 10 }, () => call(InternalRoutes.staffAccountCreate, request)));
+    const results = await Promise.all(Array.from({ length: 10 }, () => identity().staffAccount.create.mutate(request)));
     expect(results.filter((result) => result.created)).toHaveLength(1);
     expect(new Set(results.map((result) => result.accountId))).toEqual(new Set([request.accountId]));
     expect(await stack.outbox(request.email)).toHaveLength(1);
@@ -45,19 +45,19 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
 
   it('cancels a staff account, but never a member who signed up', async () => {
     const request = staffRequest();
-    await call(InternalRoutes.staffAccountCreate, request);
-    expect(await call(InternalRoutes.staffAccountCancel, { accountId: request.accountId })).toEqual({ cancelled: true });
-    expect(await call(InternalRoutes.staffAccountCancel, { accountId: request.accountId })).toEqual({ cancelled: false });
-    expect(await call(InternalRoutes.staffAccountCancel, { accountId: DemoIds.totalAdmin })).toEqual({ cancelled: false });
+    await identity().staffAccount.create.mutate(request);
+    expect(await identity().staffAccount.cancel.mutate({ accountId: request.accountId })).toEqual({ cancelled: true });
+    expect(await identity().staffAccount.cancel.mutate({ accountId: request.accountId })).toEqual({ cancelled: false });
+    expect(await identity().staffAccount.cancel.mutate({ accountId: DemoIds.totalAdmin })).toEqual({ cancelled: false });
   });
 
   it('sets a password for the staff member, ending their sign-ins; only within the same company', async () => {
     const session = await stack.login('demo-staff');
     const request = { accountId: DemoIds.staff, companyId: DemoIds.company, password: 'Set-by-admin-123' };
-    expect(await rejectionCode(call(InternalRoutes.staffAccountSetPassword, { ...request, password: 'short' }))).toBe('BAD_USER_INPUT');
-    expect(await rejectionCode(call(InternalRoutes.staffAccountSetPassword, { ...request, companyId: DemoIds.personalWorkspace }))).toBe('NOT_FOUND');
-    expect(await rejectionCode(call(InternalRoutes.staffAccountSetPassword, { ...request, accountId: DemoIds.totalAdmin }))).toBe('NOT_FOUND');
-    expect(await call(InternalRoutes.staffAccountSetPassword, request)).toEqual({ updated: true });
+    expect(await rejectionCode(identity().staffAccount.setPassword.mutate({ ...request, password: 'short' }))).toBe('BAD_USER_INPUT');
+    expect(await rejectionCode(identity().staffAccount.setPassword.mutate({ ...request, companyId: DemoIds.personalWorkspace }))).toBe('NOT_FOUND');
+    expect(await rejectionCode(identity().staffAccount.setPassword.mutate({ ...request, accountId: DemoIds.totalAdmin }))).toBe('NOT_FOUND');
+    expect(await identity().staffAccount.setPassword.mutate(request)).toEqual({ updated: true });
     expect((await stack.graphql('{ viewer { id } }', {}, { token: session })).status).toBe(401);
     expect((await stack.graphql(LOGIN, { l: 'demo-staff', p: DEMO_PASSWORD })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await stack.graphql(LOGIN, { l: 'demo-staff', p: 'Set-by-admin-123' })).data.login.accessToken).toMatch(/^ey/);
@@ -65,24 +65,24 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
 
   it('updates a staff account; a new email is verified again', async () => {
     const request = staffRequest();
-    await call(InternalRoutes.staffAccountCreate, request);
+    await identity().staffAccount.create.mutate(request);
     const email = `moved-${request.loginId}@example.com`;
-    expect(await call(InternalRoutes.staffAccountUpdate, { accountId: request.accountId, companyId: DemoIds.company, name: '최대리', email, phone: null })).toEqual({ updated: true });
+    expect(await identity().staffAccount.update.mutate({ accountId: request.accountId, companyId: DemoIds.company, name: '최대리', email, phone: null })).toEqual({ updated: true });
     expect(await stack.sql('select name, email, phone, email_verified_at from identity.account where id = ?', [request.accountId])).toEqual([{ name: '최대리', email, phone: null, email_verified_at: null }]);
     expect(await stack.outbox(email)).toHaveLength(1);
-    expect(await rejectionCode(call(InternalRoutes.staffAccountUpdate, { accountId: request.accountId, companyId: randomUUID(), name: 'x' }))).toBe('NOT_FOUND');
+    expect(await rejectionCode(identity().staffAccount.update.mutate({ accountId: request.accountId, companyId: randomUUID(), name: 'x' }))).toBe('NOT_FOUND');
   });
 
   it('revokes every sign-in of an account at once', async () => {
     const a = await stack.login('demo-manager');
     const b = await stack.login('demo-manager');
-    const { revoked } = await call(InternalRoutes.sessionsRevokeAll, { accountId: DemoIds.departmentManager, reason: 'SUSPENDED' });
+    const { revoked } = await identity().session.revokeAll.mutate({ accountId: DemoIds.departmentManager, reason: 'SUSPENDED' });
     expect(revoked).toBeGreaterThanOrEqual(2);
     for (const token of [a, b]) expect((await stack.graphql('{ viewer { id } }', {}, { token })).status).toBe(401);
   });
 
   it('looks accounts up in one call', async () => {
-    const summaries = await call(InternalRoutes.accountsLookup, { accountIds: [DemoIds.staff, DemoIds.totalAdmin, randomUUID()] });
+    const summaries = await identity().account.lookup.query({ accountIds: [DemoIds.staff, DemoIds.totalAdmin, randomUUID()] });
     expect(summaries).toHaveLength(2);
     expect(summaries).toContainEqual(expect.objectContaining({ id: DemoIds.totalAdmin, loginId: 'demo-admin', emailVerified: true, companyId: DemoIds.company }));
   });

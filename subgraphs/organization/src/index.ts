@@ -1,23 +1,21 @@
-import { InternalRoutes, type SubgraphDefinition } from '@econtract/server-kit';
+import type { SubgraphDefinition } from '@econtract/server-kit';
 import { AuditResolver } from './audit/audit.resolver.ts';
 import { Company } from './company/company.entity.ts';
 import { resolveCompanyReference } from './company/company.reference.ts';
 import { CompanyResolver } from './company/company.resolver.ts';
-import { businessNumberRegistered, referralResolve, signupCompany, signupCompanyCancel } from './company/company.signup.ts';
 import { Department } from './department/department.entity.ts';
 import { DepartmentResolver } from './department/department.resolver.ts';
 import { migrations } from './migrations/index.ts';
 import { createOrganizationLoaders, type OrganizationLoaders } from './organization.loaders.ts';
+import { organizationRoutes } from './organization.routes.ts';
 import { organizationPermissions } from './organization.rules.ts';
 import { seedDemoOrganization } from './organization.seed.ts';
 import { Rank } from './rank/rank.entity.ts';
 import { RankResolver } from './rank/rank.resolver.ts';
-import { memberStanding } from './staff/member.standing.ts';
 import { StaffProfile } from './staff/staff-profile.entity.ts';
 import { StaffResolver } from './staff/staff.resolver.ts';
 import { UserResolver } from './staff/user.resolver.ts';
 import { User } from './staff/user.type.ts';
-import { companiesLookup } from './company/company.lookup.ts';
 
 /** Companies and their people: settings, departments, ranks, staff, permissions. */
 export const organization: SubgraphDefinition<OrganizationLoaders> = {
@@ -26,16 +24,9 @@ export const organization: SubgraphDefinition<OrganizationLoaders> = {
   migrations,
   resolvers: [UserResolver, CompanyResolver, DepartmentResolver, RankResolver, StaffResolver, AuditResolver],
   orphanedTypes: [Company, User],
-  references: { Company: resolveCompanyReference as never },
+  references: { Company: resolveCompanyReference },
   permissions: organizationPermissions,
   createLoaders: createOrganizationLoaders,
-  internalRoutes: {
-    [InternalRoutes.standing]: memberStanding as never,
-    [InternalRoutes.businessNumberRegistered]: businessNumberRegistered,
-    [InternalRoutes.signupCompany]: signupCompany,
-    [InternalRoutes.signupCompanyCancel]: signupCompanyCancel,
-    [InternalRoutes.referralResolve]: referralResolve,
-    [InternalRoutes.companiesLookup]: companiesLookup,
-  },
+  routes: organizationRoutes,
   seedDemo: seedDemoOrganization,
 };

@@ -1,4 +1,4 @@
 import { runSubgraph } from '@econtract/server-kit';
 import { organization } from './index.ts';
 
-await runSubgraph(organization, 4002);
+await runSubgraph(organization);

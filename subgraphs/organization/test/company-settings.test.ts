@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { InternalRoutes } from '@econtract/server-kit';
 import { DemoIds, useStack } from '@econtract/testkit';
 import { internal, ok, refused } from './organization.helpers.ts';
 
@@ -58,8 +57,8 @@ describe('referral code (R-COMPANY-3)', () => {
     expect(second).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
     expect(second).not.toBe(first);
     expect((await ok(stack, token, '{ company { referralCode } }')).company.referralCode).toBe(second);
-    expect(await internal(stack, InternalRoutes.referralResolve, { code: second.toLowerCase() })).toEqual({ companyId: DemoIds.company });
-    expect(await internal(stack, InternalRoutes.referralResolve, { code: first })).toBeNull();
+    expect(await internal(stack).signup.resolveReferral.query({ code: second.toLowerCase() })).toEqual({ companyId: DemoIds.company });
+    expect(await internal(stack).signup.resolveReferral.query({ code: first })).toBeNull();
 
     const [latest] = (await ok(stack, token, AUDIT, { first: 1 })).auditLog.edges;
     expect(latest.node.action).toBe('REFERRAL_CODE_GENERATED');

@@ -179,7 +179,7 @@ describe('departments (R-DEPT-1..3)', () => {
   });
 
   it('keeps the standing route answering for members after the tree changes', async () => {
-    const standing = await internal<{ departmentScope: string[] }>(stack, 'standing', { userId: DemoIds.departmentManager });
-    expect(standing.departmentScope).toEqual([DemoOrganization.sales, DemoOrganization.salesTeam1]);
+    const standing = await internal(stack).standing.member.query({ userId: DemoIds.departmentManager });
+    expect(standing!.departmentScope).toEqual([DemoOrganization.sales, DemoOrganization.salesTeam1]);
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { newBusinessNumber, newMemberFields, signUpCorporate, tokenMailedTo, type GraphQLResponse, type Stack } from '@econtract/testkit';
+import type { OrganizationRoutes } from '../src/organization.routes.ts';
 
 /** Runs an operation as a signed-in user (token) through the gateway and fails the test on any error. */
 export async function ok<T = any>(stack: Stack, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -15,10 +16,8 @@ export async function refused(stack: Stack, token: string, query: string, variab
   return { code: result.errors![0]!.extensions?.code, message: result.errors![0]!.message, result };
 }
 
-/** Calls an organization internal route as the gateway would. */
-export function internal<T>(stack: Stack, route: string, body: unknown): Promise<T> {
-  return stack.internal<T>('organization', route, body);
-}
+/** Organization's internal routes, called as the gateway would. */
+export const internal = (stack: Stack) => stack.internal<OrganizationRoutes>('organization');
 
 /** A second corporate member, verified and signed in: its total admin's id, company id and token. */
 export async function otherCompany(stack: Stack) {

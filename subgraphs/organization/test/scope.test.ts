@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InternalRoutes, type MemberStanding } from '@econtract/server-kit';
 import { DemoIds, useStack } from '@econtract/testkit';
 import { DemoOrganization } from '../src/organization.seed.ts';
 import { CREATE_DEPARTMENT, internal, ok } from './organization.helpers.ts';
 
 const stack = useStack();
-const standing = (userId: string) => internal<MemberStanding | null>(stack, InternalRoutes.standing, { userId });
+const standing = (userId: string) => internal(stack).standing.member.query({ userId });
 
 // Two top-level departments, each with sub-departments: 영업본부 {영업1팀, 영업2팀}, 경영지원팀 {인사파트}.
 let salesTeam2: string;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AppError, InternalRoutes } from '@econtract/server-kit';
-import { DemoIds, useStack } from '@econtract/testkit';
+import { AppError } from '@econtract/server-kit';
+import { DemoIds, malformed, useStack } from '@econtract/testkit';
+import type { OrganizationRoutes } from '../src/organization.routes.ts';
 
 const stack = useStack();
 
-const call = <T>(route: string, body: unknown) => stack.internal<T>('organization', route, body, { caller: 'identity' });
+const signup = () => stack.internal<OrganizationRoutes>('organization', { caller: 'identity' }).signup;
 const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
   stack.subgraphs.organization.createContext().em.getConnection().execute<T[]>(query, params);
 
@@ -19,10 +20,9 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-type Signup = { companyId: string; created: boolean };
 const corporate = (accountId: string, businessNumber: string, name = '가입테스트(주)') =>
-  call<Signup>(InternalRoutes.signupCompany, { kind: 'CORPORATE', accountId, name, businessNumber, representative: '홍대표' });
-const personal = (accountId: string, name = '홍개인') => call<Signup>(InternalRoutes.signupCompany, { kind: 'PERSONAL', accountId, name });
+  signup().createCompany.mutate({ kind: 'CORPORATE', accountId, name, businessNumber, representative: '홍대표' });
+const personal = (accountId: string, name = '홍개인') => signup().createCompany.mutate({ kind: 'PERSONAL', accountId, name });
 
 const companiesWithNumber = async (businessNumber: string) =>
   Number((await sql<{ count: string }>('select count(*) as count from organization.company where business_number = ?', [businessNumber]))[0]!.count);
@@ -37,8 +37,8 @@ const NUMBER_C = '2148198534';
 
 describe('signup internal routes (organization)', () => {
   it('tells whether a business number is registered', async () => {
-    expect(await call(InternalRoutes.businessNumberRegistered, { businessNumber: '1234567891' })).toEqual({ registered: true });
-    expect(await call(InternalRoutes.businessNumberRegistered, { businessNumber: NUMBER_C })).toEqual({ registered: false });
+    expect(await signup().businessNumberRegistered.query({ businessNumber: '1234567891' })).toEqual({ registered: true });
+    expect(await signup().businessNumberRegistered.query({ businessNumber: NUMBER_C })).toEqual({ registered: false });
   });
 
   it('creates a corporate company with its total admin, and a retry creates nothing more', async () => {
@@ -58,7 +58,7 @@ describe('signup internal routes (organization)', () => {
       can_sign: true,
       can_discard: true,
     });
-    expect(await call(InternalRoutes.businessNumberRegistered, { businessNumber: NUMBER_A })).toEqual({ registered: true });
+    expect(await signup().businessNumberRegistered.query({ businessNumber: NUMBER_A })).toEqual({ registered: true });
 
     const retry = await corporate(accountId, NUMBER_A);
     expect(retry).toEqual({ companyId: first.companyId, created: false });
@@ -122,16 +122,16 @@ describe('signup internal routes (organization)', () => {
   it('cancels a signup once: company and profile go, a second cancel is a no-op', async () => {
     const accountId = randomUUID();
     const { companyId } = await corporate(accountId, NUMBER_C);
-    expect(await call(InternalRoutes.signupCompanyCancel, { accountId })).toEqual({ cancelled: true });
+    expect(await signup().cancelCompany.mutate({ accountId })).toEqual({ cancelled: true });
     expect(await sql('select id from organization.company where id = ?', [companyId])).toEqual([]);
     expect(await profileOf(accountId)).toBeUndefined();
-    expect(await call(InternalRoutes.businessNumberRegistered, { businessNumber: NUMBER_C })).toEqual({ registered: false });
-    expect(await call(InternalRoutes.signupCompanyCancel, { accountId })).toEqual({ cancelled: false });
+    expect(await signup().businessNumberRegistered.query({ businessNumber: NUMBER_C })).toEqual({ registered: false });
+    expect(await signup().cancelCompany.mutate({ accountId })).toEqual({ cancelled: false });
   });
 
   it('never cancels a company the account did not create', async () => {
-    expect(await call(InternalRoutes.signupCompanyCancel, { accountId: randomUUID() })).toEqual({ cancelled: false });
-    expect(await call(InternalRoutes.signupCompanyCancel, { accountId: DemoIds.totalAdmin })).toEqual({ cancelled: false });
+    expect(await signup().cancelCompany.mutate({ accountId: randomUUID() })).toEqual({ cancelled: false });
+    expect(await signup().cancelCompany.mutate({ accountId: DemoIds.totalAdmin })).toEqual({ cancelled: false });
     expect(await sql('select id from organization.company where id = ?', [DemoIds.company])).toHaveLength(1);
     expect(await profileOf(DemoIds.totalAdmin)).toMatchObject({ company_id: DemoIds.company });
   });
@@ -139,11 +139,11 @@ describe('signup internal routes (organization)', () => {
   it('resolves a referral code regardless of case and surrounding spaces', async () => {
     await sql(`update organization.company set referral_code = 'AbC123XyZ' where id = ?`, [DemoIds.company]);
     await sql(`update organization.company set referral_code = 'PERSONAL1' where id = ?`, [DemoIds.personalWorkspace]);
-    expect(await call(InternalRoutes.referralResolve, { code: 'abc123xyz' })).toEqual({ companyId: DemoIds.company });
-    expect(await call(InternalRoutes.referralResolve, { code: '  ABC123XYZ ' })).toEqual({ companyId: DemoIds.company });
-    expect(await call(InternalRoutes.referralResolve, { code: 'nope-0000' })).toBeNull();
+    expect(await signup().resolveReferral.query({ code: 'abc123xyz' })).toEqual({ companyId: DemoIds.company });
+    expect(await signup().resolveReferral.query({ code: '  ABC123XYZ ' })).toEqual({ companyId: DemoIds.company });
+    expect(await signup().resolveReferral.query({ code: 'nope-0000' })).toBeNull();
     // Only corporate members refer.
-    expect(await call(InternalRoutes.referralResolve, { code: 'personal1' })).toBeNull();
+    expect(await signup().resolveReferral.query({ code: 'personal1' })).toBeNull();
   });
 
   it('keeps referral codes unique regardless of case', async () => {
@@ -152,21 +152,21 @@ describe('signup internal routes (organization)', () => {
   });
 
   it('refuses malformed bodies with BAD_USER_INPUT', async () => {
-    const malformed: Array<[string, unknown]> = [
-      [InternalRoutes.businessNumberRegistered, { businessNumber: '123-45-67891' }],
-      [InternalRoutes.signupCompany, { kind: 'CORPORATE', accountId: randomUUID(), name: '무번호(주)', representative: '홍대표' }],
-      [InternalRoutes.signupCompany, { kind: 'PERSONAL', accountId: 'not-a-uuid', name: '홍개인' }],
-      [InternalRoutes.signupCompany, { kind: 'OPERATOR', accountId: randomUUID(), name: '고객센터' }],
-      [InternalRoutes.signupCompanyCancel, {}],
-      [InternalRoutes.referralResolve, { code: '' }],
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['businessNumberRegistered', () => signup().businessNumberRegistered.query({ businessNumber: '123-45-67891' })],
+      ['createCompany', () => signup().createCompany.mutate(malformed({ kind: 'CORPORATE', accountId: randomUUID(), name: '무번호(주)', representative: '홍대표' }))],
+      ['createCompany', () => signup().createCompany.mutate({ kind: 'PERSONAL', accountId: 'not-a-uuid', name: '홍개인' })],
+      ['createCompany', () => signup().createCompany.mutate(malformed({ kind: 'OPERATOR', accountId: randomUUID(), name: '고객센터' }))],
+      ['cancelCompany', () => signup().cancelCompany.mutate(malformed({}))],
+      ['resolveReferral', () => signup().resolveReferral.query({ code: '' })],
     ];
-    for (const [route, body] of malformed) {
-      expect((await refusal(call(route, body))).code, route).toBe('BAD_USER_INPUT');
+    for (const [route, call] of calls) {
+      expect((await refusal(call())).code, route).toBe('BAD_USER_INPUT');
     }
   });
 
   it('refuses callers without an internal token', async () => {
-    for (const route of [InternalRoutes.businessNumberRegistered, InternalRoutes.signupCompany, InternalRoutes.signupCompanyCancel, InternalRoutes.referralResolve]) {
+    for (const route of ['signup.businessNumberRegistered', 'signup.createCompany', 'signup.cancelCompany', 'signup.resolveReferral']) {
       const response = await fetch(`${stack.subgraphs.organization.url}/internal/${route}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

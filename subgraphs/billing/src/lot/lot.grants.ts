@@ -1,28 +1,19 @@
 import type { z } from 'zod';
-import {
-  badUserInput,
-  parseContract,
-  conflict,
-  msg,
-  grantCancelRequest,
-  grantEventRequest,
-  type grantCancelResponse,
-  type grantEventResponse,
-} from '@econtract/server-kit';
+import { badUserInput, conflict, msg } from '@econtract/server-kit';
 import { audit } from '../audit/audit.ts';
 import type { BillingContext } from '../billing.loaders.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
+import type { grantEventInput } from './grant.routes.ts';
 import { insertLot } from './lot.insert.ts';
 
-type GrantEventResponse = z.infer<typeof grantEventResponse>;
-type GrantCancelResponse = z.infer<typeof grantCancelResponse>;
+type GrantEventResponse = { lotId: string; created: boolean };
+type GrantCancelResponse = { cancelled: boolean };
 
 /**
- * Internal route `grants/event` (identity's signup): grants an event plan's lot to a company, once
+ * Internal route `grant.event` (identity's signup): grants an event plan's lot to a company, once
  * per `grantKey`. A retry, even a concurrent one, gets the same lot back with `created: false`.
  */
-export async function grantEvent(body: unknown, ctx: BillingContext): Promise<GrantEventResponse> {
-  const request = parseContract(grantEventRequest, body);
+export async function grantEvent(request: z.infer<typeof grantEventInput>, ctx: BillingContext): Promise<GrantEventResponse> {
   const plan = await ctx.loaders.planByCode.load(request.planCode);
   if (!plan || plan.kind !== PlanKind.EVENT) throw badUserInput(msg(`${request.planCode} is not an event plan in the catalogue.`, `${request.planCode}은(는) 요금제 목록에 있는 이벤트성 요금제가 아닙니다.`));
 
@@ -54,11 +45,10 @@ export async function grantEvent(body: unknown, ctx: BillingContext): Promise<Gr
 }
 
 /**
- * Internal route `grants/cancel`: undoes a grant of a signup that failed later. Only an unused lot
+ * Internal route `grant.cancel`: undoes a grant of a signup that failed later. Only an unused lot
  * can go; a missing one is already undone (`cancelled: false`), a used one is a CONFLICT.
  */
-export async function grantCancel(body: unknown, ctx: BillingContext): Promise<GrantCancelResponse> {
-  const request = parseContract(grantCancelRequest, body);
+export async function grantCancel(request: { grantKey: string }, ctx: BillingContext): Promise<GrantCancelResponse> {
   const cancelled = await ctx.em.transactional(async (tx) => {
     const deleted = await tx.execute<Array<{ id: string; company_id: string }>>(
       `delete from "billing"."prepaid_lot" where "grant_key" = ? and "used_count" = 0 returning "id", "company_id"`,

@@ -1,4 +1,5 @@
-import { companyOf, InternalRoutes, isUuid, msg, notFound, parseContract, RECEIPT_LINK_PURPOSE, RECEIPT_LINK_TTL_SECONDS, receiptRenderRequest, signLinkToken } from '@econtract/server-kit';
+import { companyOf, isUuid, msg, notFound, RECEIPT_LINK_PURPOSE, RECEIPT_LINK_TTL_SECONDS, signLinkToken } from '@econtract/server-kit';
+import type { OrganizationRoutes } from '@econtract/organization/routes';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import type { BillingContext } from '../billing.loaders.ts';
 import { receiptSupplier } from '../billing.env.ts';
@@ -71,10 +72,9 @@ export async function buildReceipt(ctx: BillingContext, paymentId: string, compa
   return { fileName: `receipt-${payment.order_id}.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
 }
 
-/** `receipts/render` (internal): what the gateway serves at a signed receiptUrl. */
-export async function renderReceipt(body: unknown, ctx: BillingContext): Promise<Receipt> {
-  const { paymentId, companyId } = parseContract(receiptRenderRequest, body);
-  const [company] = await ctx.services.call<Array<{ name: string; businessNumber: string | null }>>('organization', InternalRoutes.companiesLookup, { companyIds: [companyId] });
+/** `receipt.render` (internal): what the gateway serves at a signed receiptUrl. */
+export async function renderReceipt({ paymentId, companyId }: { paymentId: string; companyId: string }, ctx: BillingContext): Promise<Receipt> {
+  const [company] = await ctx.services.to<OrganizationRoutes>('organization').company.lookup.query({ companyIds: [companyId] });
   if (!company) throw receiptNotFound();
   return buildReceipt(ctx, paymentId, companyId, company);
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ErrorCode, msg, parseContract } from '@econtract/server-kit';
+import { AppError, ErrorCode, msg } from '@econtract/server-kit';
 import type { BillingContext } from '../billing.loaders.ts';
-import { usageConsumeRequest, type UsageConsumeResponse } from '../billing.contracts.ts';
 import { USABLE_LOT_SQL } from '../lot/lot.usable.ts';
+import type { UsageConsumeRequest } from './usage.routes.ts';
 
 export const quotaExhausted = () =>
   new AppError(
@@ -14,7 +14,7 @@ export const quotaExhausted = () =>
   );
 
 /**
- * Internal route `usage/consume` (documents, when a contract is completed): deducts one unit from
+ * Internal route `usage.consume` (documents, when a contract is completed): deducts one unit from
  * the company's usable lot bought first, once per contract id.
  *
  * One transaction: an advisory lock on (company, contract) makes simultaneous calls for one contract
@@ -22,8 +22,7 @@ export const quotaExhausted = () =>
  * calls for different contracts take turns per lot. After waiting, PostgreSQL re-checks the row
  * (`used_count < charged_count`) and moves on to the next lot, so no unit is lost or given twice.
  */
-export async function consumeUsage(body: unknown, ctx: BillingContext): Promise<UsageConsumeResponse> {
-  const request = parseContract(usageConsumeRequest, body);
+export async function consumeUsage(request: UsageConsumeRequest, ctx: BillingContext): Promise<{ lotId: string; usageId: string; consumed: boolean }> {
   return ctx.em.transactional(async (tx) => {
     await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`usage:${request.companyId}:${request.contractId}`]);
     const [existing] = await tx.execute<Array<{ id: string; lot_id: string }>>(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { AppError, ErrorCode, msg, unauthenticated, type EntityManager, type MemberStanding } from '@econtract/server-kit';
-import { InternalRoutes } from '@econtract/server-kit';
+import type { OrganizationRoutes } from '@econtract/organization/routes';
+import { AppError, ErrorCode, msg, unauthenticated, type EntityManager } from '@econtract/server-kit';
 import { Account, SignupState } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
 import { loginKeyOf } from '../account/login-id.ts';
@@ -90,7 +90,7 @@ export function refusal(outcome: Outcome): AppError {
 
 /** R-STAFF-5: a suspended staff member cannot sign in (organization keeps the active flag). */
 export async function memberIsSuspended(ctx: IdentityContext, accountId: string): Promise<boolean> {
-  const standing = await ctx.services.call<MemberStanding | null>('organization', InternalRoutes.standing, { userId: accountId });
+  const standing = await ctx.services.to<OrganizationRoutes>('organization').standing.member.query({ userId: accountId });
   return standing !== null && !standing.active;
 }
 

@@ -1,6 +1,6 @@
-import { businessNumberCheckDigitValid, InternalRoutes, normalizeBusinessNumber, type businessNumberRegisteredResponse } from '@econtract/server-kit';
+import type { OrganizationRoutes } from '@econtract/organization/routes';
+import { businessNumberCheckDigitValid, normalizeBusinessNumber } from '@econtract/server-kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { z } from 'zod';
 import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
 import { justAuthenticated } from '../account/account.rules.ts';
@@ -20,7 +20,7 @@ export class SignupResolver {
   async businessNumberCheck(@Arg('businessNumber', () => String, { description: 'XXX-XX-XXXXX or 10 digits.' }) businessNumber: string, @Ctx() ctx: IdentityContext): Promise<BusinessNumberCheck> {
     const digits = normalizeBusinessNumber(businessNumber);
     if (!digits || !businessNumberCheckDigitValid(digits)) return { valid: false, registered: false };
-    const { registered } = await ctx.services.call<z.infer<typeof businessNumberRegisteredResponse>>('organization', InternalRoutes.businessNumberRegistered, { businessNumber: digits });
+    const { registered } = await ctx.services.to<OrganizationRoutes>('organization').signup.businessNumberRegistered.query({ businessNumber: digits });
     return { valid: true, registered };
   }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { badUserInput, type businessNumberRegisteredResponse, conflict, type grantEventResponse, InternalCallError, InternalRoutes, msg, type referralResolveResponse, type SignupCompanyRequest, type signupCompanyResponse } from '@econtract/server-kit';
-import type { z } from 'zod';
+import type { BillingRoutes } from '@econtract/billing/routes';
+import type { OrganizationRoutes, SignupCompanyRequest } from '@econtract/organization/routes';
+import { badUserInput, conflict, InternalCallError, msg } from '@econtract/server-kit';
 import { Account, AccountOrigin, SignupState } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
 import { assertLoginId, loginKeyOf } from '../account/login-id.ts';
@@ -74,20 +75,21 @@ export async function signUp(ctx: IdentityContext, request: SignupRequest): Prom
   }
   const referrer = await resolveReferrer(ctx, request);
   if (request.company) {
-    const { registered } = await ctx.services.call<z.infer<typeof businessNumberRegisteredResponse>>('organization', InternalRoutes.businessNumberRegistered, {
-      businessNumber: request.company.businessNumber,
-    });
+    const { registered } = await organization(ctx).signup.businessNumberRegistered.query({ businessNumber: request.company.businessNumber });
     if (registered) throw businessNumberTaken();
   }
   const account = await reserveAccount(ctx, request);
   return complete(ctx, account, request, referrer);
 }
 
+const organization = (ctx: IdentityContext) => ctx.services.to<OrganizationRoutes>('organization');
+const billing = (ctx: IdentityContext) => ctx.services.to<BillingRoutes>('billing');
+
 const businessNumberTaken = () => conflict(msg('This business registration number is already registered.', '이미 가입된 사업자등록번호입니다.'));
 
 async function resolveReferrer(ctx: IdentityContext, request: SignupRequest): Promise<string | null> {
   if (!request.referralCode) return null;
-  const found = await ctx.services.call<z.infer<typeof referralResolveResponse>>('organization', InternalRoutes.referralResolve, { code: request.referralCode });
+  const found = await organization(ctx).signup.resolveReferral.query({ code: request.referralCode });
   if (!found) throw badUserInput(msg('This referral code does not exist. Check it with the company that gave it to you, or leave it empty.', '존재하지 않는 추천인 코드입니다. 코드를 확인하거나 비워 두세요.'), { field: 'referralCode' });
   return found.companyId;
 }
@@ -131,7 +133,7 @@ async function complete(ctx: IdentityContext, pending: Account, request: SignupR
     const body: SignupCompanyRequest = request.company
       ? { kind: 'CORPORATE', accountId: pending.id, ...request.company }
       : { kind: 'PERSONAL', accountId: pending.id, name: request.name };
-    const made = await ctx.services.call<z.infer<typeof signupCompanyResponse>>('organization', InternalRoutes.signupCompany, body, { idempotencyKey: pending.id });
+    const made = await organization(ctx).signup.createCompany.mutate(body, { context: { idempotencyKey: pending.id } });
     companyId = made.companyId;
     // Remembered at once, so an interrupted signup can still be undone completely.
     await ctx.em.fork().nativeUpdate(Account, { id: pending.id }, { companyId });
@@ -140,7 +142,7 @@ async function complete(ctx: IdentityContext, pending: Account, request: SignupR
     const grant = async (company: string, planCode: 'SIGNUP_EVENT' | 'REFERRAL_EVENT', grantKey: string) => {
       maybeGranted.push(grantKey);
       try {
-        await ctx.services.call<z.infer<typeof grantEventResponse>>('billing', InternalRoutes.grantEvent, { companyId: company, planCode, grantKey }, { idempotencyKey: grantKey });
+        await billing(ctx).grant.event.mutate({ companyId: company, planCode, grantKey }, { context: { idempotencyKey: grantKey } });
       } catch (error) {
         if (error instanceof InternalCallError && !error.delivered) maybeGranted.pop();
         throw error;
@@ -174,8 +176,8 @@ async function complete(ctx: IdentityContext, pending: Account, request: SignupR
 export async function undoSignup(ctx: IdentityContext, accountId: string, companyId: string | null, grants?: string[]): Promise<boolean> {
   try {
     const keys = grants ?? (companyId ? Object.values(grantKeys(companyId)) : []);
-    for (const grantKey of [...keys].reverse()) await ctx.services.call('billing', InternalRoutes.grantCancel, { grantKey });
-    await ctx.services.call('organization', InternalRoutes.signupCompanyCancel, { accountId });
+    for (const grantKey of [...keys].reverse()) await billing(ctx).grant.cancel.mutate({ grantKey });
+    await organization(ctx).signup.cancelCompany.mutate({ accountId });
     await ctx.em.fork().nativeDelete(Account, { id: accountId, signupState: SignupState.PENDING });
     return true;
   } catch (error) {

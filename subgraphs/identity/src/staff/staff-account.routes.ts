@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { accountsLookupRequest, type AccountSummary, conflict, msg, notFound, parseContract, sessionsRevokeAllRequest, staffAccountCancelRequest, staffAccountCreateRequest, staffAccountSetPasswordRequest, staffAccountUpdateRequest } from '@econtract/server-kit';
+import { conflict, internalProcedure, internalRouter, msg, notFound } from '@econtract/server-kit';
+import { z } from 'zod';
 import { Account, AccountOrigin } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
 import { assertLoginId } from '../account/login-id.ts';
@@ -8,7 +9,28 @@ import { revokeSessions } from '../session/session.service.ts';
 import { requireEmail, requirePhone, requireText } from '../signup/signup.validation.ts';
 import { sendEmailVerification } from '../verification/email-verification.service.ts';
 
-// Internal routes organization calls for staff accounts (R-STAFF-1,2,5); contracts in server-kit.
+// Internal routes organization calls for staff accounts (R-STAFF-1,2,5); the router is at the end.
+
+const staffAccountCreateInput = z.object({
+  /** Chosen by organization before the call: the idempotency key and the staff profile's id. */
+  accountId: z.uuid(),
+  companyId: z.uuid(),
+  loginId: z.string(),
+  /** Initial password set by the total admin; validated like any password. */
+  password: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+});
+const staffAccountUpdateInput = z.object({
+  accountId: z.uuid(),
+  companyId: z.uuid(),
+  name: z.string().optional(),
+  /** A changed address must be verified again before the next sign-in. */
+  email: z.string().optional(),
+  phone: z.string().nullable().optional(),
+});
+const staffAccountPasswordInput = z.object({ accountId: z.uuid(), companyId: z.uuid(), password: z.string() });
 
 /** A staff account of that company, or NOT_FOUND: a company never reaches another's accounts. */
 async function staffAccountOf(ctx: IdentityContext, accountId: string, companyId: string): Promise<Account> {
@@ -18,8 +40,7 @@ async function staffAccountOf(ctx: IdentityContext, accountId: string, companyId
 }
 
 /** Idempotent by accountId; the verification mail joins the insert's transaction (R-STAFF-2). */
-export async function createStaffAccount(body: unknown, ctx: IdentityContext) {
-  const request = parseContract(staffAccountCreateRequest, body);
+async function createStaffAccount(request: z.infer<typeof staffAccountCreateInput>, ctx: IdentityContext) {
   const existing = await ctx.em.findOne(Account, { id: request.accountId });
   if (existing) {
     if (existing.companyId !== request.companyId || existing.origin !== AccountOrigin.STAFF) throw conflict(msg('This account id belongs to another account.', '다른 계정에 사용된 계정 ID입니다.'));
@@ -49,14 +70,12 @@ export async function createStaffAccount(body: unknown, ctx: IdentityContext) {
 }
 
 /** Compensation for a registration whose staff profile could not be saved. */
-export async function cancelStaffAccount(body: unknown, ctx: IdentityContext) {
-  const { accountId } = parseContract(staffAccountCancelRequest, body);
+async function cancelStaffAccount({ accountId }: { accountId: string }, ctx: IdentityContext) {
   const deleted = await ctx.em.nativeDelete(Account, { id: accountId, origin: AccountOrigin.STAFF });
   return { cancelled: deleted > 0 };
 }
 
-export async function updateStaffAccount(body: unknown, ctx: IdentityContext) {
-  const request = parseContract(staffAccountUpdateRequest, body);
+async function updateStaffAccount(request: z.infer<typeof staffAccountUpdateInput>, ctx: IdentityContext) {
   await ctx.em.transactional(async (em) => {
     const account = await em.findOne(Account, { id: request.accountId, companyId: request.companyId, origin: AccountOrigin.STAFF });
     if (!account) throw notFound(msg('No such staff account in this company.', '이 회사에 해당 담당자 계정이 없습니다.'));
@@ -76,8 +95,7 @@ export async function updateStaffAccount(body: unknown, ctx: IdentityContext) {
 }
 
 /** R-STAFF-5: the total admin sets a new password; the staff member's open sign-ins end. */
-export async function setStaffAccountPassword(body: unknown, ctx: IdentityContext) {
-  const request = parseContract(staffAccountSetPasswordRequest, body);
+async function setStaffAccountPassword(request: z.infer<typeof staffAccountPasswordInput>, ctx: IdentityContext) {
   const account = await staffAccountOf(ctx, request.accountId, request.companyId);
   assertAcceptablePassword(request.password, account.loginId);
   account.passwordHash = await hashPassword(request.password);
@@ -87,22 +105,13 @@ export async function setStaffAccountPassword(body: unknown, ctx: IdentityContex
   return { updated: true };
 }
 
-export async function revokeAllSessions(body: unknown, ctx: IdentityContext) {
-  const { accountId, reason } = parseContract(sessionsRevokeAllRequest, body);
-  return { revoked: await revokeSessions(ctx.em, { accountId }, reason) };
-}
-
-export async function lookupAccounts(body: unknown, ctx: IdentityContext): Promise<AccountSummary[]> {
-  const { accountIds } = parseContract(accountsLookupRequest, body);
-  if (!accountIds.length) return [];
-  const accounts = await ctx.em.find(Account, { id: { $in: [...new Set(accountIds)] } });
-  return accounts.map((account) => ({
-    id: account.id,
-    loginId: account.loginId,
-    name: account.name,
-    email: account.email,
-    phone: account.phone,
-    emailVerified: account.emailVerifiedAt !== null,
-    companyId: account.companyId,
-  }));
-}
+export const staffAccountRoutes = internalRouter({
+  /** A staff member's login account (R-STAFF-1,2); BAD_USER_INPUT (login ID rules, password policy, email, phone) or CONFLICT (login ID taken). */
+  create: internalProcedure.input(staffAccountCreateInput).mutation(({ input, ctx }) => createStaffAccount(input, ctx)),
+  /** Undoes `create` when registering the staff profile failed. */
+  cancel: internalProcedure.input(z.object({ accountId: z.uuid() })).mutation(({ input, ctx }) => cancelStaffAccount(input, ctx)),
+  /** Changes a staff account's name, email (verified again) or phone. */
+  update: internalProcedure.input(staffAccountUpdateInput).mutation(({ input, ctx }) => updateStaffAccount(input, ctx)),
+  /** The total admin sets a staff member's password (R-STAFF-5); their sign-ins end. */
+  setPassword: internalProcedure.input(staffAccountPasswordInput).mutation(({ input, ctx }) => setStaffAccountPassword(input, ctx)),
+});

@@ -1,33 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { z } from 'zod';
-import {
-  parseContract,
-  businessNumberRegisteredRequest,
-  type businessNumberRegisteredResponse,
-  conflict,
-  type EntityManager,
-  Grade,
-  msg,
-  referralResolveRequest,
-  type referralResolveResponse,
-  signupCompanyCancelRequest,
-  type signupCompanyCancelResponse,
-  signupCompanyRequest,
-  type signupCompanyResponse,
-} from '@econtract/server-kit';
+import { conflict, type EntityManager, Grade, msg } from '@econtract/server-kit';
 import type { OrganizationContext } from '../organization.loaders.ts';
 import { StaffProfile } from '../staff/staff-profile.entity.ts';
 import { Company, CompanyKind } from './company.entity.ts';
+import type { SignupCompanyRequest } from './signup.routes.ts';
 
-// Internal routes identity's signup calls (contracts in server-kit's contracts.ts); never in the public supergraph.
+// What identity's signup calls through `signup.routes.ts`; never in the public supergraph.
 
 const BUSINESS_NUMBER_TAKEN = msg('This business registration number is already registered.', '이미 가입된 사업자등록번호입니다.');
 const ALL_PERMISSIONS = { canWrite: true, canEdit: true, canDelete: true, canSign: true, canDiscard: true } as const;
 
-/** `business-number/registered`: is this business registration number taken (exact digits)? */
-export async function businessNumberRegistered(body: unknown, ctx: OrganizationContext): Promise<z.infer<typeof businessNumberRegisteredResponse>> {
-  const { businessNumber } = parseContract(businessNumberRegisteredRequest, body);
+/** `signup.businessNumberRegistered`: is this business registration number taken (exact digits)? */
+export async function businessNumberRegistered({ businessNumber }: { businessNumber: string }, ctx: OrganizationContext): Promise<{ registered: boolean }> {
   return { registered: (await ctx.em.count(Company, { businessNumber })) > 0 };
 }
 
@@ -38,11 +23,10 @@ async function companyOfAccount(em: EntityManager, accountId: string): Promise<s
 }
 
 /**
- * `signup/company`: the new member's company (CORPORATE) or personal workspace (PERSONAL) and their
+ * `signup.createCompany`: the new member's company (CORPORATE) or personal workspace (PERSONAL) and their
  * profile, in one transaction; idempotent by accountId. A taken business number is CONFLICT.
  */
-export async function signupCompany(body: unknown, ctx: OrganizationContext): Promise<z.infer<typeof signupCompanyResponse>> {
-  const request = parseContract(signupCompanyRequest, body);
+export async function signupCompany(request: SignupCompanyRequest, ctx: OrganizationContext): Promise<{ companyId: string; created: boolean }> {
   const existing = await companyOfAccount(ctx.em, request.accountId);
   if (existing) return { companyId: existing, created: false };
   try {
@@ -80,9 +64,8 @@ export async function signupCompany(body: unknown, ctx: OrganizationContext): Pr
   }
 }
 
-/** `signup/company/cancel`: undo `signup/company` for an account whose signup failed later; idempotent. */
-export async function signupCompanyCancel(body: unknown, ctx: OrganizationContext): Promise<z.infer<typeof signupCompanyCancelResponse>> {
-  const { accountId } = parseContract(signupCompanyCancelRequest, body);
+/** `signup.cancelCompany`: undo `signup.createCompany` for an account whose signup failed later; idempotent. */
+export async function signupCompanyCancel({ accountId }: { accountId: string }, ctx: OrganizationContext): Promise<{ cancelled: boolean }> {
   try {
     return await ctx.em.transactional(async (em) => {
       // Only the company this account's signup created, never one it merely belongs to.
@@ -99,9 +82,9 @@ export async function signupCompanyCancel(body: unknown, ctx: OrganizationContex
   }
 }
 
-/** `referral/resolve`: the corporate company a referral code belongs to, regardless of case and surrounding spaces. */
-export async function referralResolve(body: unknown, ctx: OrganizationContext): Promise<z.infer<typeof referralResolveResponse>> {
-  const code = parseContract(referralResolveRequest, body).code.trim();
+/** `signup.resolveReferral`: the corporate company a referral code belongs to, regardless of case and surrounding spaces. */
+export async function referralResolve(request: { code: string }, ctx: OrganizationContext): Promise<{ companyId: string } | null> {
+  const code = request.code.trim();
   if (!code) return null;
   const company = await ctx.em.findOne(
     Company,

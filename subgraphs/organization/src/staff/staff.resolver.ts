@@ -73,7 +73,7 @@ export class StaffResolver {
       "People who can be chosen as approvers: active, email-verified members of the viewer's company holding approval authority, by name; search matches part of the name or login ID. At most 50.",
   })
   // Candidates come from SQL (company, active, authority); verification, name and login ID from identity's
-  // accounts/lookup (one batched call), so a search always sees the current name and nobody unverified slips in.
+  // account.lookup (one batched call), so a search always sees the current name and nobody unverified slips in.
   async approvers(@Arg('search', () => String, { nullable: true, description: 'Part of a name or login ID, regardless of case; everyone eligible when omitted.' }) search: string | null, @Ctx() ctx: OrganizationContext): Promise<User[]> {
     const companyId = ctx.viewer!.member!.companyId;
     const rows = await ctx.em.execute<Array<{ user_id: string }>>(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/core';
-import { accountsLookupResponse, type AccountSummary, AppError, badUserInput, type EntityManager, ErrorCode, Grade, InternalCallError, InternalRoutes, isUuid, msg, notFound, type Viewer } from '@econtract/server-kit';
+import type { IdentityRoutes } from '@econtract/identity/routes';
+import { AppError, badUserInput, type EntityManager, ErrorCode, Grade, InternalCallError, type InternalClient, isUuid, msg, notFound, type RouteOutputs, type Viewer } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { Company } from '../company/company.entity.ts';
 import { Department } from '../department/department.entity.ts';
@@ -39,26 +40,29 @@ const snapshot = (profile: StaffProfile) => ({
   permissions: profile.permissions,
 });
 
+const identity = (ctx: OrganizationContext) => ctx.services.to<IdentityRoutes>('identity');
+type AccountSummary = RouteOutputs<IdentityRoutes>['account']['lookup'][number];
+
 /**
- * An identity route; its refusals (BAD_USER_INPUT, CONFLICT, NOT_FOUND) reach the client as they are,
+ * A call to identity; its refusals (BAD_USER_INPUT, CONFLICT, NOT_FOUND) reach the client as they are,
  * anything else becomes an internal error (masked by formatError).
  */
-async function callIdentity<T>(ctx: OrganizationContext, route: string, body: unknown, idempotencyKey?: string): Promise<T> {
+async function callIdentity<T>(ctx: OrganizationContext, call: (client: InternalClient<IdentityRoutes>) => Promise<T>): Promise<T> {
   try {
-    return await ctx.services.call<T>('identity', route, body, { idempotencyKey });
+    return await call(identity(ctx));
   } catch (error) {
     if (error instanceof AppError && ([ErrorCode.BAD_USER_INPUT, ErrorCode.CONFLICT, ErrorCode.NOT_FOUND] as string[]).includes(error.code)) throw error;
-    throw new Error(`identity ${route} failed: ${(error as Error).message}`, { cause: error });
+    throw new Error(`identity call failed: ${(error as Error).message}`, { cause: error });
   }
 }
 
-/** accounts/lookup in chunks of the contract's limit. */
+/** account.lookup in chunks of its input's limit. */
 export async function lookupAccounts(ctx: OrganizationContext, ids: string[]): Promise<Map<string, AccountSummary>> {
   if (!ids.length) return new Map();
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += 1000) chunks.push(ids.slice(i, i + 1000));
-  const answers = await Promise.all(chunks.map((accountIds) => callIdentity<unknown>(ctx, InternalRoutes.accountsLookup, { accountIds })));
-  return new Map(answers.flatMap((answer) => accountsLookupResponse.parse(answer)).map((account) => [account.id, account]));
+  const answers = await Promise.all(chunks.map((accountIds) => callIdentity(ctx, (identity) => identity.account.lookup.query({ accountIds }))));
+  return new Map(answers.flat().map((account) => [account.id, account]));
 }
 
 /** The account id for this registration: the one a previous attempt with the same key chose, or a new one. */
@@ -92,7 +96,7 @@ export async function registerStaff(ctx: OrganizationContext, input: RegisterSta
 
   const account = { accountId, companyId, loginId: input.loginId, password: input.password, name: input.name, email: input.email, phone: input.phone ?? null };
   try {
-    await callIdentity(ctx, InternalRoutes.staffAccountCreate, account, accountId);
+    await callIdentity(ctx, (identity) => identity.staffAccount.create.mutate(account, { context: { idempotencyKey: accountId } }));
   } catch (error) {
     // No answer, but it may have arrived: make sure no account is left without a profile.
     if (error instanceof Error && error.cause instanceof InternalCallError && error.cause.delivered) await cancelAccount(ctx, accountId);
@@ -134,7 +138,7 @@ export async function registerStaff(ctx: OrganizationContext, input: RegisterSta
 
 async function cancelAccount(ctx: OrganizationContext, accountId: string): Promise<void> {
   try {
-    await ctx.services.call('identity', InternalRoutes.staffAccountCancel, { accountId }, { idempotencyKey: accountId });
+    await identity(ctx).staffAccount.cancel.mutate({ accountId }, { context: { idempotencyKey: accountId } });
   } catch (error) {
     ctx.log.error({ err: error, accountId }, 'staff account left without a profile: cancelling it failed');
   }
@@ -174,7 +178,7 @@ export async function updateStaff(ctx: OrganizationContext, id: string, input: U
       );
       if (Object.keys(account).length) {
         if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput(TOTAL_ADMIN_OWN_PROFILE);
-        await callIdentity(ctx, InternalRoutes.staffAccountUpdate, { accountId: profile.userId, companyId, ...account });
+        await callIdentity(ctx, (identity) => identity.staffAccount.update.mutate({ accountId: profile.userId, companyId, ...account }));
       }
       await recordAudit(tx, viewer, { action: 'STAFF_UPDATED', targetType: AuditTarget.STAFF, targetId: profile.userId, before, after: { ...snapshot(profile), ...account } });
       return profile;
@@ -199,7 +203,7 @@ export async function setStaffActive(ctx: OrganizationContext, id: string, activ
   });
   if (!active) {
     try {
-      await ctx.services.call('identity', InternalRoutes.sessionsRevokeAll, { accountId: profile.userId, reason: 'SUSPENDED' });
+      await identity(ctx).session.revokeAll.mutate({ accountId: profile.userId, reason: 'SUSPENDED' });
     } catch (error) {
       // The suspension already holds: the gateway refuses the member on every request from now on.
       ctx.log.warn({ err: error, accountId: profile.userId }, 'revoking a suspended member’s sessions failed');
@@ -216,7 +220,7 @@ export async function setStaffPassword(ctx: OrganizationContext, id: string, pas
     const profile = await staffOf(tx, companyId, id);
     if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput(TOTAL_ADMIN_OWN_PROFILE);
     await recordAudit(tx, viewer, { action: 'STAFF_PASSWORD_SET', targetType: AuditTarget.STAFF, targetId: profile.userId });
-    await callIdentity(ctx, InternalRoutes.staffAccountSetPassword, { accountId: profile.userId, companyId, password });
+    await callIdentity(ctx, (identity) => identity.staffAccount.setPassword.mutate({ accountId: profile.userId, companyId, password }));
   });
   return true;
 }

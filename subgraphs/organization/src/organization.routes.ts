@@ -1,0 +1,13 @@
+import { internalRouter, type ServedBy } from '@econtract/server-kit';
+import { companyRoutes } from './company/company.routes.ts';
+import { signupRoutes } from './company/signup.routes.ts';
+import { standingRoutes } from './staff/standing.routes.ts';
+
+/** Organization's internal routes (`/internal/<router>.<procedure>`); callers import the type only. */
+export const organizationRoutes = internalRouter({
+  standing: standingRoutes,
+  signup: signupRoutes,
+  company: companyRoutes,
+});
+export type OrganizationRoutes = ServedBy<'organization', typeof organizationRoutes>;
+export type { SignupCompanyRequest } from './company/signup.routes.ts';
