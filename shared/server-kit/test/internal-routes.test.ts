@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { internalProcedure, internalRouter, mountInternalRoutes } from '../src/i
 import { createLogger } from '../src/logger.ts';
 
 // The seam itself, on a router of its own: what every subgraph's internal routes inherit.
-const SECRET = 'internal-routes-test-secret-0123456789-abcdef';
+const SECRET = randomBytes(32).toString('base64url');
 let handled = 0;
 
 const router = internalRouter({
