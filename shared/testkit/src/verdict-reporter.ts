@@ -1,6 +1,6 @@
 // Ends every `pnpm test` with one plain line — `N passed, N failed` (`, N skipped`) — so any reader of a
 // log (a person, CI) sees the verdict without colours or the table above it.
-import type { Reporter, SerializedError, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule, Vitest } from 'vitest/node';
 
 export interface Verdict {
   passed: number;
@@ -29,7 +29,24 @@ export const verdictLine = ({ passed, failed, skipped }: Verdict): string =>
   `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 
 export default class VerdictReporter implements Reporter {
+  private watching = false;
+  private verdict: Verdict | undefined;
+
+  onInit(vitest: Vitest) {
+    this.watching = vitest.config.watch;
+    // Written as the process exits, after global teardown and anything vitest prints on closing, so it is
+    // the last line; a run that fails after its tests (e.g. in teardown) is not reported as clean.
+    if (!this.watching) {
+      process.once('exit', (code) => {
+        if (!this.verdict) return;
+        const failed = code !== 0 && this.verdict.failed === 0 ? 1 : this.verdict.failed;
+        process.stdout.write(`\n${verdictLine({ ...this.verdict, failed })}\n`);
+      });
+    }
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>) {
-    process.stdout.write(`\n${verdictLine(verdictOf(testModules, unhandledErrors))}\n`);
+    this.verdict = verdictOf(testModules, unhandledErrors);
+    if (this.watching) process.stdout.write(`\n${verdictLine(this.verdict)}\n`);
   }
 }
