@@ -19,3 +19,4 @@ export * from './service-client.ts';
 export * from './business-number.ts';
 export * from './signed-link.ts';
 export * from './ids.ts';
+export * from './paging.ts';

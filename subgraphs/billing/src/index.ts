@@ -1,8 +1,8 @@
 import { InternalRoutes, type SubgraphDefinition } from '@econtract/server-kit';
 import { BillingAccountResolver } from './account/billing-account.resolver.ts';
 import { BillingRoutes } from './billing.contracts.ts';
-import { createBillingLoaders, type BillingLoaders } from './billing.loaders.ts';
-import { billingPermissions } from './billing.rules.ts';
+import { createBillingLoaders, type BillingLoaders } from './context.ts';
+import { billingPermissions } from './rules.ts';
 import { resolveCompanyReference } from './company/company.reference.ts';
 import { CompanyResolver } from './company/company.resolver.ts';
 import { Company } from './company/company.type.ts';
@@ -14,7 +14,7 @@ import { migrations } from './migrations/index.ts';
 import { PaymentOrderResolver, PaymentResolver } from './payment/payment.resolver.ts';
 import { Plan } from './plan/plan.entity.ts';
 import { PlanResolver } from './plan/plan.resolver.ts';
-import { seedPlanCatalogue } from './plan/plan.seed.ts';
+import { seedPlanCatalogue } from './seed.ts';
 import { PaymentReceiptResolver, ReceiptResolver, renderReceipt } from './receipt/receipt.resolver.ts';
 import { consumeUsage } from './usage/usage.consume.ts';
 

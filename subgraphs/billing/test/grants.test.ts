@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { callInternal, InternalRoutes } from '@econtract/server-kit';
 import { rejectionCode, useStack } from '@econtract/testkit';
 import { lotExpiresAt } from '../src/lot/lot-expiry.ts';
-import { seedPlanCatalogue } from '../src/plan/plan.seed.ts';
+import { seedPlanCatalogue } from '../src/seed.ts';
 
 const stack = useStack();
 

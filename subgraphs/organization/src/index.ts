@@ -7,9 +7,9 @@ import { businessNumberRegistered, referralResolve, signupCompany, signupCompany
 import { Department } from './department/department.entity.ts';
 import { DepartmentResolver } from './department/department.resolver.ts';
 import { migrations } from './migrations/index.ts';
-import { createOrganizationLoaders, type OrganizationLoaders } from './organization.loaders.ts';
-import { organizationPermissions } from './organization.rules.ts';
-import { seedDemoOrganization } from './organization.seed.ts';
+import { createOrganizationLoaders, type OrganizationLoaders } from './context.ts';
+import { organizationPermissions } from './rules.ts';
+import { seedDemoOrganization } from './seed.ts';
 import { Rank } from './rank/rank.entity.ts';
 import { RankResolver } from './rank/rank.resolver.ts';
 import { memberStanding } from './staff/member.standing.ts';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InternalRoutes, type MemberStanding } from '@econtract/server-kit';
 import { DemoIds, useStack } from '@econtract/testkit';
-import { DemoOrganization } from '../src/organization.seed.ts';
+import { DemoOrganization } from '../src/seed.ts';
 import { CREATE_DEPARTMENT, internal, ok } from './organization.helpers.ts';
 
 const stack = useStack();

@@ -1,7 +1,7 @@
 import { AppError, badUserInput, companyOf } from '@econtract/server-kit';
 import { Ctx, Mutation, Resolver } from 'type-graphql';
 import { audit } from '../audit/audit.ts';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
 import { lotExpiresAt } from './lot-expiry.ts';
 import { insertLot } from './lot.insert.ts';

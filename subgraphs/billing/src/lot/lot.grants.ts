@@ -9,7 +9,7 @@ import {
   type grantEventResponse,
 } from '@econtract/server-kit';
 import { audit } from '../audit/audit.ts';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
 import { insertLot } from './lot.insert.ts';
 

@@ -1,6 +1,6 @@
 import { companyOf } from '@econtract/server-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { Plan } from '../plan/plan.entity.ts';
 import { cursor, pageSize } from '../billing.paging.ts';
 import { Usage } from '../usage/usage.type.ts';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { paymentProvider } from '../billing.env.ts';
 import { cursor, pageSize } from '../billing.paging.ts';
 import { Plan } from '../plan/plan.entity.ts';

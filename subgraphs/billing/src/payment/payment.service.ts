@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError, badUserInput, companyOf, conflict, ErrorCode, msg, notFound } from '@econtract/server-kit';
 import { audit } from '../audit/audit.ts';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { insertLot } from '../lot/lot.insert.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
 import { PaymentProviderUnavailable, type PaymentProvider } from './payment.provider.ts';

@@ -1,6 +1,6 @@
 import { companyOf, InternalRoutes, isUuid, msg, notFound, parseContract, RECEIPT_LINK_PURPOSE, RECEIPT_LINK_TTL_SECONDS, receiptRenderRequest, signLinkToken } from '@econtract/server-kit';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { receiptSupplier } from '../billing.env.ts';
 import { Company } from '../company/company.type.ts';
 import { Payment, PaymentStatus, type PaymentRow } from '../payment/payment.type.ts';

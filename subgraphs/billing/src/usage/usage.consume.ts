@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode, msg, parseContract } from '@econtract/server-kit';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { usageConsumeRequest, type UsageConsumeResponse } from '../billing.contracts.ts';
 import { USABLE_LOT_SQL } from '../lot/lot.usable.ts';
 

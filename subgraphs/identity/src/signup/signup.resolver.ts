@@ -2,8 +2,8 @@ import { businessNumberCheckDigitValid, InternalRoutes, normalizeBusinessNumber,
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { z } from 'zod';
 import { Account } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
-import { justAuthenticated } from '../account/account.rules.ts';
+import type { IdentityContext } from '../context.ts';
+import { justAuthenticated } from '../rules.ts';
 import { assertLoginId, loginKeyOf } from '../account/login-id.ts';
 import { BusinessNumberCheck, SignUpCorporateInput, SignUpIndividualInput, SignUpResult } from './signup.inputs.ts';
 import { signUp, validateCorporate, validateIndividual } from './signup.service.ts';

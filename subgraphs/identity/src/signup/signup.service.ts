@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { badUserInput, type businessNumberRegisteredResponse, conflict, type grantEventResponse, InternalCallError, InternalRoutes, msg, type referralResolveResponse, type SignupCompanyRequest, type signupCompanyResponse } from '@econtract/server-kit';
 import type { z } from 'zod';
 import { Account, AccountOrigin, SignupState } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 import { assertLoginId, loginKeyOf } from '../account/login-id.ts';
 import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
 import { IdentitySettings } from '../identity.settings.ts';

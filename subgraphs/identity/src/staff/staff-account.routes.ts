@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { accountsLookupRequest, type AccountSummary, conflict, msg, notFound, parseContract, sessionsRevokeAllRequest, staffAccountCancelRequest, staffAccountCreateRequest, staffAccountSetPasswordRequest, staffAccountUpdateRequest } from '@econtract/server-kit';
 import { Account, AccountOrigin } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 import { assertLoginId } from '../account/login-id.ts';
 import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
 import { revokeSessions } from '../session/session.service.ts';

@@ -1,5 +1,5 @@
+import { connectionType } from '@econtract/server-kit';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { PageInfo } from '../connection.ts';
 import { User } from '../staff/user.type.ts';
 
 /** One administrative change in a company: who, when, what, and the values before and after. */
@@ -30,20 +30,5 @@ export class AuditEntry {
   createdAt!: Date;
 }
 
-@ObjectType()
-export class AuditEntryEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => AuditEntry)
-  node!: AuditEntry;
-}
-
-@ObjectType({ description: 'The audit trail, newest first.' })
-export class AuditEntryConnection {
-  @Field(() => [AuditEntryEdge])
-  edges!: AuditEntryEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry', 'The audit trail, newest first.');
+export type AuditEntryConnection = InstanceType<typeof AuditEntryConnection>;

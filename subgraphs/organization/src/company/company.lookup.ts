@@ -1,5 +1,5 @@
 import { companiesLookupRequest, parseContract } from '@econtract/server-kit';
-import type { OrganizationContext } from '../organization.loaders.ts';
+import type { OrganizationContext } from '../context.ts';
 import { Company } from './company.entity.ts';
 
 /** `companies/lookup`: names and business numbers for other services (e.g. the buyer on a receipt). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { z } from 'zod';
 import {
+  ALL_PERMISSIONS,
   parseContract,
   businessNumberRegisteredRequest,
   type businessNumberRegisteredResponse,
@@ -15,14 +16,14 @@ import {
   signupCompanyRequest,
   type signupCompanyResponse,
 } from '@econtract/server-kit';
-import type { OrganizationContext } from '../organization.loaders.ts';
+import type { OrganizationContext } from '../context.ts';
+import { staffPermissions } from '../staff/staff-permissions.ts';
 import { StaffProfile } from '../staff/staff-profile.entity.ts';
 import { Company, CompanyKind } from './company.entity.ts';
 
 // Internal routes identity's signup calls (contracts in server-kit's contracts.ts); never in the public supergraph.
 
 const BUSINESS_NUMBER_TAKEN = '이미 가입된 사업자등록번호입니다. / This business registration number is already registered.';
-const ALL_PERMISSIONS = { canWrite: true, canEdit: true, canDelete: true, canSign: true, canDiscard: true } as const;
 
 /** `business-number/registered`: is this business registration number taken (exact digits)? */
 export async function businessNumberRegistered(body: unknown, ctx: OrganizationContext): Promise<z.infer<typeof businessNumberRegisteredResponse>> {
@@ -63,7 +64,7 @@ export async function signupCompany(body: unknown, ctx: OrganizationContext): Pr
         company,
         grade: request.kind === 'CORPORATE' ? Grade.TOTAL_ADMIN : Grade.INDIVIDUAL,
         approvalAuthority: request.kind === 'CORPORATE',
-        ...ALL_PERMISSIONS,
+        permissions: staffPermissions(ALL_PERMISSIONS),
       } as StaffProfile);
       await em.flush();
       return company.id;

@@ -1,6 +1,6 @@
-import { Grade } from '@econtract/server-kit';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../connection.ts';
+import { connectionType, Grade } from '@econtract/server-kit';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { StaffPermissions } from './staff-permissions.ts';
 import { User } from './user.type.ts';
 
 registerEnumType(Grade, { name: 'Grade', description: 'R-STAFF-4: what a member may see and do.' });
@@ -9,42 +9,6 @@ registerEnumType(Grade, { name: 'Grade', description: 'R-STAFF-4: what a member 
 export const StaffGrade = { DEPARTMENT_MANAGER: Grade.DEPARTMENT_MANAGER, STAFF: Grade.STAFF } as const;
 export type StaffGrade = (typeof StaffGrade)[keyof typeof StaffGrade];
 registerEnumType(StaffGrade, { name: 'StaffGrade', description: 'Grades the total admin can give: department manager (부서관리자) or staff (업무담당자).' });
-
-@ObjectType({ description: 'R-PERM-1: extra rights on contracts the person did not write but can see.' })
-export class StaffPermissions {
-  @Field(() => Boolean, { description: 'Create contracts and bulk issuance.' })
-  write!: boolean;
-
-  @Field(() => Boolean)
-  edit!: boolean;
-
-  @Field(() => Boolean)
-  delete!: boolean;
-
-  @Field(() => Boolean)
-  sign!: boolean;
-
-  @Field(() => Boolean, { description: 'Discard (폐기).' })
-  discard!: boolean;
-}
-
-@InputType({ description: 'R-PERM-1: every extra permission, each on or off.' })
-export class StaffPermissionsInput {
-  @Field(() => Boolean)
-  write!: boolean;
-
-  @Field(() => Boolean)
-  edit!: boolean;
-
-  @Field(() => Boolean)
-  delete!: boolean;
-
-  @Field(() => Boolean)
-  sign!: boolean;
-
-  @Field(() => Boolean)
-  discard!: boolean;
-}
 
 @InputType({ description: 'R-STAFF-1: a new department manager or staff member with their login account.' })
 export class RegisterStaffInput {
@@ -75,8 +39,8 @@ export class RegisterStaffInput {
   @Field(() => Boolean, { defaultValue: false, description: 'R-STAFF-3: may be chosen as an approver.' })
   approvalAuthority!: boolean;
 
-  @Field(() => StaffPermissionsInput, { nullable: true, description: 'R-PERM-1; none when omitted.' })
-  permissions?: StaffPermissionsInput | null;
+  @Field(() => StaffPermissions, { nullable: true, description: 'R-PERM-1; none when omitted.' })
+  permissions?: StaffPermissions | null;
 
   @Field(() => String, { nullable: true, description: 'Any unique string per registration form: sending it again returns the first result instead of registering twice.' })
   idempotencyKey?: string | null;
@@ -124,20 +88,5 @@ export class StaffFilter {
   search?: string | null;
 }
 
-@ObjectType()
-export class StaffEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => User)
-  node!: User;
-}
-
-@ObjectType({ description: "The company's members in registration order." })
-export class StaffConnection {
-  @Field(() => [StaffEdge])
-  edges!: StaffEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
+export const StaffConnection = connectionType(User, 'Staff', "The company's members in registration order.");
+export type StaffConnection = InstanceType<typeof StaffConnection>;

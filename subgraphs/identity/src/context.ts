@@ -1,5 +1,5 @@
 import { rowLoader, type EntityManager } from '@econtract/server-kit';
-import { Account } from './account.entity.ts';
+import { Account } from './account/account.entity.ts';
 
 export const createIdentityLoaders = (em: EntityManager) => ({
   accountById: rowLoader((ids: string[]) => em.find(Account, { id: { $in: ids } }), (account) => account.id),
