@@ -44,8 +44,10 @@ export type AuditEntryConnection = {
   pageInfo: PageInfo;
 };
 
+/** One item of AuditEntryConnection and its cursor. */
 export type AuditEntryEdge = {
   __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to get the items that follow this one. */
   cursor: Scalars['String']['output'];
   node: AuditEntry;
 };
@@ -403,12 +405,17 @@ export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
-/** Where a page of a list ends, Relay style. */
+/** Where a page of a list starts and ends (Relay connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Pass as `after` to get the next page. */
+  /** The last item's cursor: pass it as `after` to get the next page; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether items follow this page: ask again with `after: endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page (true when it was asked for with `after`). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first item's cursor; null when the page is empty. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 export type Payment = {
@@ -436,6 +443,21 @@ export type Payment = {
   supplyKrw: Scalars['Int']['output'];
   /** VAT (부가세) = amountKrw − supplyKrw. */
   vatKrw: Scalars['Int']['output'];
+};
+
+/** The company's settled card payments, newest first. */
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  edges: Array<PaymentEdge>;
+  pageInfo: PageInfo;
+};
+
+/** One item of PaymentConnection and its cursor. */
+export type PaymentEdge = {
+  __typename?: 'PaymentEdge';
+  /** Pass as `after` to get the items that follow this one. */
+  cursor: Scalars['String']['output'];
+  node: Payment;
 };
 
 export type PaymentOrder = {
@@ -498,8 +520,8 @@ export type PrepaidLot = {
   /** chargedCount − usedCount (still shown for an expired lot, though it can no longer be used). */
   remainingCount: Scalars['Int']['output'];
   status: LotStatus;
-  /** R-BILL-7 detail: each unit consumed from this lot, oldest first; `after` is the id of the last usage of the previous page. */
-  usages: Array<Usage>;
+  /** R-BILL-7 detail: each unit consumed from this lot, oldest first. */
+  usages: UsageConnection;
   /** Units deducted so far, one per completed contract. */
   usedCount: Scalars['Int']['output'];
 };
@@ -507,8 +529,23 @@ export type PrepaidLot = {
 
 /** One purchase, free pass or event grant (R-BILL-7 prepaid service history). */
 export type PrepaidLotUsagesArgs = {
-  after: InputMaybe<Scalars['ID']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+/** The company's prepaid lots, oldest purchase first. */
+export type PrepaidLotConnection = {
+  __typename?: 'PrepaidLotConnection';
+  edges: Array<PrepaidLotEdge>;
+  pageInfo: PageInfo;
+};
+
+/** One item of PrepaidLotConnection and its cursor. */
+export type PrepaidLotEdge = {
+  __typename?: 'PrepaidLotEdge';
+  /** Pass as `after` to get the items that follow this one. */
+  cursor: Scalars['String']['output'];
+  node: PrepaidLot;
 };
 
 export type Query = {
@@ -533,12 +570,12 @@ export type Query = {
   loginAttempts: Array<LoginAttempt>;
   /** R-SIGNUP-3: whether a login ID can still be taken (checked regardless of case). */
   loginIdAvailable: Scalars['Boolean']['output'];
-  /** R-BILL-6 payment history of the viewer's company: approved and declined payments, newest first. Page with first/after (after = id of the last payment of the previous page). */
-  payments: Array<Payment>;
+  /** R-BILL-6 payment history of the viewer's company: approved and declined payments, newest first. */
+  payments: PaymentConnection;
   /** R-BILL-1: the plan catalogue, in display order. */
   plans: Array<Plan>;
   /** R-BILL-7 prepaid service history: the viewer's company's lots, oldest purchase first (the order units are deducted in). Expired lots only with includeExpired. */
-  prepaidLots: Array<PrepaidLot>;
+  prepaidLots: PrepaidLotConnection;
   /** R-RANK-1: the viewer's company's ranks, in the company's order. */
   ranks: Array<Rank>;
   /** Total admin: the company's members in registration order, filtered; at most 500 per page. */
@@ -576,12 +613,14 @@ export type QueryLoginIdAvailableArgs = {
 
 
 export type QueryPaymentsArgs = {
-  after: InputMaybe<Scalars['ID']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 
 
 export type QueryPrepaidLotsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
   includeExpired?: Scalars['Boolean']['input'];
 };
 
@@ -690,8 +729,10 @@ export type StaffConnection = {
   pageInfo: PageInfo;
 };
 
+/** One item of StaffConnection and its cursor. */
 export type StaffEdge = {
   __typename?: 'StaffEdge';
+  /** Pass as `after` to get the items that follow this one. */
   cursor: Scalars['String']['output'];
   node: User;
 };
@@ -716,21 +757,29 @@ export type StaffGrade =
 /** R-PERM-1: extra rights on contracts the person did not write but can see. */
 export type StaffPermissions = {
   __typename?: 'StaffPermissions';
+  /** Delete contracts. */
   delete: Scalars['Boolean']['output'];
-  /** Discard (폐기). */
+  /** Discard (폐기) contracts. */
   discard: Scalars['Boolean']['output'];
+  /** Edit contracts. */
   edit: Scalars['Boolean']['output'];
+  /** Sign contracts. */
   sign: Scalars['Boolean']['output'];
-  /** Create contracts and bulk issuance. */
+  /** Create contracts, including bulk issuance. */
   write: Scalars['Boolean']['output'];
 };
 
 /** R-PERM-1: every extra permission, each on or off. */
 export type StaffPermissionsInput = {
+  /** Delete contracts. */
   delete: Scalars['Boolean']['input'];
+  /** Discard (폐기) contracts. */
   discard: Scalars['Boolean']['input'];
+  /** Edit contracts. */
   edit: Scalars['Boolean']['input'];
+  /** Sign contracts. */
   sign: Scalars['Boolean']['input'];
+  /** Create contracts, including bulk issuance. */
   write: Scalars['Boolean']['input'];
 };
 
@@ -781,6 +830,7 @@ export type UpdateStaffInput = {
   rankId: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One contract unit deducted from a lot when a contract was completed (R-BILL-7). */
 export type Usage = {
   __typename?: 'Usage';
   /** When the contract was completed and the unit deducted. */
@@ -790,6 +840,21 @@ export type Usage = {
   id: Scalars['ID']['output'];
   /** The contract's management number, when it had one. */
   managementNumber: Maybe<Scalars['String']['output']>;
+};
+
+/** A lot's consumed units, oldest first. */
+export type UsageConnection = {
+  __typename?: 'UsageConnection';
+  edges: Array<UsageEdge>;
+  pageInfo: PageInfo;
+};
+
+/** One item of UsageConnection and its cursor. */
+export type UsageEdge = {
+  __typename?: 'UsageEdge';
+  /** Pass as `after` to get the items that follow this one. */
+  cursor: Scalars['String']['output'];
+  node: Usage;
 };
 
 export type User = {

@@ -1,46 +1,44 @@
-import type DataLoader from 'dataloader';
-import { groupLoader, rowLoader, type EntityManager, type SubgraphContext } from '@econtract/server-kit';
+import DataLoader from 'dataloader';
+import { companyOf, groupLoader, rowLoader, type EntityManager, type SubgraphContext, type Viewer } from '@econtract/server-kit';
 import { PrepaidLot } from './lot/prepaid-lot.entity.ts';
 import { Plan } from './plan/plan.entity.ts';
-import { toUsage, type Usage, type UsageRow } from './usage/usage.type.ts';
+import { Usage } from './usage/usage.entity.ts';
 
 /**
- * One page of usages for many lots in one statement: the first `first` usages of each lot (oldest
- * first), after the usage `after` when given.
+ * One page of usages for many lots in one statement: up to `limit` usages of each lot in ledger
+ * order, after the usage numbered `after` when given. Each page shape loads into its own fork, so
+ * two shapes in one request never share a lot's (partly loaded) ledger.
  */
-const usagePageLoader = (em: EntityManager, first: number, after: string | null) =>
-  groupLoader(
-    async (lotIds: string[]) =>
-      (
-        await em.execute<UsageRow[]>(
-          `select "id", "lot_id", "contract_id", "management_number", "consumed_at" from (
-             select u.*, row_number() over (partition by u."lot_id" order by u."consumed_at", u."id") as "position"
-             from "billing"."usage" u
-             where u."lot_id" = any(?::uuid[])
-               and (?::uuid is null or (u."consumed_at", u."id") > (select a."consumed_at", a."id" from "billing"."usage" a where a."id" = ?::uuid))
-           ) page
-           where page."position" <= ?
-           order by "lot_id", "consumed_at", "id"`,
-          [`{${lotIds.join(',')}}`, after, after, first],
-        )
-      ).map(toUsage),
-    (usage: Usage) => usage.lotId,
-  );
+const usagePageLoader = (em: EntityManager, limit: number, after: number | null) =>
+  new DataLoader<string, Usage[]>(async (lotIds) => {
+    const fork = em.fork();
+    // Merged, not referenced: populate then reads only the usages instead of loading the lots again.
+    const lots = lotIds.map((id) => fork.merge(PrepaidLot, { id }));
+    await fork.populate(lots, ['usageLedger'], {
+      where: after === null ? {} : { usageLedger: { seq: { $gt: after } } },
+      orderBy: { usageLedger: { seq: 'asc' } },
+      populateHints: { usageLedger: { limit } },
+    });
+    return lots.map((lot) => lot.usageLedger.getItems());
+  });
 
-export const createBillingLoaders = (em: EntityManager) => {
+export const createBillingLoaders = (em: EntityManager, viewer: Viewer | null) => {
   const usagePages = new Map<string, DataLoader<string, Usage[]>>();
+  const companyId = companyOf(viewer);
   return {
+    /** Usages of the viewer's company by ledger number (the rows usage cursors name). */
+    usageBySeq: rowLoader(async (seqs: number[]) => (companyId ? em.find(Usage, { seq: { $in: seqs }, companyId }) : []), (usage) => usage.seq),
     planByCode: rowLoader((codes: string[]) => em.find(Plan, { code: { $in: codes } }), (plan) => plan.code),
     /** Every lot of a company, oldest purchase first (the order units are deducted in). */
     lotsByCompany: groupLoader(
       (companyIds: string[]) => em.find(PrepaidLot, { companyId: { $in: companyIds } }, { orderBy: { purchasedAt: 'asc', id: 'asc' } }),
       (lot) => lot.companyId,
     ),
-    /** Usages per lot for one (first, after) page; each distinct page shape gets its own batch. */
-    usagesOfLot(first: number, after: string | null): DataLoader<string, Usage[]> {
-      const key = `${first}:${after ?? ''}`;
+    /** Up to `limit` usages per lot after the usage numbered `after`; each distinct page shape gets its own batch. */
+    usagesOfLot(limit: number, after: number | null): DataLoader<string, Usage[]> {
+      const key = `${limit}:${after ?? ''}`;
       let loader = usagePages.get(key);
-      if (!loader) usagePages.set(key, (loader = usagePageLoader(em, first, after)));
+      if (!loader) usagePages.set(key, (loader = usagePageLoader(em, limit, after)));
       return loader;
     },
   };

@@ -4,6 +4,9 @@ import { BillingRoutes, type UsageConsumeResponse } from '../src/billing.contrac
 
 const DAY = 86_400_000;
 
+/** The items of a connection's page. */
+export const nodes = <T = any>(connection: { edges: Array<{ node: T }> }): T[] => connection.edges.map((edge) => edge.node);
+
 /** Calls `usage/consume` as documents will when a contract is completed. */
 export const consume = (stack: Stack, body: unknown) =>
   stack.internal<UsageConsumeResponse>('billing', BillingRoutes.usageConsume, body, { caller: 'documents', timeoutMs: 60_000 });

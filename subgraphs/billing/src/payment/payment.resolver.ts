@@ -1,22 +1,21 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { pageOf } from '@econtract/server-kit';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BillingContext } from '../context.ts';
 import { paymentProvider } from '../billing.env.ts';
-import { cursor, pageSize } from '../billing.paging.ts';
 import { Plan } from '../plan/plan.entity.ts';
 import { confirmPayment, listPayments, preparePayment } from './payment.service.ts';
-import { ConfirmPaymentInput, Payment, PaymentOrder } from './payment.type.ts';
+import { Payment, PaymentConnection } from './payment.entity.ts';
+import { ConfirmPaymentInput, PaymentOrder } from './payment.type.ts';
 
 @Resolver(() => Payment)
 export class PaymentResolver {
-  @Query(() => [Payment], {
-    description: "R-BILL-6 payment history of the viewer's company: approved and declined payments, newest first. Page with first/after (after = id of the last payment of the previous page).",
-  })
+  @Query(() => PaymentConnection, { description: "R-BILL-6 payment history of the viewer's company: approved and declined payments, newest first." })
   payments(
     @Arg('first', () => Int, { defaultValue: 20, description: '1–100.' }) first: number,
-    @Arg('after', () => ID, { nullable: true }) after: string | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: BillingContext,
-  ): Promise<Payment[]> {
-    return listPayments(ctx, pageSize(first, 100), cursor(after));
+  ): Promise<PaymentConnection> {
+    return listPayments(ctx, pageOf('payment', first, after, 100));
   }
 
   @Mutation(() => PaymentOrder, { description: 'R-BILL-6 step 1: records an order for a card-purchasable plan; pay it in the payment widget, then confirmPayment.' })
@@ -34,8 +33,8 @@ export class PaymentResolver {
 
   @FieldResolver(() => Plan)
   async plan(@Root() payment: Payment, @Ctx() ctx: BillingContext): Promise<Plan> {
-    const plan = await ctx.loaders.planByCode.load(payment.planCode);
-    if (!plan) throw new Error(`payment ${payment.id} names plan ${payment.planCode}, which is not in the catalogue`);
+    const plan = await ctx.loaders.planByCode.load(payment.plan.code);
+    if (!plan) throw new Error(`payment ${payment.id} names plan ${payment.plan.code}, which is not in the catalogue`);
     return plan;
   }
 }
