@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Directive, Field, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput, msg } from './errors.ts';
 
