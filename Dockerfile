@@ -27,7 +27,8 @@ COPY subgraphs/identity/package.json subgraphs/identity/
 COPY subgraphs/organization/package.json subgraphs/organization/
 COPY subgraphs/documents/package.json subgraphs/documents/
 COPY subgraphs/billing/package.json subgraphs/billing/
-# The gateway and what it depends on (server-kit, the subgraphs), without devDependencies: no test kit, vitest or TypeScript.
+# Each service and what it depends on (server-kit), without devDependencies: no test kit, vitest or TypeScript.
+# Named one by one: the gateway depends on no subgraph at run time (it reads the composed supergraph).
 # @swc/core stays: it is a dependency of server-kit, whose register hook runs the TypeScript sources.
 RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store pnpm install --prod --frozen-lockfile --store-dir /pnpm/store --filter-prod '@econtract/gateway...' --filter-prod '@econtract/identity...' --filter-prod '@econtract/organization...' --filter-prod '@econtract/documents...' --filter-prod '@econtract/billing...'
 COPY shared/server-kit shared/server-kit

@@ -42,18 +42,18 @@ export type AuditEntry = {
 /** The audit trail, newest first, a page at a time. */
 export type AuditEntryConnection = {
   __typename?: 'AuditEntryConnection';
-  /** The entries of this page. */
+  /** The items of this page, each with its cursor. */
   edges: Array<AuditEntryEdge>;
-  /** Where this page ends. */
+  /** Where this page starts and ends. */
   pageInfo: PageInfo;
 };
 
-/** An entry in an AuditEntryConnection. */
+/** One item of AuditEntryConnection and its cursor. */
 export type AuditEntryEdge = {
   __typename?: 'AuditEntryEdge';
-  /** Pass as `after` to get the entries after this one. */
+  /** Pass as `after` to get the items that follow this one. */
   cursor: Scalars['String']['output'];
-  /** The entry. */
+  /** The item. */
   node: AuditEntry;
 };
 
@@ -480,16 +480,16 @@ export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
-/** Where a page of a connection starts and ends (Relay cursor connections). */
+/** Where a page of a list starts and ends (Relay connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Pass as `after` to get the next page; null when the page is empty. */
+  /** The last item's cursor: pass it as `after` to get the next page; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
-  /** Whether more items follow this page. */
+  /** Whether items follow this page: ask again with `after: endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Always false: these lists page forward only (`first` and `after`), as the Relay specification allows. */
+  /** Whether items come before this page (true when it was asked for with `after`). */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** The cursor of the first item of this page; null when the page is empty. */
+  /** The first item's cursor; null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -510,7 +510,7 @@ export type Payment = {
   createdAt: Scalars['DateTimeISO']['output'];
   /** Why the card company declined, in its words; null unless DECLINED. */
   declineReason: Maybe<Scalars['String']['output']>;
-  /** The payment's ID; pass it as `after` to get the next page, or to `Company.paymentReceipt`. */
+  /** The payment's ID; pass it to `Company.paymentReceipt`. */
   id: Scalars['ID']['output'];
   /** The order id given to the payment widget. */
   orderId: Scalars['String']['output'];
@@ -524,6 +524,24 @@ export type Payment = {
   supplyKrw: Scalars['Int']['output'];
   /** VAT (부가세) = amountKrw − supplyKrw. */
   vatKrw: Scalars['Int']['output'];
+};
+
+/** The company's settled card payments, newest first. */
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<PaymentEdge>;
+  /** Where this page starts and ends. */
+  pageInfo: PageInfo;
+};
+
+/** One item of PaymentConnection and its cursor. */
+export type PaymentEdge = {
+  __typename?: 'PaymentEdge';
+  /** Pass as `after` to get the items that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Payment;
 };
 
 /** An order made by preparePayment: what the client hands to the payment widget. */
@@ -605,7 +623,7 @@ export type PrepaidLot = {
   /** Whether the lot's units can still be used. */
   status: LotStatus;
   /** Each unit consumed from this lot, one per completed contract, oldest first; page with `first` and `after`. */
-  usages: Array<Usage>;
+  usages: UsageConnection;
   /** Units deducted so far, one per completed contract. */
   usedCount: Scalars['Int']['output'];
 };
@@ -613,8 +631,26 @@ export type PrepaidLot = {
 
 /** Contract units from one purchase, free pass or event grant: an entry of the prepaid service history. */
 export type PrepaidLotUsagesArgs = {
-  after: InputMaybe<Scalars['ID']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+/** The company's prepaid lots, oldest purchase first. */
+export type PrepaidLotConnection = {
+  __typename?: 'PrepaidLotConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<PrepaidLotEdge>;
+  /** Where this page starts and ends. */
+  pageInfo: PageInfo;
+};
+
+/** One item of PrepaidLotConnection and its cursor. */
+export type PrepaidLotEdge = {
+  __typename?: 'PrepaidLotEdge';
+  /** Pass as `after` to get the items that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: PrepaidLot;
 };
 
 /** The query root of the e-contract API: everything a client can read. */
@@ -641,11 +677,11 @@ export type Query = {
   /** Whether a login ID can still be taken (checked regardless of case); BAD_USER_INPUT when it breaks the login ID rules. */
   loginIdAvailable: Scalars['Boolean']['output'];
   /** The payment history of the viewer's company: approved and declined payments, newest first; page with `first` and `after`. Total admin or individual member only. */
-  payments: Array<Payment>;
+  payments: PaymentConnection;
   /** The plan catalogue, in display order. Needs no sign-in. */
   plans: Array<Plan>;
   /** The prepaid service history of the viewer's company: its lots, oldest purchase first (the order units are deducted in). Expired lots only with includeExpired. Total admin or individual member only. */
-  prepaidLots: Array<PrepaidLot>;
+  prepaidLots: PrepaidLotConnection;
   /** The viewer's company's ranks (직급), in the company's order. */
   ranks: Array<Rank>;
   /** The company's members in registration order, filtered; at most 500 per page. Total admin only. */
@@ -689,13 +725,15 @@ export type QueryLoginIdAvailableArgs = {
 
 /** The query root of the e-contract API: everything a client can read. */
 export type QueryPaymentsArgs = {
-  after: InputMaybe<Scalars['ID']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 
 
 /** The query root of the e-contract API: everything a client can read. */
 export type QueryPrepaidLotsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
   includeExpired?: Scalars['Boolean']['input'];
 };
 
@@ -820,18 +858,18 @@ export type SignUpResult = {
 /** The company's members in registration order, a page at a time. */
 export type StaffConnection = {
   __typename?: 'StaffConnection';
-  /** The members of this page. */
+  /** The items of this page, each with its cursor. */
   edges: Array<StaffEdge>;
-  /** Where this page ends. */
+  /** Where this page starts and ends. */
   pageInfo: PageInfo;
 };
 
-/** A member in a StaffConnection. */
+/** One item of StaffConnection and its cursor. */
 export type StaffEdge = {
   __typename?: 'StaffEdge';
-  /** Pass as `after` to get the members after this one. */
+  /** Pass as `after` to get the items that follow this one. */
   cursor: Scalars['String']['output'];
-  /** The member. */
+  /** The item. */
   node: User;
 };
 
@@ -951,10 +989,28 @@ export type Usage = {
   consumedAt: Scalars['DateTimeISO']['output'];
   /** The completed contract that consumed this unit. */
   contractId: Scalars['ID']['output'];
-  /** The usage's ID; pass it as `after` to get the next page. */
+  /** The usage's ID. */
   id: Scalars['ID']['output'];
   /** The contract's management number, when it had one. */
   managementNumber: Maybe<Scalars['String']['output']>;
+};
+
+/** A lot's consumed units, oldest first. */
+export type UsageConnection = {
+  __typename?: 'UsageConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<UsageEdge>;
+  /** Where this page starts and ends. */
+  pageInfo: PageInfo;
+};
+
+/** One item of UsageConnection and its cursor. */
+export type UsageEdge = {
+  __typename?: 'UsageEdge';
+  /** Pass as `after` to get the items that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Usage;
 };
 
 /** A person who signs in: a member of a company or personal workspace, or an operator of the customer centre. */

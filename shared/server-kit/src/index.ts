@@ -23,3 +23,4 @@ export * from './business-number.ts';
 export * from './signed-link.ts';
 export * from './ids.ts';
 export * from './secrets.ts';
+export * from './paging.ts';

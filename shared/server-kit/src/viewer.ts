@@ -13,15 +13,30 @@ export type Grade = (typeof Grade)[keyof typeof Grade];
 export const AccountRole = { MEMBER: 'MEMBER', OPERATOR: 'OPERATOR' } as const;
 export type AccountRole = (typeof AccountRole)[keyof typeof AccountRole];
 
-export const permissionsSchema = z.object({
-  write: z.boolean(),
-  edit: z.boolean(),
-  delete: z.boolean(),
-  sign: z.boolean(),
-  discard: z.boolean(),
-});
-export type Permissions = z.infer<typeof permissionsSchema>;
-export const NO_PERMISSIONS: Permissions = { write: false, edit: false, delete: false, sign: false, discard: false };
+/**
+ * R-PERM-1: the extra rights on contracts a member can see but did not write, each with what it
+ * allows. The one list of flags: the viewer's permissions, organization's stored columns and the
+ * GraphQL types are all made from it.
+ */
+export const PERMISSION_FLAGS = {
+  write: 'Create contracts and use bulk issuance.',
+  edit: 'Edit contracts written by others.',
+  delete: 'Delete contracts written by others.',
+  sign: 'Sign contracts written by others.',
+  discard: 'Discard (폐기) contracts written by others.',
+} as const;
+export type PermissionFlag = keyof typeof PERMISSION_FLAGS;
+export const permissionFlags = Object.keys(PERMISSION_FLAGS) as PermissionFlag[];
+export type Permissions = Record<PermissionFlag, boolean>;
+
+/** Each flag as `value` says (one value for all, or per flag). */
+export const permissionsWith = (value: boolean | ((flag: PermissionFlag) => boolean)): Permissions =>
+  Object.fromEntries(permissionFlags.map((flag) => [flag, typeof value === 'function' ? value(flag) : value])) as Permissions;
+/** Just the flags of `source` (a stored profile's, an input's), as a plain object. */
+export const permissionsOf = (source: Permissions): Permissions => permissionsWith((flag) => source[flag] === true);
+export const NO_PERMISSIONS: Permissions = permissionsWith(false);
+export const ALL_PERMISSIONS: Permissions = permissionsWith(true);
+export const permissionsSchema = z.object(Object.fromEntries(permissionFlags.map((flag) => [flag, z.boolean()])) as Record<PermissionFlag, z.ZodBoolean>);
 
 /** The account half of the viewer, answered by identity. */
 export const accountStandingSchema = z.object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ALL_PERMISSIONS } from '@econtract/server-kit';
 import { DemoIds, useStack, verifiedMember, type Stack } from '@econtract/testkit';
-import { consume, insertLot } from './billing.fixtures.ts';
+import { consume, insertLot, nodes } from './billing.fixtures.ts';
 
 const stack = useStack();
 
@@ -21,7 +22,7 @@ describe('who may see billing (issue #5)', () => {
       ['demo-individual', DemoIds.personalWorkspace],
     ] as const) {
       const token = await stack.login(login);
-      const result = await stack.graphql('{ billingAccount { tier } prepaidLots { id } payments { id } viewer { company { id billing { tier } } } }', {}, { token });
+      const result = await stack.graphql('{ billingAccount { tier } prepaidLots { edges { node { id } } } payments { edges { node { id } } } viewer { company { id billing { tier } } } }', {}, { token });
       expect(result.errors, login).toBeUndefined();
       expect(result.data.viewer.company).toMatchObject({ id: companyId, billing: { tier: result.data.billingAccount.tier } });
     }
@@ -30,7 +31,7 @@ describe('who may see billing (issue #5)', () => {
   it('refuses staff, department managers and the operator (FORBIDDEN), and anonymous callers (UNAUTHENTICATED)', async () => {
     for (const login of ['demo-staff', 'demo-manager', 'operator']) {
       const token = await stack.login(login);
-      for (const query of ['{ billingAccount { tier } }', '{ prepaidLots { id } }', '{ payments { id } }', 'mutation { preparePayment(planCode: "SOHO") { orderId } }', 'mutation { claimFreePass { id } }']) {
+      for (const query of ['{ billingAccount { tier } }', '{ prepaidLots { edges { node { id } } } }', '{ payments { edges { node { id } } } }', 'mutation { preparePayment(planCode: "SOHO") { orderId } }', 'mutation { claimFreePass { id } }']) {
         const result = await stack.graphql(query, {}, { token });
         expect(result.errors?.[0]?.extensions?.code, `${login} ${query}`).toBe('FORBIDDEN');
       }
@@ -46,7 +47,7 @@ describe('who may see billing (issue #5)', () => {
   });
 
   it("never resolves another company's billing through the entity reference", async () => {
-    const admin = { userId: DemoIds.totalAdmin, loginId: 'demo-admin', role: 'MEMBER' as const, sessionId: null, member: { companyId: DemoIds.company, grade: 'TOTAL_ADMIN' as const, active: true, departmentId: null, departmentScope: [], permissions: { write: true, edit: true, delete: true, sign: true, discard: true } } };
+    const admin = { userId: DemoIds.totalAdmin, loginId: 'demo-admin', role: 'MEMBER' as const, sessionId: null, member: { companyId: DemoIds.company, grade: 'TOTAL_ADMIN' as const, active: true, departmentId: null, departmentScope: [], permissions: ALL_PERMISSIONS } };
     const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Company { id billing { tier } } } }';
     const other = await stack.subgraphGraphql('billing', query, { r: [{ __typename: 'Company', id: DemoIds.personalWorkspace }] }, admin);
     expect(other.data._entities).toEqual([null]);
@@ -98,8 +99,9 @@ describe('prepaid service history (R-BILL-7)', () => {
     expect(new Set(consumed.slice(0, 10).map((c) => c.lotId)).size).toBe(1);
     expect(consumed.slice(10).every((c) => c.lotId === paid)).toBe(true);
 
-    const LOTS = 'query ($all: Boolean!) { prepaidLots(includeExpired: $all) { id kind plan { code name } chargedCount usedCount remainingCount status purchasedAt expiresAt usages(first: 3) { id contractId managementNumber consumedAt } } }';
-    const current = (await stack.graphql(LOTS, { all: false }, { token })).data.prepaidLots;
+    const LOTS =
+      'query ($all: Boolean!) { prepaidLots(includeExpired: $all) { edges { node { id kind plan { code name } chargedCount usedCount remainingCount status purchasedAt expiresAt usages(first: 3) { edges { cursor node { id contractId managementNumber consumedAt } } } } } } }';
+    const current = nodes((await stack.graphql(LOTS, { all: false }, { token })).data.prepaidLots).map((lot) => ({ ...lot, usages: nodes(lot.usages), usageCursors: lot.usages.edges.map((edge: { cursor: string }) => edge.cursor) }));
     expect(current.map((lot: { kind: string; status: string; chargedCount: number; usedCount: number; remainingCount: number }) => [lot.kind, lot.status, lot.chargedCount, lot.usedCount, lot.remainingCount])).toEqual([
       ['EVENT', 'EXHAUSTED', 10, 10, 0],
       ['PAID', 'ACTIVE', 300, 2, 298],
@@ -109,14 +111,24 @@ describe('prepaid service history (R-BILL-7)', () => {
     expect(current[1].usages.map((usage: { contractId: string }) => usage.contractId)).toEqual(contractIds.slice(10));
     expect(current[1].usages.map((usage: { id: string }) => usage.id)).toEqual([consumed[10]!.usageId, consumed[11]!.usageId]);
 
-    const all = (await stack.graphql(LOTS, { all: true }, { token })).data.prepaidLots;
+    const all = nodes((await stack.graphql(LOTS, { all: true }, { token })).data.prepaidLots);
     expect(all[0]).toMatchObject({ id: expired, status: 'EXPIRED', remainingCount: 28 });
 
-    // Next page of the signup lot's usages, after the third.
-    const page2 = await stack.graphql('query ($after: ID) { prepaidLots { usages(first: 5, after: $after) { managementNumber } } }', { after: current[0].usages[2].id }, { token });
-    expect(page2.data.prepaidLots[0].usages.map((usage: { managementNumber: string }) => usage.managementNumber)).toEqual(['2026-11-00004', '2026-11-00005', '2026-11-00006', '2026-11-00007', '2026-11-00008']);
+    // Lots page like every list: the first one, then the rest after its cursor.
+    const LOT_PAGE = 'query ($after: String) { prepaidLots(includeExpired: true, first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }';
+    const firstLot = (await stack.graphql(LOT_PAGE, {}, { token })).data.prepaidLots;
+    expect(nodes(firstLot).map((lot: { id: string }) => lot.id)).toEqual([expired]);
+    expect(firstLot.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const secondLot = (await stack.graphql(LOT_PAGE, { after: firstLot.pageInfo.endCursor }, { token })).data.prepaidLots;
+    expect(nodes(secondLot).map((lot: { id: string }) => lot.id)).toEqual([all[1].id]);
+    expect(secondLot.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
 
-    for (const bad of ['{ prepaidLots { usages(first: 0) { id } } }', '{ prepaidLots { usages(first: 501) { id } } }', '{ prepaidLots { usages(after: "nope") { id } } }']) {
+    // Next page of the signup lot's usages, after the third.
+    const page2 = await stack.graphql('query ($after: String) { prepaidLots { edges { node { usages(first: 5, after: $after) { edges { node { managementNumber } } } } } } }', { after: current[0].usageCursors[2] }, { token });
+    expect(nodes(nodes(page2.data.prepaidLots)[0].usages).map((usage: { managementNumber: string }) => usage.managementNumber)).toEqual(['2026-11-00004', '2026-11-00005', '2026-11-00006', '2026-11-00007', '2026-11-00008']);
+
+    const usages = (args: string) => `{ prepaidLots { edges { node { usages(${args}) { edges { node { id } } } } } } }`;
+    for (const bad of [usages('first: 0'), usages('first: 501'), usages('after: "nope"'), usages(`after: "${all[0].id}"`), `{ prepaidLots(after: "${current[0].usageCursors[0]}") { edges { cursor } } }`]) {
       expect((await stack.graphql(bad, {}, { token })).errors?.[0]?.extensions?.code, bad).toBe('BAD_USER_INPUT');
     }
   });
@@ -125,7 +137,7 @@ describe('prepaid service history (R-BILL-7)', () => {
     const a = await freshMember(stack);
     const b = await freshMember(stack);
     const lotOfB = await insertLot(stack, b.companyId, { charged: 7 });
-    const lotsOfA = (await stack.graphql('{ prepaidLots(includeExpired: true) { id } }', {}, { token: a.token })).data.prepaidLots.map((lot: { id: string }) => lot.id);
+    const lotsOfA = nodes((await stack.graphql('{ prepaidLots(includeExpired: true) { edges { node { id } } } }', {}, { token: a.token })).data.prepaidLots).map((lot: { id: string }) => lot.id);
     expect(lotsOfA).toHaveLength(1);
     expect(lotsOfA).not.toContain(lotOfB);
   });

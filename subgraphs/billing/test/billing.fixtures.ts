@@ -5,6 +5,9 @@ import type { BillingRoutes } from '../src/billing.routes.ts';
 
 const DAY = 86_400_000;
 
+/** The items of a connection's page. */
+export const nodes = <T = any>(connection: { edges: Array<{ node: T }> }): T[] => connection.edges.map((edge) => edge.node);
+
 /** Calls `usage.consume` as documents will when a contract is completed. */
 export const consume = (stack: Stack, input: RouteInputs<BillingRoutes>['usage']['consume']) =>
   stack.internal<BillingRoutes>('billing', { caller: 'documents', timeoutMs: 60_000 }).usage.consume.mutate(input);

@@ -4,7 +4,7 @@ import { internalClient, type RouteInputs } from '@econtract/server-kit';
 import { malformed, rejectionCode, useStack } from '@econtract/testkit';
 import type { BillingRoutes } from '../src/billing.routes.ts';
 import { lotExpiresAt } from '../src/lot/lot-expiry.ts';
-import { seedPlanCatalogue } from '../src/plan/plan.seed.ts';
+import { seedPlanCatalogue } from '../src/seed.ts';
 
 const stack = useStack();
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DemoIds, useStack } from '@econtract/testkit';
-import { consume, insertLot } from './billing.fixtures.ts';
+import { consume, insertLot, nodes } from './billing.fixtures.ts';
 
 const stack = useStack();
-const HISTORY = '{ prepaidLots { id plan { name } usages(first: 200) { contractId } } billingAccount { tier remainingCount } }';
+const HISTORY = '{ prepaidLots { edges { node { id plan { name } usages(first: 200) { edges { node { contractId } } } } } } billingAccount { tier remainingCount } }';
 
 describe('lots, usages and plans load in batches', () => {
   it('sends as many billing SQL statements for 2 lots as for 20 lots with many usages', async () => {
@@ -23,9 +23,9 @@ describe('lots, usages and plans load in batches', () => {
 
     expect(smallResult.errors).toBeUndefined();
     expect(largeResult.errors).toBeUndefined();
-    expect(smallResult.data.prepaidLots).toHaveLength(2);
-    expect(largeResult.data.prepaidLots).toHaveLength(20);
-    expect(largeResult.data.prepaidLots.reduce((sum: number, lot: { usages: unknown[] }) => sum + lot.usages.length, 0)).toBe(150);
+    expect(nodes(smallResult.data.prepaidLots)).toHaveLength(2);
+    expect(nodes(largeResult.data.prepaidLots)).toHaveLength(20);
+    expect(nodes(largeResult.data.prepaidLots).reduce((sum: number, lot: { usages: { edges: unknown[] } }) => sum + lot.usages.edges.length, 0)).toBe(150);
     expect(largeResult.data.billingAccount).toEqual({ tier: 'PAID', remainingCount: 50 });
     expect(largeCount.billing).toBe(smallCount.billing);
     expect(largeCount.billing).toBeLessThanOrEqual(3); // lots, plans, usages

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DemoIds, useStack } from '@econtract/testkit';
 import { lotExpiresAt } from '../src/lot/lot-expiry.ts';
+import { nodes } from './billing.fixtures.ts';
 
 const stack = useStack();
 
 const PREPARE = 'mutation ($plan: String!) { preparePayment(planCode: $plan) { orderId amountKrw orderName plan { code } } }';
 const CONFIRM =
   'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id orderId status amountKrw supplyKrw vatKrw cardCompany cardLast4 approvalNumber approvedAt receiptUrl plan { code } } }';
-const PAYMENTS = 'query ($first: Int!, $after: ID) { payments(first: $first, after: $after) { id orderId status amountKrw declineReason plan { code } } }';
+const PAYMENTS = 'query ($first: Int!, $after: String) { payments(first: $first, after: $after) { edges { cursor node { id orderId status amountKrw declineReason plan { code } } } pageInfo { hasNextPage endCursor } } }';
 
 const admin = () => stack.login('demo-admin');
 async function prepare(token: string, plan = 'SOHO') {
@@ -127,7 +128,8 @@ describe('card payments (R-BILL-6)', () => {
 
   it('lists settled payments newest first, page by page, for the own company only', async () => {
     const token = await admin();
-    const all = (await stack.graphql(PAYMENTS, { first: 100 }, { token })).data.payments as Array<{ id: string; status: string }>;
+    const listed = (await stack.graphql(PAYMENTS, { first: 100 }, { token })).data.payments;
+    const all = nodes<{ id: string; status: string }>(listed);
     expect(all).toHaveLength(5); // four approved, one declined (earlier tests in this file)
     expect(all.every((payment) => payment.status !== 'READY')).toBe(true);
     const rows = await stack.sql(`select id from billing.payment where company_id = ? and status <> 'READY' order by created_at desc, id desc`, [DemoIds.company]);
@@ -137,16 +139,16 @@ describe('card payments (R-BILL-6)', () => {
     const paged: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = (await stack.graphql(PAYMENTS, { first: 2, after }, { token })).data.payments as Array<{ id: string }>;
-      paged.push(...page.map((payment) => payment.id));
-      if (page.length < 2) break;
-      after = page[page.length - 1]!.id;
+      const page: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (await stack.graphql(PAYMENTS, { first: 2, after }, { token })).data.payments;
+      paged.push(...nodes(page).map((payment) => payment.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
     }
     expect(paged).toEqual(all.map((payment) => payment.id));
 
     const individual = await stack.login('demo-individual');
-    expect((await stack.graphql(PAYMENTS, { first: 100 }, { token: individual })).data.payments).toEqual([]);
-    const foreignCursor = await stack.graphql(PAYMENTS, { first: 5, after: all[0]!.id }, { token: individual });
+    expect((await stack.graphql(PAYMENTS, { first: 100 }, { token: individual })).data.payments.edges).toEqual([]);
+    const foreignCursor = await stack.graphql(PAYMENTS, { first: 5, after: listed.edges[0].cursor }, { token: individual });
     expect(foreignCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await stack.graphql(PAYMENTS, { first: 101 }, { token })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useStack } from '@econtract/testkit';
 import { DEFAULT_CATALOGUE, planCatalogue } from '../src/plan/plan.catalogue.ts';
-import { seedPlanCatalogue } from '../src/plan/plan.seed.ts';
+import { seedPlanCatalogue } from '../src/seed.ts';
 
 const stack = useStack();
 afterEach(() => {

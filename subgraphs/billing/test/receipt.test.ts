@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PDFParse } from 'pdf-parse';
 import { useStack } from '@econtract/testkit';
 import { renderReceiptPdf } from '../src/receipt/receipt.pdf.ts';
+import { nodes } from './billing.fixtures.ts';
 
 const stack = useStack();
 
@@ -73,8 +74,8 @@ describe('payment receipts (R-BILL-6)', () => {
   it('serves the PDF at receiptUrl, a signed link that opens without a sign-in header', async () => {
     const token = await stack.login('demo-admin');
     const payment = await approvedPayment(token);
-    const listed = await stack.graphql('{ payments(first: 20) { id status receiptUrl } }', {}, { token });
-    const entry = listed.data.payments.find((p: { id: string }) => p.id === payment.id);
+    const listed = await stack.graphql('{ payments(first: 20) { edges { node { id status receiptUrl } } } }', {}, { token });
+    const entry = nodes(listed.data.payments).find((p: { id: string }) => p.id === payment.id);
     expect(entry.receiptUrl).toMatch(/^http:\/\/localhost:4000\/receipts\//);
 
     const local = new URL(entry.receiptUrl);
@@ -99,7 +100,7 @@ describe('payment receipts (R-BILL-6)', () => {
     const token = await stack.login('demo-admin');
     const order = (await stack.graphql('mutation { preparePayment(planCode: "SOHO") { orderId amountKrw } }', {}, { token })).data.preparePayment;
     await stack.graphql('mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id } }', { input: { orderId: order.orderId, paymentKey: 'test_decline_receipt', amountKrw: order.amountKrw } }, { token });
-    const listed = await stack.graphql('{ payments(first: 50) { orderId status receiptUrl } }', {}, { token });
-    expect(listed.data.payments.find((p: { orderId: string }) => p.orderId === order.orderId)).toEqual({ orderId: order.orderId, status: 'DECLINED', receiptUrl: null });
+    const listed = await stack.graphql('{ payments(first: 50) { edges { node { orderId status receiptUrl } } } }', {}, { token });
+    expect(nodes(listed.data.payments).find((p: { orderId: string }) => p.orderId === order.orderId)).toEqual({ orderId: order.orderId, status: 'DECLINED', receiptUrl: null });
   });
 });

@@ -1,10 +1,10 @@
 import type { SubgraphDefinition } from '@econtract/server-kit';
 import { Account } from './account/account.entity.ts';
-import { createIdentityLoaders, type IdentityLoaders } from './account/account.loaders.ts';
+import { createIdentityLoaders, type IdentityLoaders } from './context.ts';
 import { resolveAccountReference } from './account/account.reference.ts';
 import { AccountResolver } from './account/account.resolver.ts';
-import { identityPermissions } from './account/account.rules.ts';
-import { seedDemoAccounts } from './account/account.seed.ts';
+import { identityPermissions } from './rules.ts';
+import { seedDemoAccounts } from './seed.ts';
 import { migrations } from './migrations/index.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { OperatorResolver } from './operator/operator.resolver.ts';

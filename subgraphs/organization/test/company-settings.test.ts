@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DemoIds, useStack } from '@econtract/testkit';
-import { internal, ok, refused } from './organization.helpers.ts';
+import { internal, ok, otherCompany, refused } from './organization.helpers.ts';
 
 const stack = useStack();
 
@@ -103,5 +103,10 @@ describe('audit log', () => {
     expect((await refused(stack, await stack.login('demo-manager'), AUDIT, { first: 5 })).code).toBe('FORBIDDEN');
     expect((await refused(stack, token, AUDIT, { first: 5, after: 'not-a-cursor' })).code).toBe('BAD_USER_INPUT');
     expect((await refused(stack, token, AUDIT, { first: 0 })).code).toBe('BAD_USER_INPUT');
+    // A well-formed cursor that is not one of this company's audit entries: refused, not an empty page.
+    const staffCursor = (await ok(stack, token, '{ staffMembers(first: 1) { edges { cursor } } }')).staffMembers.edges[0].cursor;
+    expect((await refused(stack, token, AUDIT, { first: 5, after: staffCursor })).code).toBe('BAD_USER_INPUT');
+    const otherAdmin = (await otherCompany(stack)).token;
+    expect((await refused(stack, otherAdmin, AUDIT, { first: 5, after: pageOne.pageInfo.endCursor })).code).toBe('BAD_USER_INPUT');
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoIds, useStack } from '@econtract/testkit';
-import { DemoOrganization } from '../src/organization.seed.ts';
+import { DemoOrganization } from '../src/seed.ts';
 import { CREATE_DEPARTMENT, internal, ok } from './organization.helpers.ts';
 
 const stack = useStack();

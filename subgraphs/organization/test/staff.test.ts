@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoIds, newMemberFields, tokenMailedTo, useStack } from '@econtract/testkit';
-import { DemoOrganization } from '../src/organization.seed.ts';
+import { DemoOrganization } from '../src/seed.ts';
 import { ok, refused } from './organization.helpers.ts';
 
 const stack = useStack();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ALL_PERMISSIONS } from '@econtract/server-kit';
 import { DemoIds, useStack } from '@econtract/testkit';
-import { DemoOrganization } from '../src/organization.seed.ts';
+import { DemoOrganization } from '../src/seed.ts';
 import { CREATE_DEPARTMENT, DELETE_DEPARTMENT, ok, otherCompany, refused, SAVE_RANKS, UPDATE_DEPARTMENT } from './organization.helpers.ts';
 
 const stack = useStack();
@@ -65,7 +66,7 @@ describe("a second company never sees the first one's anything", () => {
       loginId: other.loginId,
       role: 'MEMBER' as const,
       sessionId: null,
-      member: { companyId: other.companyId, grade: 'TOTAL_ADMIN' as const, active: true, departmentId: null, departmentScope: [], permissions: { write: true, edit: true, delete: true, sign: true, discard: true } },
+      member: { companyId: other.companyId, grade: 'TOTAL_ADMIN' as const, active: true, departmentId: null, departmentScope: [], permissions: ALL_PERMISSIONS },
     };
     const result = await stack.subgraphGraphql('organization', query, { id: DemoIds.staff }, viewer);
     expect(result.data._entities).toEqual([{ company: null, department: null, rank: null, grade: null, approvalAuthority: null, active: null, permissions: null }]);
@@ -77,7 +78,7 @@ describe("a second company never sees the first one's anything", () => {
       loginId: other.loginId,
       role: 'MEMBER',
       sessionId: null,
-      member: { companyId: other.companyId, grade: 'TOTAL_ADMIN', active: true, departmentId: null, departmentScope: [], permissions: { write: true, edit: true, delete: true, sign: true, discard: true } },
+      member: { companyId: other.companyId, grade: 'TOTAL_ADMIN', active: true, departmentId: null, departmentScope: [], permissions: ALL_PERMISSIONS },
     });
     expect(result.data._entities).toEqual([null]);
   });

@@ -1,6 +1,6 @@
 import { companyOf } from '@econtract/server-kit';
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { billingAccountOf } from './billing-account.ts';
 import { BillingAccount } from './billing-account.type.ts';
 

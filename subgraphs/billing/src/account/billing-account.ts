@@ -1,5 +1,5 @@
 import { PlanKind } from '../plan/plan.entity.ts';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { isUsable } from '../lot/lot.usable.ts';
 import { BillingAccount, BillingTier } from './billing-account.type.ts';
 

@@ -1,5 +1,5 @@
 import { companyOf } from '@econtract/server-kit';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { Company } from './company.type.ts';
 
 /** `_entities` skips shield: billing answers for the viewer's own company only. */

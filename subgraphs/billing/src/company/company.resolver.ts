@@ -2,7 +2,7 @@ import { companyOf } from '@econtract/server-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { billingAccountOf } from '../account/billing-account.ts';
 import { BillingAccount } from '../account/billing-account.type.ts';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { Company } from './company.type.ts';
 
 @Resolver(() => Company)

@@ -1,11 +1,11 @@
 import { AppError, badUserInput, companyOf, msg } from '@econtract/server-kit';
 import { Ctx, Mutation, Resolver } from 'type-graphql';
 import { audit } from '../audit/audit.ts';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
 import { lotExpiresAt } from './lot-expiry.ts';
 import { insertLot } from './lot.insert.ts';
-import { USABLE_LOT_SQL } from './lot.usable.ts';
+import { isUsable } from './lot.usable.ts';
 import { PrepaidLot } from './prepaid-lot.entity.ts';
 
 const FREE_PASS = 'FREE_PASS';
@@ -24,14 +24,12 @@ export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
   let lotId: string;
   try {
     lotId = await ctx.em.transactional(async (tx) => {
+      // Advisory lock: a company's claims take turns, so simultaneous claims see each other's lot and one succeeds.
       await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`free-pass:${companyId}`]);
       const now = new Date();
-      const [previous] = await tx.execute<Array<{ purchased_at: Date | string }>>(
-        `select "purchased_at" from "billing"."prepaid_lot" where "company_id" = ? and "kind" = 'FREE_PASS' order by "purchased_at" desc limit 1`,
-        [companyId],
-      );
+      const previous = await tx.findOne(PrepaidLot, { companyId, kind: PlanKind.FREE_PASS }, { orderBy: { purchasedAt: 'desc' } });
       if (previous) {
-        const claimedAt = new Date(previous.purchased_at);
+        const claimedAt = previous.purchasedAt;
         const nextClaim = lotExpiresAt(claimedAt, 1);
         if (now < nextClaim) {
           throw badUserInput(
@@ -43,17 +41,13 @@ export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
           );
         }
       }
-      const [event] = await tx.execute<Array<{ expires_at: Date | string }>>(
-        `select "expires_at" from "billing"."prepaid_lot"
-         where "company_id" = ? and "kind" = 'EVENT' and ${USABLE_LOT_SQL}
-         order by "expires_at" desc limit 1`,
-        [companyId],
-      );
+      const events = await tx.find(PrepaidLot, { companyId, kind: PlanKind.EVENT, expiresAt: { $gt: now } }, { orderBy: { expiresAt: 'desc' } });
+      const event = events.find((lot) => isUsable(lot, now));
       if (event) {
         throw badUserInput(
           msg(
-            `The free pass cannot be claimed while an event plan is in use. Your event plan can be used until ${seoulDay(new Date(new Date(event.expires_at).getTime() - 1))} (Korea time) or until its units run out.`,
-            `이벤트성 요금제를 사용 중일 때는 무료이용권을 신청할 수 없습니다. 사용 중인 이벤트성 요금제는 ${seoulDay(new Date(new Date(event.expires_at).getTime() - 1))}까지(한국 시간 기준) 또는 잔여건수를 모두 사용할 때까지 이용할 수 있습니다.`,
+            `The free pass cannot be claimed while an event plan is in use. Your event plan can be used until ${seoulDay(new Date(event.expiresAt.getTime() - 1))} (Korea time) or until its units run out.`,
+            `이벤트성 요금제를 사용 중일 때는 무료이용권을 신청할 수 없습니다. 사용 중인 이벤트성 요금제는 ${seoulDay(new Date(event.expiresAt.getTime() - 1))}까지(한국 시간 기준) 또는 잔여건수를 모두 사용할 때까지 이용할 수 있습니다.`,
           ),
           { reason: 'EVENT_PLAN_IN_USE' },
         );

@@ -1,10 +1,12 @@
+import { LockMode } from '@mikro-orm/core';
 import type { z } from 'zod';
 import { badUserInput, conflict, msg } from '@econtract/server-kit';
 import { audit } from '../audit/audit.ts';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
 import type { grantEventInput } from './grant.routes.ts';
 import { insertLot } from './lot.insert.ts';
+import { PrepaidLot } from './prepaid-lot.entity.ts';
 
 type GrantEventResponse = { lotId: string; created: boolean };
 type GrantCancelResponse = { cancelled: boolean };
@@ -30,13 +32,9 @@ export async function grantEvent(request: z.infer<typeof grantEventInput>, ctx: 
     });
     if (inserted) return { lotId: inserted, created: true };
     // ON CONFLICT waited for the other inserter to commit, so this new statement's snapshot sees its lot.
-    const existing = await ctx.em.execute<Array<{ id: string; company_id: string; plan_code: string }>>(
-      `select "id", "company_id", "plan_code" from "billing"."prepaid_lot" where "grant_key" = ?`,
-      [request.grantKey],
-    );
-    const lot = existing[0];
+    const lot = await ctx.em.findOne(PrepaidLot, { grantKey: request.grantKey }, { refresh: true });
     if (!lot) continue;
-    if (lot.company_id !== request.companyId || lot.plan_code !== request.planCode) {
+    if (lot.companyId !== request.companyId || lot.plan.code !== request.planCode) {
       throw conflict(msg(`Grant key ${request.grantKey} was already used for another company or plan.`, `지급 키 ${request.grantKey}은(는) 이미 다른 회사나 요금제에 사용되었습니다.`));
     }
     return { lotId: lot.id, created: false };
@@ -49,27 +47,20 @@ export async function grantEvent(request: z.infer<typeof grantEventInput>, ctx: 
  * can go; a missing one is already undone (`cancelled: false`), a used one is a CONFLICT.
  */
 export async function grantCancel(request: { grantKey: string }, ctx: BillingContext): Promise<GrantCancelResponse> {
-  const cancelled = await ctx.em.transactional(async (tx) => {
-    const deleted = await tx.execute<Array<{ id: string; company_id: string }>>(
-      `delete from "billing"."prepaid_lot" where "grant_key" = ? and "used_count" = 0 returning "id", "company_id"`,
-      [request.grantKey],
-    );
-    if (deleted[0]) {
-      await audit(tx, ctx, { companyId: deleted[0].company_id, action: 'EVENT_GRANT_CANCELLED', targetType: 'lot', targetId: deleted[0].id, details: { grantKey: request.grantKey } });
+  return ctx.em.transactional(async (tx) => {
+    // `for update`: a unit being consumed from this lot meanwhile is counted before the lot may go.
+    const lot = await tx.findOne(PrepaidLot, { grantKey: request.grantKey }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!lot) return { cancelled: false };
+    if (lot.usedCount > 0) {
+      throw conflict(
+        msg(
+          `The lot granted as ${request.grantKey} has been used (${lot.usedCount} contracts), so it cannot be cancelled.`,
+          `${request.grantKey}(으)로 지급된 이용권은 이미 사용되어(${lot.usedCount}건) 취소할 수 없습니다.`,
+        ),
+      );
     }
-    return deleted.length > 0;
+    tx.remove(lot);
+    await audit(tx, ctx, { companyId: lot.companyId, action: 'EVENT_GRANT_CANCELLED', targetType: 'lot', targetId: lot.id, details: { grantKey: request.grantKey } });
+    return { cancelled: true };
   });
-  if (cancelled) return { cancelled: true };
-  // A fresh statement, so a lot spent concurrently (the delete skipped it) is seen as spent.
-  const remaining = await ctx.em.execute<Array<{ used_count: number }>>(
-    `select "used_count" from "billing"."prepaid_lot" where "grant_key" = ?`,
-    [request.grantKey],
-  );
-  if (remaining[0]) throw conflict(
-      msg(
-        `The lot granted as ${request.grantKey} has been used (${remaining[0].used_count} contracts), so it cannot be cancelled.`,
-        `${request.grantKey}(으)로 지급된 이용권은 이미 사용되어(${remaining[0].used_count}건) 취소할 수 없습니다.`,
-      ),
-    );
-  return { cancelled: false };
 }

@@ -11,6 +11,7 @@ export async function insertLot(
   tx: EntityManager,
   lot: { companyId: string; plan: Plan; purchasedAt: Date; grantKey?: string; paymentId?: string },
 ): Promise<string | null> {
+  // Raw for `on conflict`: concurrent grants of one key wait for the first to commit, and then insert nothing.
   const [row] = await tx.execute<Array<{ id: string }>>(
     `insert into "billing"."prepaid_lot" ("id", "company_id", "plan_code", "kind", "charged_count", "purchased_at", "expires_at", "grant_key", "payment_id")
      values (?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?, ?)

@@ -1,26 +1,34 @@
-import { companyOf } from '@econtract/server-kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { BillingContext } from '../billing.loaders.ts';
+import { companyOf, keysetConnection, pageOf } from '@econtract/server-kit';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { BillingContext } from '../context.ts';
 import { Plan } from '../plan/plan.entity.ts';
-import { cursor, pageSize } from '../billing.paging.ts';
-import { Usage } from '../usage/usage.type.ts';
+import { UsageConnection } from '../usage/usage.entity.ts';
 import { lotStatus } from './lot.usable.ts';
-import { LotStatus, PrepaidLot } from './prepaid-lot.entity.ts';
+import { LotStatus, PrepaidLot, PrepaidLotConnection } from './prepaid-lot.entity.ts';
 
 @Resolver(() => PrepaidLot)
 export class LotResolver {
-  @Query(() => [PrepaidLot], {
+  @Query(() => PrepaidLotConnection, {
     description:
       "The prepaid service history of the viewer's company: its lots, oldest purchase first (the order units are deducted in). Expired lots only with includeExpired. Total admin or individual member only.",
   })
   async prepaidLots(
     @Arg('includeExpired', () => Boolean, { defaultValue: false, description: 'Also list expired lots.' }) includeExpired: boolean,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many lots to return, 1–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
     @Ctx() ctx: BillingContext,
-  ): Promise<PrepaidLot[]> {
-    // The rule guarantees a member; the company filter is in the loader's SQL.
+  ): Promise<PrepaidLotConnection> {
+    const page = pageOf('lot', first, after, 100);
+    // The rule guarantees a member; the company filter is in the loader's SQL. A company has few lots, so they page in memory.
     const lots = await ctx.loaders.lotsByCompany.load(companyOf(ctx.viewer)!);
     const now = new Date();
-    return includeExpired ? lots : lots.filter((lot) => lotStatus(lot, now) !== LotStatus.EXPIRED);
+    const listed = includeExpired ? lots : lots.filter((lot) => lotStatus(lot, now) !== LotStatus.EXPIRED);
+    const position = (seq: number) => lots.findIndex((lot) => lot.seq === seq);
+    return keysetConnection(page, {
+      known: (seq) => position(seq) >= 0,
+      fetch: (afterSeq, limit) => (afterSeq === null ? listed : listed.filter((lot) => lots.indexOf(lot) > position(afterSeq))).slice(0, limit),
+      seq: (lot) => lot.seq,
+    });
   }
 
   @FieldResolver(() => Plan, { description: 'The plan the lot was bought, claimed or granted as.' })
@@ -40,13 +48,18 @@ export class LotResolver {
     return lotStatus(lot, new Date());
   }
 
-  @FieldResolver(() => [Usage], { description: 'Each unit consumed from this lot, one per completed contract, oldest first; page with `first` and `after`.' })
+  @FieldResolver(() => UsageConnection, { description: 'Each unit consumed from this lot, one per completed contract, oldest first; page with `first` and `after`.' })
   usages(
     @Root() lot: PrepaidLot,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many usages to return, 1–500.' }) first: number,
-    @Arg('after', () => ID, { nullable: true, description: 'The `id` of the last usage of the previous page; omit for the first page.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
     @Ctx() ctx: BillingContext,
-  ): Promise<Usage[]> {
-    return ctx.loaders.usagesOfLot(pageSize(first, 500), cursor(after)).load(lot.id);
+  ): Promise<UsageConnection> {
+    return keysetConnection(pageOf('usage', first, after, 500), {
+      // A usage of any of the company's lots: one cursor may be asked of every lot in one request.
+      known: async (seq) => (await ctx.loaders.usageBySeq.load(seq)) !== null,
+      fetch: (afterSeq, limit) => ctx.loaders.usagesOfLot(limit, afterSeq).load(lot.id),
+      seq: (usage) => usage.seq,
+    });
   }
 }

@@ -1,6 +1,9 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { BigIntType, Collection, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { connectionType } from '@econtract/server-kit';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Plan, PlanKind } from '../plan/plan.entity.ts';
+import { Usage } from '../usage/usage.entity.ts';
 
 export enum LotStatus {
   /** Unexpired with units left: deductions come from such lots. */
@@ -73,5 +76,16 @@ export class PrepaidLot {
   paymentId: string | null = null;
 
   @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
+
+  /** Cursors name it (identity column). */
+  @Property({ type: new BigIntType('number'), autoincrement: true, returning: true })
+  seq!: Opt<number>;
+
+  /** Read a page at a time (see the usage pages in context.ts), never as a whole. */
+  @OneToMany(() => Usage, (usage) => usage.lot)
+  usageLedger = new Collection<Usage>(this);
 }
+
+export const PrepaidLotConnection = connectionType(PrepaidLot, 'PrepaidLot', "The company's prepaid lots, oldest purchase first.");
+export type PrepaidLotConnection = InstanceType<typeof PrepaidLotConnection>;

@@ -1,22 +1,23 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { BillingContext } from '../billing.loaders.ts';
+import { pageOf } from '@econtract/server-kit';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { BillingContext } from '../context.ts';
 import { paymentProvider } from '../billing.env.ts';
-import { cursor, pageSize } from '../billing.paging.ts';
 import { Plan } from '../plan/plan.entity.ts';
 import { confirmPayment, listPayments, preparePayment } from './payment.service.ts';
-import { ConfirmPaymentInput, Payment, PaymentOrder } from './payment.type.ts';
+import { Payment, PaymentConnection } from './payment.entity.ts';
+import { ConfirmPaymentInput, PaymentOrder } from './payment.type.ts';
 
 @Resolver(() => Payment)
 export class PaymentResolver {
-  @Query(() => [Payment], {
+  @Query(() => PaymentConnection, {
     description: "The payment history of the viewer's company: approved and declined payments, newest first; page with `first` and `after`. Total admin or individual member only.",
   })
   payments(
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many payments to return, 1–100.' }) first: number,
-    @Arg('after', () => ID, { nullable: true, description: 'The `id` of the last payment of the previous page; omit for the first page.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
     @Ctx() ctx: BillingContext,
-  ): Promise<Payment[]> {
-    return listPayments(ctx, pageSize(first, 100), cursor(after));
+  ): Promise<PaymentConnection> {
+    return listPayments(ctx, pageOf('payment', first, after, 100));
   }
 
   @Mutation(() => PaymentOrder, { description: 'Step 1 of a card payment: records an order for a purchasable plan at the catalogue price; pay it in the payment widget, then call confirmPayment.' })
@@ -34,8 +35,8 @@ export class PaymentResolver {
 
   @FieldResolver(() => Plan, { description: 'The plan bought.' })
   async plan(@Root() payment: Payment, @Ctx() ctx: BillingContext): Promise<Plan> {
-    const plan = await ctx.loaders.planByCode.load(payment.planCode);
-    if (!plan) throw new Error(`payment ${payment.id} names plan ${payment.planCode}, which is not in the catalogue`);
+    const plan = await ctx.loaders.planByCode.load(payment.plan.code);
+    if (!plan) throw new Error(`payment ${payment.id} names plan ${payment.plan.code}, which is not in the catalogue`);
     return plan;
   }
 }

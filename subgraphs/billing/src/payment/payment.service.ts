@@ -1,11 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { AppError, badUserInput, companyOf, conflict, ErrorCode, msg, notFound } from '@econtract/server-kit';
+import { randomBytes } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import { AppError, badUserInput, companyOf, conflict, ErrorCode, keysetConnection, msg, notFound, type Page } from '@econtract/server-kit';
 import { audit } from '../audit/audit.ts';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { insertLot } from '../lot/lot.insert.ts';
 import { PlanKind } from '../plan/plan.entity.ts';
 import { PaymentProviderUnavailable, type PaymentProvider } from './payment.provider.ts';
-import { splitVat, toPayment, type ConfirmPaymentInput, type Payment, type PaymentOrder, type PaymentRow } from './payment.type.ts';
+import { Payment, PaymentStatus, type PaymentConnection } from './payment.entity.ts';
+import { splitVat, type ConfirmPaymentInput, type PaymentOrder } from './payment.type.ts';
 
 /** Toss accepts 6–64 characters of [A-Za-z0-9_-]; 128 random bits cannot be guessed. */
 const newOrderId = () => `order_${randomBytes(16).toString('hex')}`;
@@ -26,13 +28,9 @@ export async function preparePayment(ctx: BillingContext, planCode: string): Pro
   const orderId = newOrderId();
   const { supplyKrw, vatKrw } = splitVat(plan.priceKrw);
   await ctx.em.transactional(async (tx) => {
-    const id = randomUUID();
-    await tx.execute(
-      `insert into "billing"."payment" ("id", "order_id", "company_id", "plan_code", "amount_krw", "supply_krw", "vat_krw", "status", "requested_by")
-       values (?, ?, ?, ?, ?, ?, ?, 'READY', ?)`,
-      [id, orderId, companyId, plan.code, plan.priceKrw, supplyKrw, vatKrw, ctx.viewer!.userId],
-    );
-    await audit(tx, ctx, { companyId, action: 'PAYMENT_PREPARED', targetType: 'payment', targetId: id, amountKrw: plan.priceKrw, details: { orderId, planCode: plan.code } });
+    const payment = tx.create(Payment, { orderId, companyId, plan: plan.code, amountKrw: plan.priceKrw, supplyKrw, vatKrw, requestedBy: ctx.viewer!.userId });
+    await tx.flush();
+    await audit(tx, ctx, { companyId, action: 'PAYMENT_PREPARED', targetType: 'payment', targetId: payment.id, amountKrw: plan.priceKrw, details: { orderId, planCode: plan.code } });
   });
   return { orderId, amountKrw: plan.priceKrw, orderName: plan.name, planCode: plan.code };
 }
@@ -58,68 +56,75 @@ export async function confirmPayment(ctx: BillingContext, input: ConfirmPaymentI
   if (!input.orderId || input.orderId.length > 64) throw badUserInput(msg('orderId is not an order id from preparePayment.', 'orderId가 preparePayment에서 받은 주문번호가 아닙니다.'), { field: 'orderId' });
   if (!input.paymentKey || input.paymentKey.length > 200) throw badUserInput(msg('paymentKey must be the key the payment widget returned.', 'paymentKey에는 결제 위젯이 돌려준 결제키를 넣어 주세요.'), { field: 'paymentKey' });
 
-  let outcome: { payment: PaymentRow } | { error: AppError };
+  let outcome: { payment: Payment } | { error: AppError };
   try {
     outcome = await ctx.em.transactional(async (tx) => {
-      const [order] = await tx.execute<PaymentRow[]>(`select * from "billing"."payment" where "order_id" = ? and "company_id" = ? for update`, [input.orderId, companyId]);
+      // `for update`: a retried or simultaneous confirm of this order waits here, then sees how the first ended.
+      const order = await tx.findOne(Payment, { orderId: input.orderId, companyId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!order) return { error: notFound(msg('No such payment order for your company. Start again with preparePayment.', '회사에 해당 주문이 없습니다. preparePayment부터 다시 진행해 주세요.')) };
-      if (order.status === 'APPROVED') {
+      if (order.status === PaymentStatus.APPROVED) {
         // A retry of the confirm that succeeded: the same payment, nothing charged again.
-        if (order.payment_key === input.paymentKey) return { payment: order };
+        if (order.paymentKey === input.paymentKey) return { payment: order };
         return { error: conflict(msg('This order has already been paid with another payment. Start a new order with preparePayment.', '이미 다른 결제로 결제가 끝난 주문입니다. preparePayment로 새 주문을 만들어 주세요.')) };
       }
-      if (order.status === 'DECLINED') {
-        return { error: badUserInput(
-            msg(
-              `This order was declined: ${order.decline_message}. Start a new order with preparePayment.`,
-              `결제가 거절된 주문입니다: ${order.decline_message}. preparePayment로 새 주문을 만들어 주세요.`,
-            ),
-            { reason: order.decline_code },
-          ) };
-      }
-      if (input.amountKrw !== order.amount_krw) {
+      if (order.status === PaymentStatus.DECLINED) {
         return {
           error: badUserInput(
             msg(
-              `The amount (${input.amountKrw}원) does not match the order (${order.amount_krw}원), so the payment was not confirmed and nothing was charged.`,
-              `결제 금액(${input.amountKrw}원)이 주문 금액(${order.amount_krw}원)과 달라 결제를 승인하지 않았습니다. 청구된 금액은 없습니다.`,
+              `This order was declined: ${order.declineReason}. Start a new order with preparePayment.`,
+              `결제가 거절된 주문입니다: ${order.declineReason}. preparePayment로 새 주문을 만들어 주세요.`,
+            ),
+            { reason: order.declineCode },
+          ),
+        };
+      }
+      if (input.amountKrw !== order.amountKrw) {
+        return {
+          error: badUserInput(
+            msg(
+              `The amount (${input.amountKrw}원) does not match the order (${order.amountKrw}원), so the payment was not confirmed and nothing was charged.`,
+              `결제 금액(${input.amountKrw}원)이 주문 금액(${order.amountKrw}원)과 달라 결제를 승인하지 않았습니다. 청구된 금액은 없습니다.`,
             ),
             { field: 'amountKrw' },
           ),
         };
       }
 
-      const result = await provider.confirm({ paymentKey: input.paymentKey, orderId: order.order_id, amount: order.amount_krw, idempotencyKey: order.order_id });
+      const result = await provider.confirm({ paymentKey: input.paymentKey, orderId: order.orderId, amount: order.amountKrw, idempotencyKey: order.orderId });
       if (result.status === 'DECLINED') {
-        const [declined] = await tx.execute<PaymentRow[]>(
-          `update "billing"."payment" set "status" = 'DECLINED', "payment_key" = ?, "decline_code" = ?, "decline_message" = ?, "updated_at" = now() where "id" = ? returning *`,
-          [input.paymentKey, result.code, result.message, order.id],
-        );
-        await audit(tx, ctx, { companyId, action: 'PAYMENT_DECLINED', targetType: 'payment', targetId: order.id, amountKrw: order.amount_krw, details: { code: result.code, message: result.message } });
-        return { error: badUserInput(msg(`The card payment was declined: ${result.message} Nothing was charged.`, `카드 결제가 거절되었습니다: ${result.message} 청구된 금액은 없습니다.`), {
+        Object.assign(order, { status: PaymentStatus.DECLINED, paymentKey: input.paymentKey, declineCode: result.code, declineReason: result.message });
+        await tx.flush();
+        await audit(tx, ctx, { companyId, action: 'PAYMENT_DECLINED', targetType: 'payment', targetId: order.id, amountKrw: order.amountKrw, details: { code: result.code, message: result.message } });
+        return {
+          error: badUserInput(msg(`The card payment was declined: ${result.message} Nothing was charged.`, `카드 결제가 거절되었습니다: ${result.message} 청구된 금액은 없습니다.`), {
             reason: result.code,
-            paymentId: declined!.id,
-          }) };
+            paymentId: order.id,
+          }),
+        };
       }
 
-      const plan = await ctx.loaders.planByCode.load(order.plan_code);
-      if (!plan) throw new Error(`payment ${order.id} names plan ${order.plan_code}, which is not in the catalogue`);
-      const [approved] = await tx.execute<PaymentRow[]>(
-        `update "billing"."payment" set "status" = 'APPROVED', "payment_key" = ?, "card_company" = ?, "card_last4" = ?, "approval_number" = ?, "approved_at" = ?::timestamptz, "updated_at" = now()
-         where "id" = ? returning *`,
-        [input.paymentKey, result.cardCompany, result.cardLast4, result.approvalNumber, result.approvedAt.toISOString(), order.id],
-      );
+      const plan = await ctx.loaders.planByCode.load(order.plan.code);
+      if (!plan) throw new Error(`payment ${order.id} names plan ${order.plan.code}, which is not in the catalogue`);
+      Object.assign(order, {
+        status: PaymentStatus.APPROVED,
+        paymentKey: input.paymentKey,
+        cardCompany: result.cardCompany,
+        cardLast4: result.cardLast4,
+        approvalNumber: result.approvalNumber,
+        approvedAt: result.approvedAt,
+      });
+      await tx.flush();
       const lotId = (await insertLot(tx, { companyId, plan, purchasedAt: new Date(), paymentId: order.id }))!;
       await audit(tx, ctx, {
         companyId,
         action: 'PAYMENT_APPROVED',
         targetType: 'payment',
         targetId: order.id,
-        amountKrw: order.amount_krw,
+        amountKrw: order.amountKrw,
         unitCount: plan.contractCount,
         details: { lotId, planCode: plan.code, approvalNumber: result.approvalNumber },
       });
-      return { payment: approved! };
+      return { payment: order };
     });
   } catch (error) {
     if (error instanceof PaymentProviderUnavailable) {
@@ -129,23 +134,15 @@ export async function confirmPayment(ctx: BillingContext, input: ConfirmPaymentI
     throw error;
   }
   if ('error' in outcome) throw outcome.error;
-  return toPayment(outcome.payment);
+  return outcome.payment;
 }
 
 /** R-BILL-6 history: settled payments (approved or declined), newest order first. */
-export async function listPayments(ctx: BillingContext, first: number, after: string | null): Promise<Payment[]> {
-  const companyId = companyOf(ctx.viewer)!;
-  if (after) {
-    const [known] = await ctx.em.execute(`select 1 from "billing"."payment" where "id" = ? and "company_id" = ?`, [after, companyId]);
-    if (!known) throw badUserInput(msg('after must be the id of a payment from the previous page.', 'after에는 이전 페이지에 있던 결제의 ID를 넣어 주세요.'));
-  }
-  const rows = await ctx.em.execute<PaymentRow[]>(
-    `select * from "billing"."payment" p
-     where p."company_id" = ? and p."status" <> 'READY'
-       and (?::uuid is null or (p."created_at", p."id") < (select a."created_at", a."id" from "billing"."payment" a where a."id" = ?::uuid))
-     order by p."created_at" desc, p."id" desc
-     limit ?`,
-    [companyId, after, after, first],
-  );
-  return rows.map(toPayment);
+export function listPayments(ctx: BillingContext, page: Page): Promise<PaymentConnection> {
+  const settled = { companyId: companyOf(ctx.viewer)!, status: { $ne: PaymentStatus.READY } };
+  return keysetConnection(page, {
+    known: async (seq) => (await ctx.em.count(Payment, { ...settled, seq })) > 0,
+    fetch: (before, limit) => ctx.em.find(Payment, before === null ? settled : { ...settled, seq: { $lt: before } }, { orderBy: { seq: 'desc' }, limit }),
+    seq: (payment) => payment.seq,
+  });
 }

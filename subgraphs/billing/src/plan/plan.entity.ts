@@ -1,3 +1,4 @@
+import { PrimaryKeyProp } from '@mikro-orm/core';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -23,6 +24,9 @@ registerEnumType(PlanKind, {
 @ObjectType({ description: 'An entry of the plan catalogue (요금제).' })
 @Entity({ tableName: 'plan' })
 export class Plan {
+  /** Lets a payment or lot name its plan by code. */
+  [PrimaryKeyProp]?: 'code';
+
   @Field(() => String, { description: 'Stable code, e.g. SOHO or BUSINESS.' })
   @PrimaryKey({ type: 'text' })
   code!: string;

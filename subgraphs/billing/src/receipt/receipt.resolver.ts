@@ -1,10 +1,10 @@
 import { companyOf, isUuid, msg, notFound, RECEIPT_LINK_PURPOSE, RECEIPT_LINK_TTL_SECONDS, signLinkToken } from '@econtract/server-kit';
 import type { OrganizationRoutes } from '@econtract/organization/routes';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { receiptSupplier } from '../billing.env.ts';
 import { Company } from '../company/company.type.ts';
-import { Payment, PaymentStatus, type PaymentRow } from '../payment/payment.type.ts';
+import { Payment, PaymentStatus } from '../payment/payment.entity.ts';
 import { renderReceiptPdf } from './receipt.pdf.ts';
 
 @ObjectType('Receipt', { description: 'A printable PDF receipt of an approved payment.' })
@@ -51,25 +51,23 @@ const receiptNotFound = () => notFound(msg('No approved payment with this id for
 
 /** The receipt of one of `companyId`'s approved payments; the buyer's details come from organization. */
 export async function buildReceipt(ctx: BillingContext, paymentId: string, companyId: string, buyer: { name: string; businessNumber: string | null }): Promise<Receipt> {
-  const [payment] = isUuid(paymentId)
-    ? await ctx.em.execute<PaymentRow[]>(`select * from "billing"."payment" where "id" = ? and "company_id" = ? and "status" = 'APPROVED'`, [paymentId, companyId])
-    : [];
+  const payment = isUuid(paymentId) ? await ctx.em.findOne(Payment, { id: paymentId, companyId, status: PaymentStatus.APPROVED }) : null;
   if (!payment) throw receiptNotFound();
-  const plan = await ctx.loaders.planByCode.load(payment.plan_code);
+  const plan = await ctx.loaders.planByCode.load(payment.plan.code);
   const pdf = await renderReceiptPdf({
     supplier: receiptSupplier(),
     buyer,
-    planName: plan?.name ?? payment.plan_code,
-    orderId: payment.order_id,
-    supplyKrw: payment.supply_krw,
-    vatKrw: payment.vat_krw,
-    amountKrw: payment.amount_krw,
-    cardCompany: payment.card_company ?? '-',
-    cardLast4: payment.card_last4 ?? '****',
-    approvalNumber: payment.approval_number ?? '-',
-    approvedAt: new Date(payment.approved_at!),
+    planName: plan?.name ?? payment.plan.code,
+    orderId: payment.orderId,
+    supplyKrw: payment.supplyKrw,
+    vatKrw: payment.vatKrw,
+    amountKrw: payment.amountKrw,
+    cardCompany: payment.cardCompany ?? '-',
+    cardLast4: payment.cardLast4 ?? '****',
+    approvalNumber: payment.approvalNumber ?? '-',
+    approvedAt: payment.approvedAt!,
   });
-  return { fileName: `receipt-${payment.order_id}.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
+  return { fileName: `receipt-${payment.orderId}.pdf`, contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
 }
 
 /** `receipt.render` (internal): what the gateway serves at a signed receiptUrl. */

@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import type { EntityDictionary } from '@mikro-orm/core';
 import { AppError, ErrorCode, msg } from '@econtract/server-kit';
-import type { BillingContext } from '../billing.loaders.ts';
+import type { BillingContext } from '../context.ts';
 import { USABLE_LOT_SQL } from '../lot/lot.usable.ts';
+import { PrepaidLot } from '../lot/prepaid-lot.entity.ts';
+import { Usage } from './usage.entity.ts';
 import type { UsageConsumeRequest } from './usage.routes.ts';
 
 export const quotaExhausted = () =>
@@ -24,28 +26,24 @@ export const quotaExhausted = () =>
  */
 export async function consumeUsage(request: UsageConsumeRequest, ctx: BillingContext): Promise<{ lotId: string; usageId: string; consumed: boolean }> {
   return ctx.em.transactional(async (tx) => {
+    // Advisory lock: calls for one contract take turns, so a repeat finds the first call's usage below.
     await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`usage:${request.companyId}:${request.contractId}`]);
-    const [existing] = await tx.execute<Array<{ id: string; lot_id: string }>>(
-      `select "id", "lot_id" from "billing"."usage" where "company_id" = ? and "contract_id" = ?`,
-      [request.companyId, request.contractId],
-    );
-    if (existing) return { lotId: existing.lot_id, usageId: existing.id, consumed: false };
+    const existing = await tx.findOne(Usage, { companyId: request.companyId, contractId: request.contractId });
+    if (existing) return { lotId: existing.lot.id, usageId: existing.id, consumed: false };
 
-    const [lot] = await tx.execute<Array<{ id: string }>>(
-      `select "id" from "billing"."prepaid_lot"
+    // `for update`: calls take turns per lot, and after waiting PostgreSQL re-checks the row and moves on to the next lot.
+    const [row] = await tx.execute<Array<EntityDictionary<PrepaidLot>>>(
+      `select * from "billing"."prepaid_lot"
        where "company_id" = ? and ${USABLE_LOT_SQL}
        order by "purchased_at", "id"
        limit 1
        for update`,
       [request.companyId],
     );
-    if (!lot) throw quotaExhausted();
-    await tx.execute(`update "billing"."prepaid_lot" set "used_count" = "used_count" + 1 where "id" = ?`, [lot.id]);
-    const usageId = randomUUID();
-    await tx.execute(
-      `insert into "billing"."usage" ("id", "company_id", "contract_id", "lot_id", "management_number") values (?, ?, ?, ?, ?)`,
-      [usageId, request.companyId, request.contractId, lot.id, request.managementNumber ?? null],
-    );
-    return { lotId: lot.id, usageId, consumed: true };
+    if (!row) throw quotaExhausted();
+    const lot = tx.map(PrepaidLot, row);
+    lot.usedCount += 1;
+    const usage = tx.create(Usage, { companyId: request.companyId, contractId: request.contractId, lot, managementNumber: request.managementNumber ?? null });
+    return { lotId: lot.id, usageId: usage.id, consumed: true };
   });
 }

@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { DocumentsContext } from '../documents.loaders.ts';
+import type { DocumentsContext } from '../context.ts';
 import { DocumentCategory } from './document-category.entity.ts';
 
 @Resolver(() => DocumentCategory)

@@ -1,6 +1,6 @@
 import { companyOf, isOperator } from '@econtract/server-kit';
 import type { Account } from './account.entity.ts';
-import type { IdentityContext } from './account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 
 /** `_entities` skips shield: a user is visible to itself, its own company and the operator only. */
 export async function resolveAccountReference(reference: { id?: unknown }, ctx: IdentityContext): Promise<Account | null> {

@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { Account } from './account.entity.ts';
-import type { IdentityContext } from './account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 
 @Resolver(() => Account)
 export class AccountResolver {

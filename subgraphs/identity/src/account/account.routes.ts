@@ -1,7 +1,7 @@
 import { internalProcedure, internalRouter } from '@econtract/server-kit';
 import { z } from 'zod';
 import { Account } from './account.entity.ts';
-import type { IdentityContext } from './account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 
 async function lookupAccounts({ accountIds }: { accountIds: string[] }, ctx: IdentityContext) {
   if (!accountIds.length) return [];

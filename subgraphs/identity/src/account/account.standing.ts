@@ -1,7 +1,7 @@
 import { AccountRole, isUuid, type AccountStanding } from '@econtract/server-kit';
 import { sessionIsOpen } from '../session/session.service.ts';
 import { SignupState } from './account.entity.ts';
-import type { IdentityContext } from './account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 
 /** Internal route for the gateway: may this account, in this sign-in, act right now? */
 export async function accountStanding(body: { userId?: unknown; sessionId?: unknown }, ctx: IdentityContext): Promise<AccountStanding | null> {

@@ -1,7 +1,7 @@
 import { badUserInput, isUuid, msg, notFound } from '@econtract/server-kit';
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Account } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 import { LoginAttempt } from '../session/login-attempt.entity.ts';
 
 @ObjectType({ description: 'A login ID locked after five failed sign-in attempts in a row, for the customer centre.' })

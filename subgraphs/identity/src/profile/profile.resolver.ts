@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badUserInput, isUuid, msg } from '@econtract/server-kit';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Account } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
 import { IdentitySettings } from '../identity.settings.ts';
 import { hashSecret, newSixDigitCode, sameDigest } from '../security/secrets.ts';

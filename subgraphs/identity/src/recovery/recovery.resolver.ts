@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badUserInput, msg } from '@econtract/server-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Account, AccountOrigin, SignupState } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 import { loginKeyOf } from '../account/login-id.ts';
 import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
 import { IdentitySettings } from '../identity.settings.ts';

@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { OrganizationRoutes } from '@econtract/organization/routes';
 import { AppError, ErrorCode, msg, unauthenticated, type EntityManager } from '@econtract/server-kit';
 import { Account, SignupState } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 import { loginKeyOf } from '../account/login-id.ts';
 import { verifyPassword } from '../account/password.ts';
 import { IdentitySettings } from '../identity.settings.ts';

@@ -1,8 +1,8 @@
 import { unauthenticated } from '@econtract/server-kit';
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { Account } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
-import { justAuthenticated } from '../account/account.rules.ts';
+import type { IdentityContext } from '../context.ts';
+import { justAuthenticated } from '../rules.ts';
 import { LoginResultCode } from './login-attempt.entity.ts';
 import { checkPassword, memberIsSuspended, recordSuspendedLogin, refusal } from './login.service.ts';
 import { openSession, revokeSessions, rotateRefreshToken } from './session.service.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, msg, signAccessToken, unauthenticated } from '@econtract/server-kit';
 import { Account } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 import { IdentitySettings } from '../identity.settings.ts';
 import { hashSecret, newSecret } from '../security/secrets.ts';
 import { RefreshToken, Session } from './session.entity.ts';

@@ -4,7 +4,7 @@ import type { BillingRoutes } from '@econtract/billing/routes';
 import type { OrganizationRoutes, SignupCompanyRequest } from '@econtract/organization/routes';
 import { badUserInput, conflict, InternalCallError, msg } from '@econtract/server-kit';
 import { Account, AccountOrigin, SignupState } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 import { assertLoginId, loginKeyOf } from '../account/login-id.ts';
 import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
 import { IdentitySettings } from '../identity.settings.ts';

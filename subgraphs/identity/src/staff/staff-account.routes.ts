@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { conflict, internalProcedure, internalRouter, msg, notFound } from '@econtract/server-kit';
 import { z } from 'zod';
 import { Account, AccountOrigin } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 import { assertLoginId } from '../account/login-id.ts';
 import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
 import { revokeSessions } from '../session/session.service.ts';

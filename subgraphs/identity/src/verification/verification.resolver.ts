@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Account, SignupState } from '../account/account.entity.ts';
-import type { IdentityContext } from '../account/account.loaders.ts';
+import type { IdentityContext } from '../context.ts';
 import { loginKeyOf } from '../account/login-id.ts';
 import { sendEmailVerification, verifyEmailToken } from './email-verification.service.ts';
 import { EmailVerification } from './one-time-token.entity.ts';

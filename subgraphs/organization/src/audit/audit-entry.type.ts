@@ -1,5 +1,5 @@
+import { connectionType } from '@econtract/server-kit';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { PageInfo } from '../connection.ts';
 import { User } from '../staff/user.type.ts';
 
 /** One administrative change in a company: who, when, what, and the values before and after. */
@@ -30,20 +30,5 @@ export class AuditEntry {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'An entry in an AuditEntryConnection.' })
-export class AuditEntryEdge {
-  @Field(() => String, { description: 'Pass as `after` to get the entries after this one.' })
-  cursor!: string;
-
-  @Field(() => AuditEntry, { description: 'The entry.' })
-  node!: AuditEntry;
-}
-
-@ObjectType({ description: 'The audit trail, newest first, a page at a time.' })
-export class AuditEntryConnection {
-  @Field(() => [AuditEntryEdge], { description: 'The entries of this page.' })
-  edges!: AuditEntryEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo!: PageInfo;
-}
+export const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry', 'The audit trail, newest first, a page at a time.');
+export type AuditEntryConnection = InstanceType<typeof AuditEntryConnection>;

@@ -1,5 +1,5 @@
 import { companyOf, isOperator } from '@econtract/server-kit';
-import type { OrganizationContext } from '../organization.loaders.ts';
+import type { OrganizationContext } from '../context.ts';
 import type { Company } from './company.entity.ts';
 
 /** `_entities` skips shield: a company is visible to its own members and the operator only. */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Department } from '../department/department.entity.ts';
-import type { OrganizationContext } from '../organization.loaders.ts';
+import type { OrganizationContext } from '../context.ts';
 import { Rank } from '../rank/rank.entity.ts';
 import { Company, CompanySettings } from './company.entity.ts';
 import { UpdateCompanySettingsInput } from './company.inputs.ts';

@@ -1,6 +1,6 @@
 import { internalProcedure, internalRouter } from '@econtract/server-kit';
 import { z } from 'zod';
-import type { OrganizationContext } from '../organization.loaders.ts';
+import type { OrganizationContext } from '../context.ts';
 import { Company } from './company.entity.ts';
 
 async function lookupCompanies({ companyIds }: { companyIds: string[] }, ctx: OrganizationContext) {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { conflict, type EntityManager, Grade, msg } from '@econtract/server-kit';
-import type { OrganizationContext } from '../organization.loaders.ts';
+import { ALL_PERMISSIONS, conflict, type EntityManager, Grade, msg } from '@econtract/server-kit';
+import type { OrganizationContext } from '../context.ts';
+import { staffPermissions } from '../staff/staff-permissions.ts';
 import { StaffProfile } from '../staff/staff-profile.entity.ts';
 import { Company, CompanyKind } from './company.entity.ts';
 import type { SignupCompanyRequest } from './signup.routes.ts';
@@ -9,7 +10,6 @@ import type { SignupCompanyRequest } from './signup.routes.ts';
 // What identity's signup calls through `signup.routes.ts`; never in the public supergraph.
 
 const BUSINESS_NUMBER_TAKEN = msg('This business registration number is already registered.', '이미 가입된 사업자등록번호입니다.');
-const ALL_PERMISSIONS = { canWrite: true, canEdit: true, canDelete: true, canSign: true, canDiscard: true } as const;
 
 /** `signup.businessNumberRegistered`: is this business registration number taken (exact digits)? */
 export async function businessNumberRegistered({ businessNumber }: { businessNumber: string }, ctx: OrganizationContext): Promise<{ registered: boolean }> {
@@ -48,7 +48,7 @@ export async function signupCompany(request: SignupCompanyRequest, ctx: Organiza
         company,
         grade: request.kind === 'CORPORATE' ? Grade.TOTAL_ADMIN : Grade.INDIVIDUAL,
         approvalAuthority: request.kind === 'CORPORATE',
-        ...ALL_PERMISSIONS,
+        permissions: staffPermissions(ALL_PERMISSIONS),
       } as StaffProfile);
       await em.flush();
       return company.id;

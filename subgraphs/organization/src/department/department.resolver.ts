@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { OrganizationContext } from '../organization.loaders.ts';
+import type { OrganizationContext } from '../context.ts';
 import { Department } from './department.entity.ts';
 import { CreateDepartmentInput, UpdateDepartmentInput } from './department.inputs.ts';
 import { createDepartment, deleteDepartment, updateDepartment } from './department.service.ts';

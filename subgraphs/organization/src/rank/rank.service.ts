@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badUserInput, type EntityManager, msg, type Viewer } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { lockCompany } from '../company/company.service.ts';
-import { placeholders } from '../organization.loaders.ts';
+import { placeholders } from '../context.ts';
 import { Rank } from './rank.entity.ts';
 
 const MAX_RANKS = 100;

@@ -1,6 +1,6 @@
-import { Grade, isUuid, type MemberStanding } from '@econtract/server-kit';
+import { Grade, isUuid, permissionsOf, type MemberStanding } from '@econtract/server-kit';
 import { Department } from '../department/department.entity.ts';
-import type { OrganizationContext } from '../organization.loaders.ts';
+import type { OrganizationContext } from '../context.ts';
 
 /**
  * Internal route for the gateway: the member's company, grade, department scope and permissions.
@@ -27,6 +27,6 @@ export async function memberStanding(body: { userId?: unknown }, ctx: Organizati
     active: profile.active,
     departmentId: profile.departmentId,
     departmentScope,
-    permissions: profile.permissions,
+    permissions: permissionsOf(profile.permissions),
   };
 }

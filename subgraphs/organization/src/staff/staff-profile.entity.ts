@@ -1,6 +1,7 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Grade, type Permissions } from '@econtract/server-kit';
+import { Embedded, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Grade } from '@econtract/server-kit';
 import { Company } from '../company/company.entity.ts';
+import { StaffPermissions, staffPermissions } from './staff-permissions.ts';
 
 /** A person's place in a company: grade, department, approval authority, extra permissions. */
 @Entity({ tableName: 'staff_profile' })
@@ -28,25 +29,9 @@ export class StaffProfile {
   @Property({ type: 'boolean' })
   approvalAuthority: boolean = false;
 
-  @Property({ type: 'boolean' })
-  canWrite: boolean = false;
-
-  @Property({ type: 'boolean' })
-  canEdit: boolean = false;
-
-  @Property({ type: 'boolean' })
-  canDelete: boolean = false;
-
-  @Property({ type: 'boolean' })
-  canSign: boolean = false;
-
-  @Property({ type: 'boolean' })
-  canDiscard: boolean = false;
-
-  /** R-PERM-1 as the viewer and the API name them. */
-  get permissions(): Permissions {
-    return { write: this.canWrite, edit: this.canEdit, delete: this.canDelete, sign: this.canSign, discard: this.canDiscard };
-  }
+  /** R-PERM-1, in the columns `can_write`, `can_edit`, … (one per flag). */
+  @Embedded(() => StaffPermissions, { prefix: 'can_' })
+  permissions: StaffPermissions = staffPermissions();
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

@@ -1,6 +1,6 @@
-import { Grade } from '@econtract/server-kit';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../connection.ts';
+import { connectionType, Grade } from '@econtract/server-kit';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { StaffPermissions } from './staff-permissions.ts';
 import { User } from './user.type.ts';
 
 registerEnumType(Grade, {
@@ -25,42 +25,6 @@ registerEnumType(StaffGrade, {
     STAFF: { description: 'A staff member (업무담당자): full rights on own contracts; sees those of their department.' },
   },
 });
-
-@ObjectType({ description: 'Extra rights on contracts the person did not write but can see.' })
-export class StaffPermissions {
-  @Field(() => Boolean, { description: 'Create contracts and use bulk issuance.' })
-  write!: boolean;
-
-  @Field(() => Boolean, { description: 'Edit contracts written by others.' })
-  edit!: boolean;
-
-  @Field(() => Boolean, { description: 'Delete contracts written by others.' })
-  delete!: boolean;
-
-  @Field(() => Boolean, { description: 'Sign contracts written by others.' })
-  sign!: boolean;
-
-  @Field(() => Boolean, { description: 'Discard (폐기) contracts written by others.' })
-  discard!: boolean;
-}
-
-@InputType({ description: 'Every extra permission, each on or off.' })
-export class StaffPermissionsInput {
-  @Field(() => Boolean, { description: 'Create contracts and use bulk issuance.' })
-  write!: boolean;
-
-  @Field(() => Boolean, { description: 'Edit contracts written by others.' })
-  edit!: boolean;
-
-  @Field(() => Boolean, { description: 'Delete contracts written by others.' })
-  delete!: boolean;
-
-  @Field(() => Boolean, { description: 'Sign contracts written by others.' })
-  sign!: boolean;
-
-  @Field(() => Boolean, { description: 'Discard (폐기) contracts written by others.' })
-  discard!: boolean;
-}
 
 @InputType({ description: 'A new department manager or staff member with their login account.' })
 export class RegisterStaffInput {
@@ -91,8 +55,8 @@ export class RegisterStaffInput {
   @Field(() => Boolean, { defaultValue: false, description: 'Whether they may be chosen as an approver (결재권한).' })
   approvalAuthority!: boolean;
 
-  @Field(() => StaffPermissionsInput, { nullable: true, description: 'Extra permissions; none when omitted.' })
-  permissions?: StaffPermissionsInput | null;
+  @Field(() => StaffPermissions, { nullable: true, description: 'Extra permissions; none when omitted.' })
+  permissions?: StaffPermissions | null;
 
   @Field(() => String, { nullable: true, description: 'Any unique string per registration form: sending it again returns the first result instead of registering twice.' })
   idempotencyKey?: string | null;
@@ -140,20 +104,5 @@ export class StaffFilter {
   search?: string | null;
 }
 
-@ObjectType({ description: 'A member in a StaffConnection.' })
-export class StaffEdge {
-  @Field(() => String, { description: 'Pass as `after` to get the members after this one.' })
-  cursor!: string;
-
-  @Field(() => User, { description: 'The member.' })
-  node!: User;
-}
-
-@ObjectType({ description: "The company's members in registration order, a page at a time." })
-export class StaffConnection {
-  @Field(() => [StaffEdge], { description: 'The members of this page.' })
-  edges!: StaffEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page ends.' })
-  pageInfo!: PageInfo;
-}
+export const StaffConnection = connectionType(User, 'Staff', "The company's members in registration order, a page at a time.");
+export type StaffConnection = InstanceType<typeof StaffConnection>;

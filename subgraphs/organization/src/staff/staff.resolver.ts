@@ -1,9 +1,9 @@
-import { badUserInput, Grade, isUuid, msg } from '@econtract/server-kit';
+import { badUserInput, Grade, isUuid, keysetConnection, msg, pageOf } from '@econtract/server-kit';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { decodeCursor, encodeCursor, pageSize } from '../connection.ts';
 import { Department } from '../department/department.entity.ts';
-import { placeholders, type OrganizationContext } from '../organization.loaders.ts';
-import { StaffConnection, StaffFilter, StaffPermissionsInput, RegisterStaffInput, UpdateStaffInput } from './staff.inputs.ts';
+import { placeholders, type OrganizationContext } from '../context.ts';
+import { StaffPermissions } from './staff-permissions.ts';
+import { StaffConnection, StaffFilter, RegisterStaffInput, UpdateStaffInput } from './staff.inputs.ts';
 import { lookupAccounts, registerStaff, setStaffActive, setStaffPassword, setStaffPermissions, updateStaff } from './staff.service.ts';
 import { User } from './user.type.ts';
 
@@ -23,8 +23,7 @@ export class StaffResolver {
     @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
     @Ctx() ctx: OrganizationContext,
   ): Promise<StaffConnection> {
-    const size = pageSize(first, 500);
-    const afterSeq = decodeCursor(after);
+    const page = pageOf('staff', first, after, 500);
     const companyId = ctx.viewer!.member!.companyId;
     const where = ['"company_id" = ?'];
     const params: unknown[] = [companyId];
@@ -44,28 +43,22 @@ export class StaffResolver {
       params.push(filter.active);
     }
     const search = filter?.search?.trim().toLowerCase();
-    if (afterSeq !== null && !search) {
-      where.push('"seq" > ?');
-      params.push(afterSeq);
-    }
-    let rows = await ctx.em.execute<Array<{ user_id: string; seq: string }>>(
-      `select "user_id", "seq" from "organization"."staff_profile" where ${where.join(' and ')} order by "seq" limit ?`,
-      [...params, search ? SEARCH_LIMIT : size + 1],
-    );
-    if (search) {
-      const accounts = await lookupAccounts(ctx, rows.map((row) => row.user_id));
-      rows = rows.filter((row) => matches(search, accounts.get(row.user_id)) && (afterSeq === null || Number(row.seq) > afterSeq)).slice(0, size + 1);
-    }
-    const page = rows.slice(0, size);
-    return {
-      edges: page.map((row) => ({ cursor: encodeCursor(row.seq), node: { id: row.user_id } })),
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: false,
-        startCursor: page.length ? encodeCursor(page[0]!.seq) : null,
-        endCursor: page.length ? encodeCursor(page[page.length - 1]!.seq) : null,
+    return keysetConnection(page, {
+      known: async (seq) => (await ctx.em.execute(`select 1 from "organization"."staff_profile" where "company_id" = ? and "seq" = ?`, [companyId, seq])).length > 0,
+      async fetch(afterSeq, limit) {
+        // A search filters by name after reading (names live in identity), so it reads from the start.
+        const keyset = afterSeq !== null && !search;
+        const rows = await ctx.em.execute<Array<{ user_id: string; seq: string }>>(
+          `select "user_id", "seq" from "organization"."staff_profile" where ${where.join(' and ')}${keyset ? ' and "seq" > ?' : ''} order by "seq" limit ?`,
+          [...params, ...(keyset ? [afterSeq] : []), search ? SEARCH_LIMIT : limit],
+        );
+        if (!search) return rows;
+        const accounts = await lookupAccounts(ctx, rows.map((row) => row.user_id));
+        return rows.filter((row) => matches(search, accounts.get(row.user_id)) && (afterSeq === null || Number(row.seq) > afterSeq)).slice(0, limit);
       },
-    };
+      seq: (row) => row.seq,
+      node: (row) => ({ id: row.user_id }),
+    });
   }
 
   @Query(() => [User], {
@@ -127,7 +120,7 @@ export class StaffResolver {
   @Mutation(() => User, { description: "Sets a member's extra permissions on contracts they can see but did not write. Total admin only." })
   async setStaffPermissions(
     @Arg('id', () => ID, { description: "The member's user ID." }) id: string,
-    @Arg('input', () => StaffPermissionsInput, { description: 'Every permission, each on or off.' }) input: StaffPermissionsInput,
+    @Arg('input', () => StaffPermissions, { description: 'Every permission, each on or off.' }) input: StaffPermissions,
     @Ctx() ctx: OrganizationContext,
   ): Promise<User> {
     return { id: (await setStaffPermissions(ctx, id, input)).userId };

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/core';
 import type { IdentityRoutes } from '@econtract/identity/routes';
-import { AppError, badUserInput, type EntityManager, ErrorCode, Grade, InternalCallError, type InternalClient, isUuid, msg, notFound, type RouteOutputs, type Viewer } from '@econtract/server-kit';
+import { AppError, badUserInput, type EntityManager, ErrorCode, Grade, InternalCallError, type InternalClient, isUuid, msg, notFound, permissionsOf, type RouteOutputs, type Viewer } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { Company } from '../company/company.entity.ts';
 import { Department } from '../department/department.entity.ts';
-import type { OrganizationContext } from '../organization.loaders.ts';
+import type { OrganizationContext } from '../context.ts';
 import { Rank } from '../rank/rank.entity.ts';
 import { StaffProfile } from './staff-profile.entity.ts';
-import type { RegisterStaffInput, StaffPermissionsInput, UpdateStaffInput } from './staff.inputs.ts';
+import { staffPermissions, type StaffPermissions } from './staff-permissions.ts';
+import type { RegisterStaffInput, UpdateStaffInput } from './staff.inputs.ts';
 
 const NO_SUCH_STAFF = msg('No such staff member in your company.', '회사에 해당 업무담당자가 없습니다.');
 
@@ -37,7 +38,7 @@ const snapshot = (profile: StaffProfile) => ({
   rankId: profile.rankId,
   approvalAuthority: profile.approvalAuthority,
   active: profile.active,
-  permissions: profile.permissions,
+  permissions: permissionsOf(profile.permissions),
 });
 
 const identity = (ctx: OrganizationContext) => ctx.services.to<IdentityRoutes>('identity');
@@ -102,7 +103,6 @@ export async function registerStaff(ctx: OrganizationContext, input: RegisterSta
     if (error instanceof Error && error.cause instanceof InternalCallError && error.cause.delivered) await cancelAccount(ctx, accountId);
     throw error;
   }
-  const permissions = input.permissions ?? { write: false, edit: false, delete: false, sign: false, discard: false };
   try {
     await ctx.em.fork().transactional(async (tx) => {
       const profile = tx.create(StaffProfile, {
@@ -112,11 +112,7 @@ export async function registerStaff(ctx: OrganizationContext, input: RegisterSta
         departmentId: input.departmentId ?? null,
         rankId: input.rankId ?? null,
         approvalAuthority: input.approvalAuthority,
-        canWrite: permissions.write,
-        canEdit: permissions.edit,
-        canDelete: permissions.delete,
-        canSign: permissions.sign,
-        canDiscard: permissions.discard,
+        permissions: staffPermissions(input.permissions ?? undefined),
       } as StaffProfile);
       await tx.flush();
       await recordAudit(tx, viewer, {
@@ -226,19 +222,15 @@ export async function setStaffPassword(ctx: OrganizationContext, id: string, pas
 }
 
 /** R-PERM-1. */
-export async function setStaffPermissions(ctx: OrganizationContext, id: string, input: StaffPermissionsInput): Promise<StaffProfile> {
+export async function setStaffPermissions(ctx: OrganizationContext, id: string, input: StaffPermissions): Promise<StaffProfile> {
   const viewer = ctx.viewer!;
   return ctx.em.transactional(async (tx) => {
     const profile = await staffOf(tx, viewer.member!.companyId, id, true);
     if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput(msg('The total admin always holds every permission.', '총괄관리자는 항상 모든 권한을 가집니다.'));
-    const before = profile.permissions;
-    profile.canWrite = input.write;
-    profile.canEdit = input.edit;
-    profile.canDelete = input.delete;
-    profile.canSign = input.sign;
-    profile.canDiscard = input.discard;
+    const before = permissionsOf(profile.permissions);
+    profile.permissions = staffPermissions(input);
     await tx.flush();
-    await recordAudit(tx, viewer, { action: 'STAFF_PERMISSIONS_SET', targetType: AuditTarget.STAFF, targetId: profile.userId, before, after: profile.permissions });
+    await recordAudit(tx, viewer, { action: 'STAFF_PERMISSIONS_SET', targetType: AuditTarget.STAFF, targetId: profile.userId, before, after: permissionsOf(profile.permissions) });
     return profile;
   });
 }

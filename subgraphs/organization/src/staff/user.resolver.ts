@@ -2,10 +2,10 @@ import { companyOf, Grade, isOperator } from '@econtract/server-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Company } from '../company/company.entity.ts';
 import { Department } from '../department/department.entity.ts';
-import type { OrganizationContext } from '../organization.loaders.ts';
+import type { OrganizationContext } from '../context.ts';
 import { Rank } from '../rank/rank.entity.ts';
 import type { StaffProfile } from './staff-profile.entity.ts';
-import { StaffPermissions } from './staff.inputs.ts';
+import { StaffPermissions } from './staff-permissions.ts';
 import { User } from './user.type.ts';
 
 /** The user's profile when the user is in the viewer's company; another company's membership is never revealed. */

@@ -1,6 +1,6 @@
 import { allow, companyOf, isAuthenticated, isOperator, isOperatorRule, rule, unauthenticated, type PermissionRules } from '@econtract/server-kit';
-import type { Account } from './account.entity.ts';
-import type { IdentityContext } from './account.loaders.ts';
+import type { Account } from './account/account.entity.ts';
+import type { IdentityContext } from './context.ts';
 
 /** Accounts a login (or signup) just returned: their caller is still anonymous but may see them. */
 export const justAuthenticated = new WeakSet<Account>();

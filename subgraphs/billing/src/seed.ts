@@ -1,6 +1,6 @@
 import type { EntityManager } from '@econtract/server-kit';
-import { planCatalogue } from './plan.catalogue.ts';
-import { Plan } from './plan.entity.ts';
+import { planCatalogue } from './plan/plan.catalogue.ts';
+import { Plan } from './plan/plan.entity.ts';
 
 /** The catalogue is reference data: upserted at every start, so a changed price applies on restart. */
 export async function seedPlanCatalogue(em: EntityManager): Promise<void> {

@@ -1,7 +1,8 @@
-import { DemoIds, Grade, type EntityManager } from '@econtract/server-kit';
+import { ALL_PERMISSIONS, DemoIds, Grade, type EntityManager } from '@econtract/server-kit';
 import { Company, CompanyKind } from './company/company.entity.ts';
 import { Department } from './department/department.entity.ts';
 import { Rank } from './rank/rank.entity.ts';
+import { staffPermissions } from './staff/staff-permissions.ts';
 import { StaffProfile } from './staff/staff-profile.entity.ts';
 
 /** The demo company's departments (two top-level, one with a sub-department) and ranks. */
@@ -24,7 +25,7 @@ export async function seedDemoOrganization(em: EntityManager): Promise<void> {
     const workspace = em.create(Company, { id: DemoIds.personalWorkspace, kind: CompanyKind.PERSONAL, name: '최개인' } as Company);
     const profile = (userId: string, companyRef: Company, grade: Grade, extra: Partial<StaffProfile> = {}) =>
       em.create(StaffProfile, { userId, company: companyRef, grade, ...extra } as StaffProfile);
-    profile(DemoIds.totalAdmin, company, Grade.TOTAL_ADMIN, { approvalAuthority: true, canWrite: true, canEdit: true, canDelete: true, canSign: true, canDiscard: true });
+    profile(DemoIds.totalAdmin, company, Grade.TOTAL_ADMIN, { approvalAuthority: true, permissions: staffPermissions(ALL_PERMISSIONS) });
     profile(DemoIds.departmentManager, company, Grade.DEPARTMENT_MANAGER, { approvalAuthority: true });
     profile(DemoIds.staff, company, Grade.STAFF);
     profile(DemoIds.individual, workspace, Grade.INDIVIDUAL);

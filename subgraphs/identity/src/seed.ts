@@ -1,6 +1,6 @@
 import { AccountRole, DEMO_PASSWORD, DemoAccounts, DemoIds, type EntityManager } from '@econtract/server-kit';
-import { Account, AccountOrigin } from './account.entity.ts';
-import { hashPassword } from './password.ts';
+import { Account, AccountOrigin } from './account/account.entity.ts';
+import { hashPassword } from './account/password.ts';
 
 /** Demo logins (README); existing rows are left as they are, so a second start keeps any edits. */
 export async function seedDemoAccounts(em: EntityManager): Promise<void> {

@@ -1,6 +1,6 @@
 import { and, companyOf, forbidden, Grade, isAuthenticated, isCompanyMember, msg, rule, unauthenticated, type PermissionRules } from '@econtract/server-kit';
 import type { Company } from './company/company.entity.ts';
-import type { OrganizationContext } from './organization.loaders.ts';
+import type { OrganizationContext } from './context.ts';
 
 /** The total admin of a corporate member; an individual is told that a personal workspace has no such features. */
 export const isCompanyAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: OrganizationContext) => {
