@@ -24,7 +24,6 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
   'pass',
   // Tests: a wrong key for forged calls, the internal-routes test's key, and Toss Payments' documented test key.
   'another-secret-that-is-long-enough-0123456789',
-  'internal-routes-test-secret-0123456789-abcdef',
   'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R',
   // The demo accounts' password, in case someone reuses it as a secret.
   DEMO_PASSWORD,
