@@ -23,7 +23,7 @@ export default defineConfig({
     // ECONTRACT_TEST_FIXTURE runs one fixture instead (the exit-code test drives the real config with it).
     include: process.env.ECONTRACT_TEST_FIXTURE
       ? [process.env.ECONTRACT_TEST_FIXTURE]
-      : ['gateway/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'shared/*/test/**/*.test.ts'],
+      : ['gateway/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'shared/*/test/**/*.test.ts', '{gateway,subgraphs/*,shared/*}/src/**/*.test.ts'],
     globalSetup: ['shared/testkit/src/global-setup.ts'],
     // The closing `N passed, N failed` line comes last, after vitest's own summary.
     reporters: ['default', './shared/testkit/src/verdict-reporter.ts'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lotExpiresAt } from '../src/lot/lot-expiry.ts';
+import { lotExpiresAt } from './lot-expiry.ts';
 
 const expiry = (grantedAt: string, months: number) => lotExpiresAt(new Date(grantedAt), months).toISOString();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessNumberCheckDigitValid, formatBusinessNumber, normalizeBusinessNumber } from '../src/business-number.ts';
+import { businessNumberCheckDigitValid, formatBusinessNumber, normalizeBusinessNumber } from './business-number.ts';
 
 describe('business registration numbers (R-SIGNUP-2)', () => {
   it('accepts XXX-XX-XXXXX or 10 digits, nothing else', () => {
