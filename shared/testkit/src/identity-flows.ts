@@ -1,6 +1,7 @@
+import { SignUpCorporateDocument, SignUpIndividualDocument, VerifyEmailDocument, type SignUpCorporateInput, type SignUpIndividualInput } from '@econtract/sdk';
 import { randomBytes } from 'node:crypto';
 import { businessNumberCheckDigit } from '@econtract/server-kit';
-import type { Stack } from './stack.ts';
+import type { GraphQLResponse, Stack } from './stack.ts';
 
 /** Random, valid values for a new signup; each call differs, so tests never collide. */
 export function newMemberFields(prefix = 'user') {
@@ -16,11 +17,11 @@ export function newBusinessNumber(): string {
   return `${firstNine}${businessNumberCheckDigit(firstNine)}`;
 }
 
-const SIGN_UP_CORPORATE = `mutation ($input: SignUpCorporateInput!) { signUpCorporate(input: $input) { user { id loginId emailVerified } verificationEmailSentTo } }`;
-const SIGN_UP_INDIVIDUAL = `mutation ($input: SignUpIndividualInput!) { signUpIndividual(input: $input) { user { id loginId emailVerified } verificationEmailSentTo } }`;
-
-export const signUpCorporate = (stack: Stack, input: Record<string, unknown>) => stack.graphql(SIGN_UP_CORPORATE, { input });
-export const signUpIndividual = (stack: Stack, input: Record<string, unknown>) => stack.graphql(SIGN_UP_INDIVIDUAL, { input });
+// Tests also send deliberately malformed input, so the input is loose here; the documents are the SDK's.
+export const signUpCorporate = (stack: Stack, input: Record<string, unknown>): Promise<GraphQLResponse> =>
+  stack.graphql(SignUpCorporateDocument, { input: input as SignUpCorporateInput });
+export const signUpIndividual = (stack: Stack, input: Record<string, unknown>): Promise<GraphQLResponse> =>
+  stack.graphql(SignUpIndividualDocument, { input: input as SignUpIndividualInput });
 
 /** The token in the newest mail to `email` that carries one (verification or reset). */
 export async function tokenMailedTo(stack: Stack, email: string, kind: 'Verification token' | 'Reset token'): Promise<string> {
@@ -37,7 +38,7 @@ export async function verifiedMember(stack: Stack, prefix = 'member') {
   const result = await signUpIndividual(stack, fields);
   if (!result.data?.signUpIndividual) throw new Error(`signup failed: ${JSON.stringify(result.errors)}`);
   const token = await tokenMailedTo(stack, fields.email, 'Verification token');
-  const verified = await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token });
+  const verified = await stack.graphql(VerifyEmailDocument, { token });
   if (!verified.data?.verifyEmail) throw new Error(`verify failed: ${JSON.stringify(verified.errors)}`);
   return { ...fields, id: result.data.signUpIndividual.user.id as string };
 }

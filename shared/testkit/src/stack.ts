@@ -1,3 +1,6 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { LoginDocument } from '@econtract/sdk';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { loadGatewayEnv, startGateway, type RunningGateway } from '@econtract/gateway';
 import {
@@ -26,13 +29,23 @@ export interface GraphQLResponse<T = any> {
   headers: Headers;
 }
 
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
 export interface Stack {
   gatewayUrl: string;
   databaseUrl: string;
   subgraphs: Record<ServiceName, RunningSubgraph>;
   gateway: RunningGateway;
-  /** POSTs one operation to the gateway's /graphql, as a client would. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
+  /** POSTs one operation to the gateway's /graphql, as a client would: a typed SDK document where one exists, else a query string. */
+  graphql<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<TData>>;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** Signs in through the gateway and returns the access token (demo password by default). */
   login(loginId: string, password?: string): Promise<string>;
   /**
@@ -78,7 +91,8 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   const subgraphs = Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph])) as Stack['subgraphs'];
   const gateway = await startGateway({ env: loadGatewayEnv(source), port: 0, subgraphUrls: serviceUrls() });
 
-  const graphql: Stack['graphql'] = async (query, variables, requestOptions = {}) => {
+  const graphql = (async (operation: string | TypedDocumentNode, variables?: Record<string, unknown>, requestOptions: RequestOptions = {}) => {
+    const query = typeof operation === 'string' ? operation : print(operation);
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: {
@@ -90,7 +104,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     });
     const body = (await response.json()) as { data?: unknown; errors?: GraphQLResponse['errors'] };
     return { status: response.status, data: body.data as never, errors: body.errors, headers: response.headers };
-  };
+  }) as Stack['graphql'];
 
   const subgraphGraphql: Stack['subgraphGraphql'] = async (name, query, variables, viewer = null) => {
     const token = await signInternalToken(env.INTERNAL_TOKEN_SECRET, { caller: 'gateway', viewer, requestId: undefined });
@@ -115,10 +129,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     gateway,
     graphql,
     async login(loginId, password = DEMO_PASSWORD) {
-      const result = await graphql<{ login: { accessToken: string } }>(
-        'mutation Login($loginId: String!, $password: String!) { login(loginId: $loginId, password: $password) { accessToken } }',
-        { loginId, password },
-      );
+      const result = await graphql(LoginDocument, { loginId, password });
       if (!result.data?.login) throw new Error(`login as ${loginId} failed: ${JSON.stringify(result.errors)}`);
       return result.data.login.accessToken;
     },
