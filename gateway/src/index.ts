@@ -28,6 +28,7 @@ import express from 'express';
 import { readSupergraphSdl } from './composition.ts';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
+import { rateLimitedStatus } from './rate-limited.ts';
 import { mountReceipts } from './receipts.ts';
 import { SUBGRAPHS, type SubgraphName, type SubgraphUrls } from './subgraphs.ts';
 import { resolveViewer } from './viewer.ts';
@@ -113,7 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (internal) => log.error({ err: internal }, 'internal error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), localizedErrors],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), localizedErrors, rateLimitedStatus],
   });
   await apollo.start();
   let supergraphLoaded = true;

@@ -42,6 +42,8 @@ describe('in production', () => {
         NODE_ENV: 'production',
         INTERNAL_TOKEN_SECRET: 'production-internal-secret-for-the-test-0123456789',
         ACCESS_TOKEN_SECRET: 'production-access-secret-for-the-test-0123456789',
+        OUTBOX_ENCRYPTION_KEY: 'production-outbox-key-for-the-test-0123456789',
+        TOKEN_HASH_SECRET: 'production-token-hash-secret-for-the-test-0123456789',
         DATABASE_URL: 'postgres://set-by-the-test-kit/unused',
       },
     });

@@ -219,7 +219,7 @@ export type Mutation = {
   findLoginId: Scalars['Boolean']['output'];
   /** R-COMPANY-3: a new referral code (10 characters, case-insensitive) replaces the old one. Corporate total admin only. */
   generateReferralCode: Company;
-  /** R-LOGIN-1..3: sign in; five wrong passwords in a row lock the login ID. */
+  /** R-LOGIN-1..3: sign in; five wrong passwords in a row lock the login ID. Throttled per IP and per login ID and IP (RATE_LIMITED). */
   login: LoginResult;
   /** Ends this sign-in: its access and refresh tokens stop working at once. */
   logout: Scalars['Boolean']['output'];
@@ -249,7 +249,7 @@ export type Mutation = {
   signUpIndividual: SignUpResult;
   /** R-PROFILE-2: texts a 6-digit code to the number (3 minutes, 5 tries). */
   startPhoneVerification: PhoneVerificationStarted;
-  /** Operator only (R-LOGIN-3): lifts the lock and clears the failure count. */
+  /** Operator only (R-LOGIN-3): lifts the lock and clears the failure count and the login ID's sign-in throttle. */
   unlockAccount: User;
   /** R-COMPANY-1,2: total admin only. */
   updateCompanySettings: Company;
@@ -798,7 +798,7 @@ export type User = {
   active: Maybe<Scalars['Boolean']['output']>;
   /** R-STAFF-3: may be chosen as an approver; null outside your company. */
   approvalAuthority: Maybe<Scalars['Boolean']['output']>;
-  /** The user's company or personal workspace; null for operators. */
+  /** The user's company or personal workspace, seen from inside it only; null for operators and outside it. */
   company: Maybe<Company>;
   /** The department the user belongs to; null when none, or outside your company. */
   department: Maybe<Department>;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Dev-only secrets: fine on a laptop, refused when NODE_ENV=production. */
 const DEV_INTERNAL_SECRET = 'dev-only-internal-token-secret-change-me-0123456789';
 const DEV_ACCESS_SECRET = 'dev-only-access-token-secret-change-me-0123456789';
+const DEV_OUTBOX_KEY = 'dev-only-outbox-encryption-key-change-me-0123456789';
+const DEV_TOKEN_HASH_SECRET = 'dev-only-token-hash-secret-change-me-0123456789';
 
 const secret = (devDefault: string) => z.string().min(32, 'must be at least 32 characters').default(devDefault);
 
@@ -17,6 +19,10 @@ export const commonEnvSchema = z
     INTERNAL_TOKEN_SECRET: secret(DEV_INTERNAL_SECRET),
     /** Signs the access tokens identity issues and the gateway verifies. */
     ACCESS_TOKEN_SECRET: secret(DEV_ACCESS_SECRET),
+    /** Encrypts message bodies in the outbox (AES-256-GCM), so links and codes are never stored in clear. */
+    OUTBOX_ENCRYPTION_KEY: secret(DEV_OUTBOX_KEY),
+    /** Keys the HMAC-SHA256 under which links, refresh tokens and phone codes are stored (identity). */
+    TOKEN_HASH_SECRET: secret(DEV_TOKEN_HASH_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
     SMTP_URL: z.url().optional(),
     /** The gateway's public address, for links the API hands out (e.g. receipt PDFs). */
@@ -35,6 +41,8 @@ export const commonEnvSchema = z
     for (const [key, dev] of [
       ['INTERNAL_TOKEN_SECRET', DEV_INTERNAL_SECRET],
       ['ACCESS_TOKEN_SECRET', DEV_ACCESS_SECRET],
+      ['OUTBOX_ENCRYPTION_KEY', DEV_OUTBOX_KEY],
+      ['TOKEN_HASH_SECRET', DEV_TOKEN_HASH_SECRET],
     ] as const) {
       if (env[key] === dev) ctx.addIssue({ code: 'custom', path: [key], message: 'must be set in production' });
     }

@@ -19,3 +19,5 @@ export * from './service-client.ts';
 export * from './business-number.ts';
 export * from './signed-link.ts';
 export * from './ids.ts';
+export * from './rate-limit.ts';
+export * from './sealed-text.ts';

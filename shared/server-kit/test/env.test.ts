@@ -14,6 +14,8 @@ describe('settings', () => {
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/INTERNAL_TOKEN_SECRET: must be set in production/);
     expect(attempt).toThrow(/ACCESS_TOKEN_SECRET: must be set in production/);
+    expect(attempt).toThrow(/OUTBOX_ENCRYPTION_KEY: must be set in production/);
+    expect(attempt).toThrow(/TOKEN_HASH_SECRET: must be set in production/);
     expect(attempt).toThrow(/DATABASE_URL: must be set in production/);
   });
 

@@ -15,6 +15,7 @@ import { RefreshToken, Session } from './session/session.entity.ts';
 import { SessionResolver } from './session/session.resolver.ts';
 import { SignupResolver } from './signup/signup.resolver.ts';
 import { cancelStaffAccount, createStaffAccount, lookupAccounts, revokeAllSessions, setStaffAccountPassword, updateStaffAccount } from './staff/staff-account.routes.ts';
+import { grantPendingReferralRewards } from './signup/referral-reward.ts';
 import { sweepAbandonedSignups } from './signup/signup.service.ts';
 import { AccountChallenge, EmailVerification, OneTimeToken, PasswordReset, PhoneVerification } from './verification/one-time-token.entity.ts';
 import { VerificationResolver } from './verification/verification.resolver.ts';
@@ -41,6 +42,7 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
   background({ createContext, log }) {
     const timer = setInterval(() => {
       sweepAbandonedSignups(createContext() as never).catch((error) => log.error({ err: error }, 'signup sweep failed'));
+      grantPendingReferralRewards(createContext() as never).catch((error) => log.error({ err: error }, 'referral reward sweep failed'));
     }, 60_000);
     timer.unref();
     return () => clearInterval(timer);

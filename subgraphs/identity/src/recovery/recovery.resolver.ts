@@ -6,7 +6,8 @@ import type { IdentityContext } from '../account/account.loaders.ts';
 import { loginKeyOf } from '../account/login-id.ts';
 import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
 import { IdentitySettings } from '../identity.settings.ts';
-import { hashSecret, newSecret } from '../security/secrets.ts';
+import { IdentityRateLimits, identityLimiter, limitClient } from '../security/rate-limits.ts';
+import { newSecret, sameDigest, tokenDigest } from '../security/secrets.ts';
 import { revokeSessions } from '../session/session.service.ts';
 import { PasswordReset } from '../verification/one-time-token.entity.ts';
 
@@ -15,14 +16,18 @@ const ASK_TOTAL_ADMIN =
 
 /**
  * R-RECOVER-1: answers go by email only, and the GraphQL answer is the same whether or not an
- * account matched, so these mutations cannot be used to find out who has an account.
+ * account matched, so these mutations cannot be used to find out who has an account. Both paths
+ * do the same statements up to the mail itself — the target's limit counter is written inside the
+ * transaction either way — so the time taken does not tell either.
  */
 @Resolver()
 export class RecoveryResolver {
   @Mutation(() => Boolean, { description: 'Emails the login ID of the account with this name and email (total admins and individual members). Always true.' })
   async findLoginId(@Arg('name', () => String) name: string, @Arg('email', () => String) email: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+    await limitClient(ctx, IdentityRateLimits.findLoginIdPerIp);
     if (name.length > 100 || email.length > 254) return true;
     await ctx.em.transactional(async (em) => {
+      await identityLimiter.hit(em, IdentityRateLimits.findLoginIdPerEmail, email.trim().toLowerCase(), { transactional: true });
       const accounts = await em.find(Account, { name: name.trim(), signupState: SignupState.ACTIVE, origin: { $ne: AccountOrigin.OPERATOR } });
       const matches = accounts.filter((account) => account.email.toLowerCase() === email.trim().toLowerCase());
       for (const account of matches) {
@@ -38,9 +43,11 @@ export class RecoveryResolver {
 
   @Mutation(() => Boolean, { description: 'Emails a password reset link (30 minutes) if the login ID and email match. Always true.' })
   async requestPasswordReset(@Arg('loginId', () => String) loginId: string, @Arg('email', () => String) email: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+    await limitClient(ctx, IdentityRateLimits.passwordResetPerIp);
     const key = loginKeyOf(loginId);
     if (key.length > 64 || email.length > 254) return true;
     await ctx.em.transactional(async (em) => {
+      await identityLimiter.hit(em, IdentityRateLimits.passwordResetPerLoginId, key, { transactional: true });
       const account = await em.findOne(Account, { loginKey: key, signupState: SignupState.ACTIVE, origin: { $ne: AccountOrigin.OPERATOR } });
       if (!account || account.email.toLowerCase() !== email.trim().toLowerCase()) return;
       if (account.origin === AccountOrigin.STAFF) {
@@ -48,7 +55,7 @@ export class RecoveryResolver {
         return;
       }
       const token = newSecret();
-      em.create(PasswordReset, { id: randomUUID(), account, tokenHash: hashSecret(token), expiresAt: new Date(Date.now() + IdentitySettings.passwordResetLifetimeMs) } as PasswordReset);
+      em.create(PasswordReset, { id: randomUUID(), account, tokenHash: tokenDigest(ctx.env, token), expiresAt: new Date(Date.now() + IdentitySettings.passwordResetLifetimeMs) } as PasswordReset);
       await em.flush();
       const link = new URL(`/reset-password?token=${encodeURIComponent(token)}`, ctx.env.PUBLIC_APP_URL).toString();
       await ctx.notifier.send(
@@ -68,8 +75,9 @@ export class RecoveryResolver {
   async resetPassword(@Arg('token', () => String) token: string, @Arg('newPassword', () => String) newPassword: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
     const invalid = () => badUserInput(msg('This reset link is invalid, already used or expired. Request a new one.', '유효하지 않거나 이미 사용되었거나 만료된 링크입니다. 새 링크를 요청해 주세요.'), { field: 'token' });
     await ctx.em.transactional(async (em) => {
-      const reset = await em.findOne(PasswordReset, { tokenHash: hashSecret(token) }, { populate: ['account'] });
-      if (!reset || reset.usedAt || reset.expiresAt <= new Date()) throw invalid();
+      const digest = tokenDigest(ctx.env, token);
+      const reset = await em.findOne(PasswordReset, { tokenHash: digest }, { populate: ['account'] });
+      if (!reset || !sameDigest(reset.tokenHash, digest) || reset.usedAt || reset.expiresAt <= new Date()) throw invalid();
       assertAcceptablePassword(newPassword, reset.account.loginId);
       if ((await em.nativeUpdate(PasswordReset, { id: reset.id, usedAt: null }, { usedAt: new Date() })) === 0) throw invalid();
       const account = reset.account;

@@ -4,7 +4,7 @@ import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../account/account.loaders.ts';
 import { justAuthenticated } from '../account/account.rules.ts';
 import { LoginResultCode } from './login-attempt.entity.ts';
-import { checkPassword, memberIsSuspended, recordSuspendedLogin, refusal } from './login.service.ts';
+import { checkLogin, memberIsSuspended, recordSuspendedLogin, refusal } from './login.service.ts';
 import { openSession, revokeSessions, rotateRefreshToken } from './session.service.ts';
 
 @ObjectType()
@@ -36,9 +36,9 @@ export class SessionTokensResult {
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => LoginResult, { description: 'R-LOGIN-1..3: sign in; five wrong passwords in a row lock the login ID.' })
+  @Mutation(() => LoginResult, { description: 'R-LOGIN-1..3: sign in; five wrong passwords in a row lock the login ID. Throttled per IP and per login ID and IP (RATE_LIMITED).' })
   async login(@Arg('loginId', () => String) loginId: string, @Arg('password', () => String) password: string, @Ctx() ctx: IdentityContext): Promise<LoginResult> {
-    const outcome = await checkPassword(ctx, { loginId }, password);
+    const outcome = await checkLogin(ctx, loginId, password);
     if (outcome.result !== LoginResultCode.SUCCESS) throw refusal(outcome);
     const account = outcome.account;
     if (await memberIsSuspended(ctx, account.id)) {

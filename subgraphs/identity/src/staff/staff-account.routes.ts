@@ -6,7 +6,7 @@ import { assertLoginId } from '../account/login-id.ts';
 import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
 import { revokeSessions } from '../session/session.service.ts';
 import { requireEmail, requirePhone, requireText } from '../signup/signup.validation.ts';
-import { sendEmailVerification } from '../verification/email-verification.service.ts';
+import { accountMailRef, sendEmailVerification } from '../verification/email-verification.service.ts';
 
 // Internal routes organization calls for staff accounts (R-STAFF-1,2,5); contracts in server-kit.
 
@@ -17,7 +17,13 @@ async function staffAccountOf(ctx: IdentityContext, accountId: string, companyId
   return account;
 }
 
-/** Idempotent by accountId; the verification mail joins the insert's transaction (R-STAFF-2). */
+/** Long enough for organization to save the profile or cancel the registration before the mail may go out. */
+const STAFF_MAIL_HOLD_SECONDS = 30;
+
+/**
+ * Idempotent by accountId; the verification mail joins the insert's transaction (R-STAFF-2). It is
+ * held back briefly: if organization cannot save the profile it cancels, which withdraws the mail.
+ */
 export async function createStaffAccount(body: unknown, ctx: IdentityContext) {
   const request = parseContract(staffAccountCreateRequest, body);
   const existing = await ctx.em.findOne(Account, { id: request.accountId });
@@ -37,7 +43,7 @@ export async function createStaffAccount(body: unknown, ctx: IdentityContext) {
     await ctx.em.fork().transactional(async (em) => {
       const account = em.create(Account, { id: request.accountId, loginId, ...fields, passwordHash, origin: AccountOrigin.STAFF, companyId: request.companyId } as Account);
       await em.flush();
-      await sendEmailVerification(em, ctx, account);
+      await sendEmailVerification(em, ctx, account, account.email, { holdSeconds: STAFF_MAIL_HOLD_SECONDS });
     });
     return { accountId: request.accountId, created: true };
   } catch (error) {
@@ -48,10 +54,14 @@ export async function createStaffAccount(body: unknown, ctx: IdentityContext) {
   }
 }
 
-/** Compensation for a registration whose staff profile could not be saved. */
+/** Compensation for a registration whose staff profile could not be saved: the account goes, and its unsent mail with it. */
 export async function cancelStaffAccount(body: unknown, ctx: IdentityContext) {
   const { accountId } = parseContract(staffAccountCancelRequest, body);
-  const deleted = await ctx.em.nativeDelete(Account, { id: accountId, origin: AccountOrigin.STAFF });
+  const deleted = await ctx.em.fork().transactional(async (em) => {
+    const removed = await em.nativeDelete(Account, { id: accountId, origin: AccountOrigin.STAFF });
+    if (removed > 0) await ctx.notifier.withdraw(accountMailRef(accountId), em);
+    return removed;
+  });
   return { cancelled: deleted > 0 };
 }
 
