@@ -25,6 +25,11 @@ export interface Notifier {
   send(message: OutgoingMessage, em?: EntityManager): Promise<void>;
   /** Deletes the unsent messages with this `ref` (in `em`'s transaction); returns how many. */
   withdraw(ref: string, em?: EntityManager): Promise<number>;
+  /**
+   * Runs the very statement `send` would, storing nothing: for answers that must take as long
+   * whether or not a message goes out (recovery must not reveal who has an account).
+   */
+  rehearse(message: OutgoingMessage, em?: EntityManager): Promise<void>;
 }
 
 /** SQL for the outbox table; each subgraph creates it in its own schema with its first migration. */
@@ -58,14 +63,22 @@ export class OutboxNotifier implements Notifier {
     private readonly key: Buffer,
   ) {}
 
-  async send(message: OutgoingMessage, em?: EntityManager): Promise<void> {
+  send(message: OutgoingMessage, em?: EntityManager): Promise<void> {
+    return this.insert(message, em, true);
+  }
+
+  rehearse(message: OutgoingMessage, em?: EntityManager): Promise<void> {
+    return this.insert(message, em, false);
+  }
+
+  private async insert(message: OutgoingMessage, em: EntityManager | undefined, store: boolean): Promise<void> {
     const manager = em ?? this.defaultEm();
     await manager
       .getConnection()
       .execute(
         `insert into "${this.schema}"."outbox_message" ("channel", "to", "subject", "text", "ref", "next_attempt_at")
-         values (?, ?, ?, ?, ?, case when ?::int > 0 then now() + make_interval(secs => ?::int) end)`,
-        [message.channel, message.to, message.subject, sealText(this.key, message.text, sealContext(message.channel, message.to)), message.ref ?? null, message.holdSeconds ?? 0, message.holdSeconds ?? 0],
+         select ?, ?, ?, ?, ?, case when ?::int > 0 then now() + make_interval(secs => ?::int) end where ?::boolean`,
+        [message.channel, message.to, message.subject, sealText(this.key, message.text, sealContext(message.channel, message.to)), message.ref ?? null, message.holdSeconds ?? 0, message.holdSeconds ?? 0, store],
         'run',
         manager.getTransactionContext(),
       );
