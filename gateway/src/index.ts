@@ -33,6 +33,7 @@ import {
 import express from 'express';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
+import { rateLimitedStatus } from './rate-limited.ts';
 import { mountReceipts } from './receipts.ts';
 import { readSupergraphSdl } from './supergraph.ts';
 import { resolveViewer } from './viewer.ts';
@@ -111,7 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, (internal) => log.error({ err: internal }, 'internal error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), localizedErrors],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), localizedErrors, rateLimitedStatus],
   });
   await apollo.start();
   let supergraphLoaded = true;

@@ -45,6 +45,8 @@ describe('in production', () => {
         NODE_ENV: 'production',
         INTERNAL_TOKEN_SECRET: randomBytes(32).toString('base64url'),
         ACCESS_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+        OUTBOX_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+        TOKEN_HASH_SECRET: randomBytes(32).toString('base64url'),
         DATABASE_URL: 'postgres://set-by-the-test-kit/unused',
       },
     });

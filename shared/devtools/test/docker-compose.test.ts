@@ -157,6 +157,8 @@ describe('docker-compose.yml', () => {
       const problems = startUpProblems(name, placeholders.services[name].environment).join('\n');
       expect(problems, name).toMatch(/INTERNAL_TOKEN_SECRET: is published/);
       expect(problems, name).toMatch(/ACCESS_TOKEN_SECRET: is published/);
+      expect(problems, name).toMatch(/OUTBOX_ENCRYPTION_KEY: is published/);
+      expect(problems, name).toMatch(/TOKEN_HASH_SECRET: is published/);
       expect(problems, name).toMatch(/DATABASE_URL: has a password published/);
     }
     const billing = startUpProblems('billing', placeholders.services.billing.environment).join('\n');
@@ -169,6 +171,8 @@ describe('docker-compose.yml', () => {
     for (const name of SUBGRAPHS) {
       const problems = startUpProblems(name, forgotten.services[name].environment).join('\n');
       expect(problems).toMatch(/INTERNAL_TOKEN_SECRET: is published/);
+      expect(problems).toMatch(/OUTBOX_ENCRYPTION_KEY: is published/);
+      expect(problems).toMatch(/TOKEN_HASH_SECRET: is published/);
       expect(problems).toMatch(/DATABASE_URL: has a password published/);
       expect(problems).toMatch(/SEED_DEMO: must not be true in production/);
     }
@@ -194,7 +198,7 @@ describe('docker-compose.yml', () => {
   it('takes every secret it uses from the environment, with a placeholder in .env.example that production refuses', () => {
     const variables = [...read('docker-compose.yml').matchAll(/\$\{([A-Z_]+)[:?-]/g)].map((match) => match[1]!);
     const secrets = [...new Set(variables.filter((name) => /SECRET|PASSWORD|_KEY$/.test(name)))];
-    expect(secrets.sort()).toEqual(['ACCESS_TOKEN_SECRET', 'INTERNAL_TOKEN_SECRET', 'POSTGRES_PASSWORD', 'TOSS_SECRET_KEY']);
+    expect(secrets.sort()).toEqual(['ACCESS_TOKEN_SECRET', 'INTERNAL_TOKEN_SECRET', 'OUTBOX_ENCRYPTION_KEY', 'POSTGRES_PASSWORD', 'TOKEN_HASH_SECRET', 'TOSS_SECRET_KEY']);
     for (const name of secrets) expect(PUBLISHED_SECRETS.has(ENV_EXAMPLE[name]!), name).toBe(true);
   });
 });

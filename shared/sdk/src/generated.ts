@@ -270,7 +270,7 @@ export type Mutation = {
   findLoginId: Scalars['Boolean']['output'];
   /** Replaces the referral code with a new one (10 characters, case-insensitive). Total admin of a corporate member only. */
   generateReferralCode: Company;
-  /** Signs in with a login ID and password. Five wrong passwords in a row lock the login ID; an unverified email or a suspended account is refused. */
+  /** Signs in with a login ID and password. Five wrong passwords in a row lock the login ID; an unverified email or a suspended account is refused. Throttled per IP and per login ID and IP (RATE_LIMITED). */
   login: LoginResult;
   /** Ends this sign-in: its access and refresh tokens stop working at once. */
   logout: Scalars['Boolean']['output'];
@@ -300,7 +300,7 @@ export type Mutation = {
   signUpIndividual: SignUpResult;
   /** Texts a 6-digit code to the number (3 minutes, 5 tries). */
   startPhoneVerification: PhoneVerificationStarted;
-  /** Operator only: lifts a login ID's lock and clears its failure count. */
+  /** Operator only: lifts a login ID's lock and clears its failure count and its sign-in throttle. */
   unlockAccount: User;
   /** Changes the company-wide defaults for writing contracts. Total admin only. */
   updateCompanySettings: Company;
@@ -964,7 +964,7 @@ export type User = {
   active: Maybe<Scalars['Boolean']['output']>;
   /** Whether the user holds approval authority (결재권한) and so may be chosen as an approver; null outside your company. */
   approvalAuthority: Maybe<Scalars['Boolean']['output']>;
-  /** The user's company or personal workspace; null for operators. */
+  /** The user's company or personal workspace, seen from inside it only; null for operators and outside it. */
   company: Maybe<Company>;
   /** The department the user belongs to; null when none, or outside your company. */
   department: Maybe<Department>;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DEV_ACCESS_TOKEN_SECRET, DEV_INTERNAL_TOKEN_SECRET, productionSecretProblem, productionUrlPasswordProblem } from './secrets.ts';
+import {
+  DEV_ACCESS_TOKEN_SECRET,
+  DEV_INTERNAL_TOKEN_SECRET,
+  DEV_OUTBOX_ENCRYPTION_KEY,
+  DEV_TOKEN_HASH_SECRET,
+  productionSecretProblem,
+  productionUrlPasswordProblem,
+} from './secrets.ts';
 import { serviceUrlSettingsSchema } from './services.ts';
 
 const secret = (devDefault: string) => z.string().min(32, 'must be at least 32 characters').default(devDefault);
@@ -15,6 +22,10 @@ export const commonEnvSchema = z
     INTERNAL_TOKEN_SECRET: secret(DEV_INTERNAL_TOKEN_SECRET),
     /** Signs the access tokens identity issues and the gateway verifies. */
     ACCESS_TOKEN_SECRET: secret(DEV_ACCESS_TOKEN_SECRET),
+    /** Encrypts message bodies in the outbox (AES-256-GCM), so links and codes are never stored in clear. */
+    OUTBOX_ENCRYPTION_KEY: secret(DEV_OUTBOX_ENCRYPTION_KEY),
+    /** Keys the HMAC-SHA256 under which links, refresh tokens and phone codes are stored (identity). */
+    TOKEN_HASH_SECRET: secret(DEV_TOKEN_HASH_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
     SMTP_URL: z.url().optional(),
     /** The gateway's public address, for links the API hands out (e.g. receipt PDFs). */
@@ -27,7 +38,7 @@ export const commonEnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    for (const key of ['INTERNAL_TOKEN_SECRET', 'ACCESS_TOKEN_SECRET'] as const) {
+    for (const key of ['INTERNAL_TOKEN_SECRET', 'ACCESS_TOKEN_SECRET', 'OUTBOX_ENCRYPTION_KEY', 'TOKEN_HASH_SECRET'] as const) {
       const problem = productionSecretProblem(env[key]);
       if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
     }

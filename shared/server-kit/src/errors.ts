@@ -10,6 +10,8 @@ export const ErrorCode = {
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   EMAIL_NOT_VERIFIED: 'EMAIL_NOT_VERIFIED',
   QUOTA_EXHAUSTED: 'QUOTA_EXHAUSTED',
+  /** Too many requests of one kind from one client or for one target; `extensions.retryAfter` says how many seconds to wait. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** An outside service (e.g. the card company) did not answer; nothing was recorded, retrying is safe. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Refusals of the HTTP request itself, before GraphQL runs (see `http.ts`). */

@@ -23,3 +23,5 @@ export * from './business-number.ts';
 export * from './signed-link.ts';
 export * from './ids.ts';
 export * from './secrets.ts';
+export * from './rate-limit.ts';
+export * from './sealed-text.ts';

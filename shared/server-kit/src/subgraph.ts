@@ -23,6 +23,8 @@ import { createLogger, type Logger } from './logger.ts';
 import { OutboxNotifier, OutboxRelay, type Notifier } from './notifications.ts';
 import { outboxRoutes } from './outbox.routes.ts';
 import { DEMO_DATA_IN_PRODUCTION, runService, subgraphProcessEnv } from './process.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { sealingKey } from './sealed-text.ts';
 import { shieldFor, type PermissionRules } from './rules.ts';
 import { ServiceClient } from './service-client.ts';
 import { serviceNamed, serviceUrlsFrom, type ServiceName, type ServiceUrls } from './services.ts';
@@ -131,10 +133,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const log = options.log ?? createLogger(definition.name, options.env.LOG_LEVEL);
   const orm = await prepareDatabase(definition, options.databaseUrl, { seedDemo: options.seedDemo, log });
 
-  const outbox = new OutboxNotifier(definition.name, () => orm.em.fork());
+  const outboxKey = sealingKey(options.env.OUTBOX_ENCRYPTION_KEY, 'outbox');
+  const outbox = new OutboxNotifier(definition.name, () => orm.em.fork(), outboxKey);
   const notifier: Notifier = outbox;
   const relay = options.env.SMTP_URL
-    ? new OutboxRelay(definition.name, () => orm.em.fork(), options.env.SMTP_URL, options.env.MAIL_FROM, (error) => log.error({ err: error }, 'outbox relay failed'))
+    ? new OutboxRelay(definition.name, () => orm.em.fork(), outboxKey, options.env.SMTP_URL, options.env.MAIL_FROM, (error) => log.error({ err: error }, 'outbox relay failed'))
     : undefined;
 
   const serviceUrls = options.serviceUrls ?? (() => serviceUrlsFrom(options.env));
@@ -204,6 +207,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   log.info({ url: `${listening.url}/graphql` }, 'subgraph ready');
   const stopBackground = definition.background?.({ createContext, log });
   relay?.start();
+  // Every subgraph: erase outbox bodies past their retention, drop rate-limit counters of past windows.
+  const housekeeping = setInterval(() => {
+    Promise.all([outbox.eraseExpired(orm.em.fork()), new RateLimiter(definition.name).sweep(orm.em.fork())]).catch((error) => log.error({ err: error }, 'housekeeping failed'));
+  }, 60_000);
+  housekeeping.unref();
 
   return {
     name: definition.name,
@@ -216,6 +224,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     createContext,
     async stop() {
       stopBackground?.();
+      clearInterval(housekeeping);
       await apollo.stop();
       await listening.close();
       await relay?.stop();

@@ -11,6 +11,8 @@ const production = (overrides: Record<string, string> = {}) => ({
   NODE_ENV: 'production',
   INTERNAL_TOKEN_SECRET: randomSecret(),
   ACCESS_TOKEN_SECRET: randomSecret(),
+  OUTBOX_ENCRYPTION_KEY: randomSecret(),
+  TOKEN_HASH_SECRET: randomSecret(),
   DATABASE_URL: `postgres://econtract:${randomSecret()}@db.internal:5432/econtract`,
   ...overrides,
 });
@@ -28,6 +30,8 @@ describe('settings', () => {
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/INTERNAL_TOKEN_SECRET: must be set in production/);
     expect(attempt).toThrow(/ACCESS_TOKEN_SECRET: must be set in production/);
+    expect(attempt).toThrow(/OUTBOX_ENCRYPTION_KEY: must be set in production/);
+    expect(attempt).toThrow(/TOKEN_HASH_SECRET: must be set in production/);
     expect(attempt).toThrow(/DATABASE_URL: must be set in production/);
   });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { businessNumberCheckDigit } from '@econtract/server-kit';
+import { businessNumberCheckDigit, businessNumberPartsPossible } from '@econtract/server-kit';
 import type { Stack } from './stack.ts';
 
 /** Random, valid values for a new signup; each call differs, so tests never collide. */
@@ -10,10 +10,13 @@ export function newMemberFields(prefix = 'user') {
 
 /** A business number with a correct check digit, different on each call. */
 export function newBusinessNumber(): string {
-  const digits = [...randomBytes(9)].map((byte) => byte % 10);
-  digits[0] = 1 + (digits[0]! % 9);
-  const firstNine = digits.join('');
-  return `${firstNine}${businessNumberCheckDigit(firstNine)}`;
+  for (;;) {
+    const digits = [...randomBytes(9)].map((byte) => byte % 10);
+    digits[0] = 1 + (digits[0]! % 9);
+    const firstNine = digits.join('');
+    const number = `${firstNine}${businessNumberCheckDigit(firstNine)}`;
+    if (businessNumberPartsPossible(number)) return number;
+  }
 }
 
 const SIGN_UP_CORPORATE = `mutation ($input: SignUpCorporateInput!) { signUpCorporate(input: $input) { user { id loginId emailVerified } verificationEmailSentTo } }`;

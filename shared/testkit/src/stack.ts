@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { loadGatewayEnv, startGateway, type RunningGateway } from '@econtract/gateway';
 import {
@@ -53,8 +54,17 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Settings every test stack uses: quiet logs, test mode, no SMTP unless a test sets it. */
-export const testEnv = (overrides: Record<string, string> = {}) => ({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
+/**
+ * Settings every test stack uses: quiet logs, test mode, no SMTP unless a test sets it. The gateway
+ * trusts the loopback proxy, so a test can say which client IP a request comes from (X-Forwarded-For).
+ */
+export const testEnv = (overrides: Record<string, string> = {}) => ({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback', ...overrides });
+
+/**
+ * A random client IP for a request that names none: per-IP rate limits then bind the tests of those
+ * limits, which name their IP, and not every other test that happens to run from loopback.
+ */
+export const randomClientIp = () => `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 
 /**
  * The four subgraphs and the gateway in this process on free ports, over this test file's own
@@ -84,6 +94,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       headers: {
         'content-type': 'application/json',
         ...(requestOptions.token ? { authorization: `Bearer ${requestOptions.token}` } : {}),
+        'x-forwarded-for': randomClientIp(),
         ...requestOptions.headers,
       },
       body: JSON.stringify({ query, variables }),

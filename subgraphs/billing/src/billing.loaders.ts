@@ -36,6 +36,15 @@ export const createBillingLoaders = (em: EntityManager) => {
       (companyIds: string[]) => em.find(PrepaidLot, { companyId: { $in: companyIds } }, { orderBy: { purchasedAt: 'asc', id: 'asc' } }),
       (lot) => lot.companyId,
     ),
+    /** The company each usage belongs to, for checking an `after` cursor. */
+    companyOfUsage: rowLoader(
+      (usageIds: string[]) =>
+        em.execute<Array<{ id: string; company_id: string }>>(
+          `select u."id", l."company_id" from "billing"."usage" u join "billing"."prepaid_lot" l on l."id" = u."lot_id" where u."id" = any(?::uuid[])`,
+          [`{${usageIds.join(',')}}`],
+        ),
+      (row) => row.id,
+    ),
     /** Usages per lot for one (first, after) page; each distinct page shape gets its own batch. */
     usagesOfLot(first: number, after: string | null): DataLoader<string, Usage[]> {
       const key = `${first}:${after ?? ''}`;

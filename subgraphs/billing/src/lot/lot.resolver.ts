@@ -1,4 +1,4 @@
-import { companyOf } from '@econtract/server-kit';
+import { badUserInput, companyOf, msg } from '@econtract/server-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { BillingContext } from '../billing.loaders.ts';
 import { Plan } from '../plan/plan.entity.ts';
@@ -41,12 +41,17 @@ export class LotResolver {
   }
 
   @FieldResolver(() => [Usage], { description: 'Each unit consumed from this lot, one per completed contract, oldest first; page with `first` and `after`.' })
-  usages(
+  async usages(
     @Root() lot: PrepaidLot,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many usages to return, 1–500.' }) first: number,
     @Arg('after', () => ID, { nullable: true, description: 'The `id` of the last usage of the previous page; omit for the first page.' }) after: string | null,
     @Ctx() ctx: BillingContext,
   ): Promise<Usage[]> {
-    return ctx.loaders.usagesOfLot(pageSize(first, 500), cursor(after)).load(lot.id);
+    const afterUsage = cursor(after);
+    // An unknown id (or another company's) would otherwise silently give an empty page.
+    if (afterUsage && (await ctx.loaders.companyOfUsage.load(afterUsage))?.company_id !== lot.companyId) {
+      throw badUserInput(msg('after must be the id of a usage from the previous page.', 'after에는 이전 페이지에 있던 사용 내역 ID를 넣어 주세요.'), { field: 'after' });
+    }
+    return ctx.loaders.usagesOfLot(pageSize(first, 500), afterUsage).load(lot.id);
   }
 }
