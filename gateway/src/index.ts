@@ -12,6 +12,8 @@ import {
   createLogger,
   formatError,
   INTERNAL_TOKEN_HEADER,
+  internalKeysFor,
+  type InternalKeys,
   listen,
   localizeErrors,
   logRequests,
@@ -46,7 +48,7 @@ export interface GatewayContext {
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
-    private readonly secret: string,
+    private readonly keys: InternalKeys,
   ) {
     super({ url });
   }
@@ -55,7 +57,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const viewer = 'viewer' in context ? (context.viewer ?? null) : null;
     const requestId = 'requestId' in context ? context.requestId : undefined;
     const client = 'client' in context ? context.client : undefined;
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(this.secret, { caller: 'gateway', viewer, requestId, client }));
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(this.keys, { viewer, requestId, client }));
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 }
@@ -96,7 +98,9 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { env, subgraphUrls } = options;
   const log = options.log ?? createLogger('gateway', env.LOG_LEVEL);
-  const buildService = ({ name }: { name: string }) => new SubgraphDataSource(`${subgraphUrls[name as SubgraphName]}/graphql`, env.INTERNAL_TOKEN_SECRET);
+  // Only the gateway holds its private key, so only it can sign a token that names a viewer.
+  const keys = internalKeysFor(env, 'gateway');
+  const buildService = ({ name }: { name: string }) => new SubgraphDataSource(`${subgraphUrls[name as SubgraphName]}/graphql`, keys);
   const gateway =
     env.SUPERGRAPH_MODE === 'dynamic'
       ? new ApolloGateway({
@@ -138,7 +142,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     app.get('/dev/outbox', async (_req, res) => {
       const lists = await Promise.all(
         Object.values(subgraphUrls).map((url) =>
-          callInternal<OutboxEntry[] | null>(url, 'dev/outbox', {}, { secret: env.INTERNAL_TOKEN_SECRET, caller: 'gateway' }).catch(() => []),
+          callInternal<OutboxEntry[] | null>(url, 'dev/outbox', {}, { keys }).catch(() => []),
         ),
       );
       const messages = lists

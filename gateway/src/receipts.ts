@@ -1,6 +1,7 @@
 import {
   AppError,
   callInternal,
+  internalKeysFor,
   InternalRoutes,
   RECEIPT_LINK_PURPOSE,
   receiptRenderResponse,
@@ -27,7 +28,7 @@ export function mountReceipts(app: Express, env: GatewayEnv, urls: SubgraphUrls,
     }
     try {
       const receipt = receiptRenderResponse.parse(
-        await callInternal(urls.billing, InternalRoutes.receiptRender, { paymentId: req.params.paymentId, companyId: claims.cid }, { secret: env.INTERNAL_TOKEN_SECRET, caller: 'gateway', requestId: requestIdOf(res) }),
+        await callInternal(urls.billing, InternalRoutes.receiptRender, { paymentId: req.params.paymentId, companyId: claims.cid }, { keys: internalKeysFor(env, 'gateway'), requestId: requestIdOf(res) }),
       );
       res.type('application/pdf').setHeader('content-disposition', `inline; filename="${receipt.fileName.replace(/[^\w.-]/g, '_')}"`);
       res.send(Buffer.from(receipt.contentBase64, 'base64'));

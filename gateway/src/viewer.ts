@@ -3,6 +3,7 @@ import {
   AppError,
   callInternal,
   ErrorCode,
+  internalKeysFor,
   memberStandingSchema,
   msg,
   type Message,
@@ -22,7 +23,7 @@ export async function resolveViewer(token: string | undefined, env: GatewayEnv, 
   if (!token) return null;
   const claims = await verifyAccessToken(env.ACCESS_TOKEN_SECRET, token);
   if (!claims) throw refused(msg('Your sign-in has expired or is not valid. Sign in again.', '로그인이 만료되었거나 올바르지 않습니다. 다시 로그인해 주세요.'));
-  const call = { secret: env.INTERNAL_TOKEN_SECRET, caller: 'gateway', requestId };
+  const call = { keys: internalKeysFor(env, 'gateway'), requestId };
   const [account, member] = await Promise.all([
     callInternal<unknown>(urls.identity, 'standing', { userId: claims.userId, sessionId: claims.sessionId }, call),
     callInternal<unknown>(urls.organization, 'standing', { userId: claims.userId }, call),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateInternalKeyEnv } from '@econtract/server-kit';
 import { startStack, useStack } from '@econtract/testkit';
 
 const stack = useStack();
@@ -43,6 +44,7 @@ describe('in production', () => {
         INTERNAL_TOKEN_SECRET: 'production-internal-secret-for-the-test-0123456789',
         ACCESS_TOKEN_SECRET: 'production-access-secret-for-the-test-0123456789',
         DATABASE_URL: 'postgres://set-by-the-test-kit/unused',
+        ...generateInternalKeyEnv(),
       },
     });
     try {

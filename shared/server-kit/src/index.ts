@@ -6,6 +6,7 @@ export * from './errors.ts';
 export * from './http.ts';
 export * from './internal-call.ts';
 export * from './internal-token.ts';
+export * from './internal-keys.ts';
 export * from './logger.ts';
 export * from './notifications.ts';
 export * from './rules.ts';

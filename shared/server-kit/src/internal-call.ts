@@ -1,13 +1,12 @@
 import { AppError, ErrorCode } from './errors.ts';
+import type { InternalKeys } from './internal-keys.ts';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from './internal-token.ts';
 import { REQUEST_ID_HEADER } from './logger.ts';
-import type { Viewer } from './viewer.ts';
 
 export interface InternalCallOptions {
-  secret: string;
-  caller: string;
+  /** The calling service's keys: the token proves who calls, and carries no viewer. */
+  keys: InternalKeys;
   requestId?: string;
-  viewer?: Viewer | null;
   /** Makes a retried call a no-op at the receiver: keyed by the initiating entity's id. */
   idempotencyKey?: string;
   timeoutMs?: number;
@@ -31,7 +30,7 @@ const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTU
  * the public supergraph. A refusal comes back as the same AppError the receiver raised.
  */
 export async function callInternal<T>(baseUrl: string, route: string, body: unknown, options: InternalCallOptions): Promise<T> {
-  const token = await signInternalToken(options.secret, { caller: options.caller, viewer: options.viewer ?? null, requestId: options.requestId });
+  const token = await signInternalToken(options.keys, { viewer: null, requestId: options.requestId });
   const response = await fetch(new URL(`/internal/${route}`, baseUrl), {
     method: 'POST',
     headers: {

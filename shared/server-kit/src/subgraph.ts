@@ -17,6 +17,7 @@ import { createOrm, databaseReachable, migrate, type EntityManager, type MikroOR
 import type { CommonEnv } from './env.ts';
 import { AppError, ErrorCode, errorBody, formatError } from './errors.ts';
 import { createHttpApp, listen, logRequests, requestIdOf, type Listening } from './http.ts';
+import { internalKeysFor } from './internal-keys.ts';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { OutboxNotifier, OutboxRelay, type Notifier } from './notifications.ts';
@@ -126,6 +127,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     : undefined;
 
   const serviceUrls = options.serviceUrls ?? (() => serviceUrlsFrom(options.env));
+  const keys = internalKeysFor(options.env, definition.name);
   const createContext = (claims: Partial<InternalClaims> = {}): SubgraphContext<L> => {
     const em = orm.em.fork();
     const viewer = claims.viewer ?? null;
@@ -139,7 +141,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       log: log.child({ requestId }),
       notifier,
       env: options.env,
-      services: new ServiceClient(definition.name, options.env.INTERNAL_TOKEN_SECRET, serviceUrls, claims.requestId),
+      services: new ServiceClient(keys, serviceUrls, claims.requestId),
       loaders: definition.createLoaders(em, viewer),
     };
   };
@@ -165,7 +167,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   // Everything below answers only the gateway or a sibling service.
   app.use(async (req, res, next) => {
     const header = req.headers[INTERNAL_TOKEN_HEADER];
-    const claims = await verifyInternalToken(options.env.INTERNAL_TOKEN_SECRET, typeof header === 'string' ? header : undefined);
+    const claims = await verifyInternalToken(keys, typeof header === 'string' ? header : undefined);
     if (!claims) {
       res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, 'This service answers only the e-contract gateway. Send requests to the gateway.'));
       return;

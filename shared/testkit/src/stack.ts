@@ -4,7 +4,20 @@ import { documents } from '@econtract/documents';
 import { loadGatewayEnv, startGateway, type RunningGateway, type SubgraphUrls } from '@econtract/gateway';
 import { identity } from '@econtract/identity';
 import { organization } from '@econtract/organization';
-import { callInternal, DEMO_PASSWORD, INTERNAL_TOKEN_HEADER, loadCommonEnv, signInternalToken, sqlStatementCount, startSubgraph, type RunningSubgraph, type Viewer } from '@econtract/server-kit';
+import {
+  callInternal,
+  DEMO_PASSWORD,
+  INTERNAL_TOKEN_HEADER,
+  internalKeysFor,
+  loadCommonEnv,
+  signInternalToken,
+  sqlStatementCount,
+  startSubgraph,
+  type InternalCaller,
+  type InternalKeys,
+  type RunningSubgraph,
+  type Viewer,
+} from '@econtract/server-kit';
 import { cloneTemplate } from './database.ts';
 
 export interface GraphQLResponse<T = any> {
@@ -24,9 +37,9 @@ export interface Stack {
   /** Signs in through the gateway and returns the access token (demo password by default). */
   login(loginId: string, password?: string): Promise<string>;
   /** Calls a subgraph's internal route as a sibling service would (`caller` names that service). */
-  internal<T = any>(service: keyof Stack['subgraphs'], route: string, body: unknown, options?: { caller?: string; timeoutMs?: number }): Promise<T>;
-  /** The secret this stack signs internal tokens with, for tests that forge or sign tokens themselves. */
-  internalTokenSecret: string;
+  internal<T = any>(service: keyof Stack['subgraphs'], route: string, body: unknown, options?: { caller?: InternalCaller; timeoutMs?: number }): Promise<T>;
+  /** The keys a service of this stack signs internal tokens with, for tests that sign or forge tokens themselves. */
+  internalKeys(caller: InternalCaller): InternalKeys;
   /** Calls one subgraph directly, as the gateway would, on behalf of `viewer` (e.g. `_entities`). */
   subgraphGraphql<T = any>(name: keyof Stack['subgraphs'], query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<GraphQLResponse<T>>;
   /** What the local notifier stored (GET /dev/outbox), newest first; optionally only messages to `to`. */
@@ -79,7 +92,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   };
 
   const subgraphGraphql: Stack['subgraphGraphql'] = async (name, query, variables, viewer = null) => {
-    const token = await signInternalToken(env.INTERNAL_TOKEN_SECRET, { caller: 'gateway', viewer, requestId: undefined });
+    const token = await signInternalToken(internalKeysFor(env, 'gateway'), { viewer, requestId: undefined });
     const response = await fetch(`${subgraphs[name].url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
@@ -92,9 +105,9 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   return {
     gatewayUrl: gateway.url,
     subgraphGraphql,
-    internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
+    internalKeys: (caller) => internalKeysFor(env, caller),
     internal: (service, route, body, options = {}) =>
-      callInternal(subgraphs[service].url, route, body, { secret: env.INTERNAL_TOKEN_SECRET, caller: options.caller ?? 'gateway', timeoutMs: options.timeoutMs }),
+      callInternal(subgraphs[service].url, route, body, { keys: internalKeysFor(env, options.caller ?? 'gateway'), timeoutMs: options.timeoutMs }),
     databaseUrl,
     subgraphs,
     gateway,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { callInternal, InternalRoutes } from '@econtract/server-kit';
 import { rejectionCode, useStack } from '@econtract/testkit';
@@ -168,7 +168,8 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
       expect(response.status).toBe(401);
       expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
-    const forged = callInternal(stack.subgraphs.billing.url, InternalRoutes.grantEvent, body, { secret: 'another-secret-that-is-long-enough-0123456789', caller: 'identity' });
+    const stranger = { ...stack.internalKeys('identity'), signingKey: generateKeyPairSync('ed25519').privateKey };
+    const forged = callInternal(stack.subgraphs.billing.url, InternalRoutes.grantEvent, body, { keys: stranger });
     await expect(forged).rejects.toThrow(/HTTP 401/);
     expect(await lotsWithKey(body.grantKey)).toBe(0);
   });
