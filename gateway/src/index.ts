@@ -5,12 +5,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
-  AppError,
   bearerToken,
   callInternal,
   createHttpApp,
   createLogger,
+  ErrorCode,
   formatError,
+  KOREAN_MESSAGE_EXTENSION,
   INTERNAL_TOKEN_HEADER,
   internalKeysFor,
   type InternalKeys,
@@ -28,6 +29,7 @@ import {
 } from '@econtract/server-kit';
 import express from 'express';
 import { readSupergraphSdl } from './composition.ts';
+import { exceedsTokenLimit, OPERATION_LIMITS, operationLimits, publicError } from './operation-limits.ts';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
 import { mountReceipts } from './receipts.ts';
@@ -39,7 +41,9 @@ export { composeSupergraph } from './composition.ts';
 export { SUBGRAPHS, type SubgraphUrls } from './subgraphs.ts';
 
 export interface GatewayContext {
+  /** Resolved once the operation passed every limit, just before the gateway plans it. */
   viewer: Viewer | null;
+  accessToken: string | undefined;
   requestId: string;
   client: ClientInfo;
 }
@@ -112,12 +116,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = createHttpApp();
   if (env.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
   const httpServer = http.createServer(app);
+  const production = env.NODE_ENV === 'production';
+  const limits = operationLimits(production);
+  /** Limits first, then the viewer: a refused operation costs no subgraph a single call. */
+  const admission: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(requestContext) {
+          limits.checkCost(requestContext);
+          const context = requestContext.contextValue;
+          context.viewer = await resolveViewer(context.accessToken, env, subgraphUrls, context.requestId);
+        },
+      };
+    },
+  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
+    // Schema discovery is for developers; production clients use the published SDK and schema file.
+    introspection: !production,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, (internal) => log.error({ err: internal }, 'internal error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), localizedErrors],
+    validationRules: limits.validationRules as never,
+    formatError: (formatted, error) => formatError(publicError(formatted, error), error, (internal) => log.error({ err: internal }, 'internal error')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins, admission, localizedErrors],
   });
   await apollo.start();
   let supergraphLoaded = true;
@@ -153,30 +174,37 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   }
 
+  /** A refusal made before GraphQL runs, in GraphQL's error shape and the client's language. */
+  const refuse = (req: express.Request, res: express.Response, status: number, code: string, en: string, ko: string) =>
+    void res.status(status).json({ errors: localizeErrors([{ message: en, extensions: { code, [KOREAN_MESSAGE_EXTENSION]: ko } }], prefersKorean(req.headers['accept-language'])) });
+
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    // The viewer is resolved before GraphQL runs, so a refusal is answered here in the client's language.
-    async (req, res, next) => {
-      const requestId = requestIdOf(res);
-      try {
-        res.locals.viewer = await resolveViewer(bearerToken(req), env, subgraphUrls, requestId);
-        next();
-      } catch (error) {
-        const korean = prefersKorean(req.headers['accept-language']);
-        const known = error instanceof AppError;
-        const formatted = formatError({ message: known ? error.message : 'internal', extensions: known ? error.extensions : {} }, error, (internal) =>
-          log.error({ err: internal, requestId }, 'viewer resolution failed'),
-        );
-        const { http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-        res.status(known ? 401 : 500).json({ errors: localizeErrors([{ ...formatted, extensions }], korean) });
+    express.json({ limit: OPERATION_LIMITS.maxBodyBytes }),
+    // Body-parser failures (too large, not JSON) answered as coded errors instead of Express's HTML page.
+    (error: { type?: string; status?: number }, req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (error.type === 'entity.too.large') {
+        return refuse(req, res, 413, 'BAD_REQUEST', `The request body is larger than ${OPERATION_LIMITS.maxBodyBytes / 1024} KB.`, `요청 본문이 ${OPERATION_LIMITS.maxBodyBytes / 1024}KB를 넘습니다.`);
       }
+      if (error.status && error.status < 500) return refuse(req, res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.', '요청 본문이 올바른 JSON이 아닙니다.');
+      next(error);
+    },
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (Array.isArray(req.body)) {
+        return refuse(req, res, 400, 'BAD_REQUEST', 'Send one operation per request; batched requests are not accepted.', '요청 하나에 작업 하나만 보내 주세요. 여러 작업을 묶은 요청은 받지 않습니다.');
+      }
+      const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+      if (typeof query === 'string' && exceedsTokenLimit(query)) {
+        return refuse(req, res, 400, ErrorCode.QUERY_TOO_COMPLEX, `The query is longer than ${OPERATION_LIMITS.maxTokens} tokens.`, `쿼리가 토큰 ${OPERATION_LIMITS.maxTokens}개를 넘습니다.`);
+      }
+      next();
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         requestId: requestIdOf(res),
         client: { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
-        viewer: res.locals.viewer as Viewer | null,
+        accessToken: bearerToken(req),
+        viewer: null,
       }),
     }),
   );

@@ -12,6 +12,8 @@ export const ErrorCode = {
   QUOTA_EXHAUSTED: 'QUOTA_EXHAUSTED',
   /** An outside service (e.g. the card company) did not answer; nothing was recorded, retrying is safe. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The operation is too deep, too wide or too costly; refused before any work (HTTP 400). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
