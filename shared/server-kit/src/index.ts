@@ -20,3 +20,4 @@ export * from './service-client.ts';
 export * from './business-number.ts';
 export * from './signed-link.ts';
 export * from './ids.ts';
+export * from './input.ts';

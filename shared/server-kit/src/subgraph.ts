@@ -16,6 +16,7 @@ import type { SubgraphContext } from './context.ts';
 import { createOrm, databaseReachable, migrate, type EntityManager, type MikroORM } from './database.ts';
 import type { CommonEnv } from './env.ts';
 import { AppError, ErrorCode, errorBody, formatError } from './errors.ts';
+import { argumentNormalizer } from './input.ts';
 import { createHttpApp, listen, logRequests, requestIdOf, type Listening } from './http.ts';
 import { internalKeysFor } from './internal-keys.ts';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken, type InternalClaims } from './internal-token.ts';
@@ -73,7 +74,8 @@ export async function buildFederatedSchema(definition: SubgraphDefinition<any>):
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   const federated = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
-  return applyMiddleware(federated, shieldFor(federated, definition.permissions));
+  // Shield first (a stranger learns nothing about validation), then one normalisation of every argument.
+  return applyMiddleware(federated, shieldFor(federated, definition.permissions), argumentNormalizer as never);
 }
 
 /** Opens the subgraph's ORM and brings its schema up to date: migrations, reference data, demo data. */
