@@ -213,7 +213,7 @@ export type Mutation = {
   confirmPhoneVerification: Scalars['Boolean']['output'];
   /** R-DEPT-2: total admin only; a third level is refused. */
   createDepartment: Department;
-  /** R-DEPT-3: refused while the department or a sub-department has staff, or while it has sub-departments. Returns the deleted id. */
+  /** R-DEPT-3: refused while the department or a sub-department has staff (the refusal names them). A department with sub-departments is deleted only with includeSubDepartments: true, together with them in one step. Returns the deleted id. */
   deleteDepartment: Scalars['ID']['output'];
   /** Emails the login ID of the account with this name and email (total admins and individual members). Always true. */
   findLoginId: Scalars['Boolean']['output'];
@@ -287,6 +287,7 @@ export type MutationCreateDepartmentArgs = {
 
 export type MutationDeleteDepartmentArgs = {
   id: Scalars['ID']['input'];
+  includeSubDepartments?: Scalars['Boolean']['input'];
 };
 
 
@@ -541,7 +542,7 @@ export type Query = {
   prepaidLots: Array<PrepaidLot>;
   /** R-RANK-1: the viewer's company's ranks, in the company's order. */
   ranks: Array<Rank>;
-  /** Total admin: the company's members in registration order, filtered; at most 500 per page. */
+  /** The company's members in registration order, filtered; at most 500 per page. The total admin sees everyone; a department manager the staff of their department and its sub-departments; staff their own department's members (R-STAFF-4, read-only). */
   staffMembers: StaffConnection;
   /** The signed-in user; null when anonymous. */
   viewer: Maybe<User>;

@@ -1,4 +1,4 @@
-import { and, companyOf, forbidden, Grade, isAuthenticated, isCompanyMember, rule, unauthenticated, type PermissionRules } from '@econtract/server-kit';
+import { and, companyOf, forbidden, Grade, isAuthenticated, isCompanyMember, msg, rule, unauthenticated, type PermissionRules } from '@econtract/server-kit';
 import type { Company } from './company/company.entity.ts';
 import type { OrganizationContext } from './organization.loaders.ts';
 
@@ -9,6 +9,18 @@ export const isCompanyAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx
   if (grade === Grade.TOTAL_ADMIN) return true;
   if (grade === Grade.INDIVIDUAL) return forbidden('A personal workspace has no company settings, departments, ranks or staff; these belong to corporate members.');
   return forbidden('Only the total admin can do this.');
+});
+
+/**
+ * R-STAFF-4: who may list staff (read-only): the total admin the whole company, a department manager
+ * their department and its sub-departments, staff their own department; the resolver filters by scope.
+ */
+export const canListStaff = rule({ cache: 'contextual' })((_parent, _args, ctx: OrganizationContext) => {
+  if (!ctx.viewer) return unauthenticated();
+  const grade = ctx.viewer.member?.active ? ctx.viewer.member.grade : null;
+  if (grade === Grade.TOTAL_ADMIN || grade === Grade.DEPARTMENT_MANAGER || grade === Grade.STAFF) return true;
+  if (grade === Grade.INDIVIDUAL) return forbidden('A personal workspace has no company settings, departments, ranks or staff; these belong to corporate members.');
+  return forbidden(msg('Only members of a company can list its staff.', '회사 구성원만 직원 목록을 볼 수 있습니다.'));
 });
 
 /** Company fields beyond its name are for the company's own members. */
@@ -23,7 +35,7 @@ export const organizationPermissions: PermissionRules = {
     departments: isCompanyMember,
     ranks: isCompanyMember,
     approvers: isCompanyMember,
-    staffMembers: isCompanyAdmin,
+    staffMembers: canListStaff,
     auditLog: isCompanyAdmin,
   },
   Mutation: {
@@ -61,8 +73,8 @@ export const organizationPermissions: PermissionRules = {
   Department: isCompanyMember,
   Rank: isCompanyMember,
   StaffPermissions: isAuthenticated,
-  StaffConnection: isCompanyAdmin,
-  StaffEdge: isCompanyAdmin,
+  StaffConnection: canListStaff,
+  StaffEdge: canListStaff,
   PageInfo: isCompanyMember,
   AuditEntry: isCompanyAdmin,
   AuditEntryEdge: isCompanyAdmin,

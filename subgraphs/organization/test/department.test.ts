@@ -126,9 +126,9 @@ describe('departments (R-DEPT-1..3)', () => {
     await stack.sql(`insert into organization.staff_profile (user_id, company_id, grade, department_id) values (?, ?, 'STAFF', ?)`, [member, DemoIds.company, sub.id]);
 
     const staffInSub = await refused(stack, admin, DELETE_DEPARTMENT, { id: top.id });
-    expect(staffInSub).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still has staff') });
+    expect(staffInSub).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still have staff: "삭제팀" (1)') });
     const staffInIt = await refused(stack, admin, DELETE_DEPARTMENT, { id: sub.id });
-    expect(staffInIt).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still has staff') });
+    expect(staffInIt).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still have staff') });
 
     await stack.sql('update organization.staff_profile set department_id = null where user_id = ?', [member]);
     const withChildren = await refused(stack, admin, DELETE_DEPARTMENT, { id: top.id });
