@@ -68,13 +68,14 @@ export function normalizeArguments(args: readonly GraphQLArgument[], values: Rec
  * checked and canonicalised, so no resolver sees a NUL, a lone surrogate, a non-NFC name or an
  * upper-case id.
  */
-export async function argumentNormalizer(
+export function argumentNormalizer(
   resolve: (root: unknown, args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo) => unknown,
   root: unknown,
   args: Record<string, unknown>,
   context: unknown,
   info: GraphQLResolveInfo,
-): Promise<unknown> {
+): unknown {
+  // Synchronous, so fields without arguments stay as cheap as they were.
   if (!args || Object.keys(args).length === 0) return resolve(root, args, context, info);
   const field = info.parentType.getFields()[info.fieldName];
   return resolve(root, field ? normalizeArguments(field.args, args) : args, context, info);
