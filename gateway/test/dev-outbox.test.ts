@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { OutboxRoutes } from '@econtract/server-kit';
+import { generateInternalKeyEnv, type OutboxRoutes } from '@econtract/server-kit';
 import { startStack, useStack } from '@econtract/testkit';
 
 const stack = useStack();
@@ -48,6 +48,7 @@ describe('in production', () => {
         OUTBOX_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
         TOKEN_HASH_SECRET: randomBytes(32).toString('base64url'),
         DATABASE_URL: 'postgres://set-by-the-test-kit/unused',
+        ...generateInternalKeyEnv(),
       },
     });
     try {

@@ -264,7 +264,7 @@ export type Mutation = {
   confirmPhoneVerification: Scalars['Boolean']['output'];
   /** Creates a department at the top level or under a top-level department; a third level is refused. Total admin only. */
   createDepartment: Department;
-  /** Deletes a department and returns its ID. Refused while the department or a sub-department has staff, or while it has sub-departments. Total admin only. */
+  /** Deletes a department and returns its ID. Refused while the department or a sub-department has staff (the refusal names them). A department with sub-departments is deleted only with includeSubDepartments: true, together with them in one step. Total admin only. */
   deleteDepartment: Scalars['ID']['output'];
   /** Emails the login ID of the account with this name and email (total admins and individual members). Always true. */
   findLoginId: Scalars['Boolean']['output'];
@@ -343,6 +343,7 @@ export type MutationCreateDepartmentArgs = {
 /** The mutation root of the e-contract API: everything a client can change. */
 export type MutationDeleteDepartmentArgs = {
   id: Scalars['ID']['input'];
+  includeSubDepartments?: Scalars['Boolean']['input'];
 };
 
 
@@ -648,7 +649,7 @@ export type Query = {
   prepaidLots: Array<PrepaidLot>;
   /** The viewer's company's ranks (직급), in the company's order. */
   ranks: Array<Rank>;
-  /** The company's members in registration order, filtered; at most 500 per page. Total admin only. */
+  /** The company's members in registration order, filtered; at most 500 per page. The total admin sees everyone, a department manager the staff of their department and its sub-departments, staff their own department's members (read-only). */
   staffMembers: StaffConnection;
   /** The signed-in user; null when anonymous. */
   viewer: Maybe<User>;

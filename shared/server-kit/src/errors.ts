@@ -14,6 +14,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** An outside service (e.g. the card company) did not answer; nothing was recorded, retrying is safe. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The operation is too deep, too wide or too costly; refused before any work (HTTP 400). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** Refusals of the HTTP request itself, before GraphQL runs (see `http.ts`). */
   BAD_REQUEST: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from './demo.ts';
+import { serviceNames } from './services.ts';
 
 /** Dev-only secrets: the defaults on a laptop and in tests, refused when NODE_ENV=production. */
 export const DEV_INTERNAL_TOKEN_SECRET = 'dev-only-internal-token-secret-change-me-0123456789';
@@ -24,6 +25,8 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
   'replace-me-access-token-secret',
   'replace-me-outbox-encryption-key',
   'replace-me-token-hash-secret',
+  'replace-me-internal-verify-keys',
+  ...['gateway', ...serviceNames].map((service) => `replace-me-${service}-internal-signing-keys`),
   'replace-me-database-password',
   'replace-me-toss-live-secret-key',
   // README: the example database URL.

@@ -17,6 +17,8 @@ import { createOrm, databaseReachable, migrate, type EntityManager, type MikroOR
 import { ConfigError, type CommonEnv } from './env.ts';
 import { ErrorCode, formatError } from './errors.ts';
 import { createHttpApp, graphqlRequest, jsonBody, listen, logRequests, sendError, serveJsonErrors, type Listening } from './http.ts';
+import { argumentNormalizer } from './input.ts';
+import { internalKeysFor } from './internal-keys.ts';
 import { internalRouter, mergeInternalRouters, mountInternalRoutes } from './internal-routes.ts';
 import { GATEWAY_ONLY_MESSAGE, internalClaimsOf, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -85,7 +87,8 @@ export async function buildFederatedSchema(definition: SubgraphDefinition<any>):
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   const federated = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
-  return applyMiddleware(federated, shieldFor(federated, definition.permissions));
+  // Shield first (a stranger learns nothing about validation), then one normalisation of every argument.
+  return applyMiddleware(federated, shieldFor(federated, definition.permissions), argumentNormalizer as never);
 }
 
 /** Opens the subgraph's ORM and brings its schema up to date: migrations, reference data, demo data. */
@@ -141,6 +144,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     : undefined;
 
   const serviceUrls = options.serviceUrls ?? (() => serviceUrlsFrom(options.env));
+  const keys = internalKeysFor(options.env, definition.name);
   const createContext = (claims: Partial<InternalClaims> = {}): SubgraphContext<L> => {
     const em = orm.em.fork();
     const viewer = claims.viewer ?? null;
@@ -154,7 +158,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       log: log.child({ requestId }),
       notifier,
       env: options.env,
-      services: new ServiceClient(definition.name, options.env.INTERNAL_TOKEN_SECRET, serviceUrls, claims.requestId),
+      services: new ServiceClient(keys, serviceUrls, claims.requestId),
       loaders: definition.createLoaders(em, viewer),
     };
   };
@@ -178,22 +182,21 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   });
 
   // Everything below answers only the gateway or a sibling service, refused in GraphQL's error shape.
-  const secret = options.env.INTERNAL_TOKEN_SECRET;
   app.use(async (req, res, next) => {
-    if (await internalClaimsOf(secret, req, res)) return next();
+    if (await internalClaimsOf(keys, req, res)) return next();
     sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, GATEWAY_ONLY_MESSAGE);
   });
 
   app.use(
     '/graphql',
     ...graphqlRequest(),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createContext((await internalClaimsOf(secret, req, res))!) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext((await internalClaimsOf(keys, req, res))!) }),
   );
 
   const routes = definition.routes ?? internalRouter({});
   // jsonBody() first: a malformed, oversized or non-JSON body gets the same coded JSON refusal as everywhere else.
   app.use('/internal', ...jsonBody());
-  mountInternalRoutes(app, options.env.NODE_ENV === 'production' ? routes : mergeInternalRouters(routes, outboxRoutes(outbox)), { secret, open: createContext });
+  mountInternalRoutes(app, options.env.NODE_ENV === 'production' ? routes : mergeInternalRouters(routes, outboxRoutes(outbox)), { keys, open: createContext });
   serveJsonErrors(app, log);
 
   let listening: Listening;
