@@ -5,19 +5,23 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
-  AppError,
   bearerToken,
   createHttpApp,
   createLogger,
+  ErrorCode,
   formatError,
   graphqlRequest,
   INTERNAL_TOKEN_HEADER,
+  internalKeysFor,
+  type InternalKeys,
   listen,
   localizeErrors,
   logRequests,
+  msg,
   prefersKorean,
   REQUEST_ID_HEADER,
   requestIdOf,
+  sendError,
   serveJsonErrors,
   serviceFetch,
   serviceNames,
@@ -31,8 +35,10 @@ import {
   type Viewer,
 } from '@econtract/server-kit';
 import express from 'express';
+import { exceedsTokenLimit, OPERATION_LIMITS, operationLimits, publicError } from './operation-limits.ts';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
+import { rateLimitedStatus } from './rate-limited.ts';
 import { mountReceipts } from './receipts.ts';
 import { readSupergraphSdl } from './supergraph.ts';
 import { resolveViewer } from './viewer.ts';
@@ -40,7 +46,9 @@ import { resolveViewer } from './viewer.ts';
 export { loadGatewayEnv, type GatewayEnv } from './env.ts';
 
 export interface GatewayContext {
+  /** Resolved once the operation passed every limit, just before the gateway plans it. */
   viewer: Viewer | null;
+  accessToken: string | undefined;
   requestId: string;
   client: ClientInfo;
 }
@@ -49,7 +57,7 @@ export interface GatewayContext {
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
-    private readonly secret: string,
+    private readonly keys: InternalKeys,
   ) {
     // The kit's client: idle sockets are dropped before a subgraph may close them (no ECONNRESET).
     super({ url, fetcher: serviceFetch });
@@ -59,7 +67,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const viewer = 'viewer' in context ? (context.viewer ?? null) : null;
     const requestId = 'requestId' in context ? context.requestId : undefined;
     const client = 'client' in context ? context.client : undefined;
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(this.secret, { caller: 'gateway', viewer, requestId, client }));
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(this.keys, { viewer, requestId, client }));
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 }
@@ -93,7 +101,9 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { env, subgraphUrls } = options;
   const log = options.log ?? createLogger('gateway', env.LOG_LEVEL);
-  const buildService = ({ name }: { name: string }) => new SubgraphDataSource(`${subgraphUrls[name as ServiceName]}/graphql`, env.INTERNAL_TOKEN_SECRET);
+  // Only the gateway holds its private key, so only it can sign a token that names a viewer.
+  const keys = internalKeysFor(env, 'gateway');
+  const buildService = ({ name }: { name: string }) => new SubgraphDataSource(`${subgraphUrls[name as ServiceName]}/graphql`, keys);
   const gateway =
     env.SUPERGRAPH_MODE === 'dynamic'
       ? new ApolloGateway({
@@ -106,12 +116,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = createHttpApp();
   if (env.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
   const httpServer = http.createServer(app);
+  const servicesFor = (requestId: string) => new ServiceClient(keys, () => subgraphUrls, requestId);
+  const production = env.NODE_ENV === 'production';
+  const limits = operationLimits(production);
+  /** Limits first, then the viewer: a refused operation costs no subgraph a single call. */
+  const admission: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(requestContext) {
+          limits.checkCost(requestContext);
+          const context = requestContext.contextValue;
+          context.viewer = await resolveViewer(context.accessToken, env, servicesFor(context.requestId));
+        },
+      };
+    },
+  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
+    // Schema discovery is for developers; production clients use the published SDK and schema file.
+    introspection: !production,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, (internal) => log.error({ err: internal }, 'internal error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), localizedErrors],
+    validationRules: limits.validationRules as never,
+    formatError: (formatted, error) => formatError(publicError(formatted, error), error, (internal) => log.error({ err: internal }, 'internal error')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins, admission, localizedErrors, rateLimitedStatus],
   });
   await apollo.start();
   let supergraphLoaded = true;
@@ -129,7 +157,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: supergraphLoaded ? 'loaded' : 'missing', subgraphs: Object.fromEntries(checks) });
   });
   mountGraphiql(app);
-  const servicesFor = (requestId: string) => new ServiceClient('gateway', env.INTERNAL_TOKEN_SECRET, () => subgraphUrls, requestId);
   mountReceipts(app, servicesFor, env.INTERNAL_TOKEN_SECRET, log);
 
   if (env.NODE_ENV !== 'production') {
@@ -147,28 +174,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   app.use(
     '/graphql',
-    ...graphqlRequest(),
-    // The viewer is resolved before GraphQL runs, so a refusal is answered here in the client's language.
-    async (req, res, next) => {
-      const requestId = requestIdOf(res);
-      try {
-        res.locals.viewer = await resolveViewer(bearerToken(req), env, servicesFor(requestId));
-        next();
-      } catch (error) {
-        const korean = prefersKorean(req.headers['accept-language']);
-        const known = error instanceof AppError;
-        const formatted = formatError({ message: known ? error.message : 'internal', extensions: known ? error.extensions : {} }, error, (internal) =>
-          log.error({ err: internal, requestId }, 'viewer resolution failed'),
+    ...graphqlRequest({ maxBodyBytes: OPERATION_LIMITS.maxBodyBytes }),
+    // Query text over the token limit is refused before it is parsed (batches are refused by graphqlRequest).
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+      if (typeof query === 'string' && exceedsTokenLimit(query)) {
+        return sendError(
+          req,
+          res,
+          400,
+          ErrorCode.QUERY_TOO_COMPLEX,
+          msg(`The query is longer than ${OPERATION_LIMITS.maxTokens} tokens.`, `쿼리가 토큰 ${OPERATION_LIMITS.maxTokens}개를 넘습니다.`),
         );
-        const { http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-        res.status(known ? 401 : 500).json({ errors: localizeErrors([{ ...formatted, extensions }], korean) });
       }
+      next();
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         requestId: requestIdOf(res),
         client: { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
-        viewer: res.locals.viewer as Viewer | null,
+        accessToken: bearerToken(req),
+        viewer: null,
       }),
     }),
   );

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { OutboxRoutes } from '@econtract/server-kit';
+import { generateInternalKeyEnv, type OutboxRoutes } from '@econtract/server-kit';
 import { startStack, useStack } from '@econtract/testkit';
 
 const stack = useStack();
@@ -45,7 +45,10 @@ describe('in production', () => {
         NODE_ENV: 'production',
         INTERNAL_TOKEN_SECRET: randomBytes(32).toString('base64url'),
         ACCESS_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+        OUTBOX_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+        TOKEN_HASH_SECRET: randomBytes(32).toString('base64url'),
         DATABASE_URL: 'postgres://set-by-the-test-kit/unused',
+        ...generateInternalKeyEnv(),
       },
     });
     try {

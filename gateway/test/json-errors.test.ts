@@ -16,7 +16,7 @@ const TARGETS: Target[] = ['gateway', 'identity', 'organization', 'documents', '
 async function send(target: Target, route: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   const base = target === 'gateway' ? stack.gatewayUrl : stack.subgraphs[target].url;
   const token: Record<string, string> =
-    target === 'gateway' ? {} : { [INTERNAL_TOKEN_HEADER]: await signInternalToken(stack.internalTokenSecret, { caller: 'gateway', viewer: null, requestId: undefined }) };
+    target === 'gateway' ? {} : { [INTERNAL_TOKEN_HEADER]: await signInternalToken(stack.internalKeys('gateway'), { viewer: null, requestId: undefined }) };
   const response = await fetch(`${base}${route}`, { method: init.method ?? 'POST', body: init.body, headers: { ...token, ...init.headers } });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
@@ -85,7 +85,9 @@ describe.each(TARGETS)('%s answers every failure as coded JSON (issue #8)', (tar
   it('still answers a good request afterwards', async () => {
     const answer = await send(target, '/graphql', { headers: json, body: '{"query": "{ __typename }"}' });
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.text)).toEqual({ data: { __typename: 'Query' } });
+    // The gateway reports every operation's cost (issue #12); subgraphs answer the bare result.
+    const cost = target === 'gateway' ? { extensions: { cost: { requestedQueryCost: 0, maximumAvailable: 5000 } } } : {};
+    expect(JSON.parse(answer.text)).toEqual({ data: { __typename: 'Query' }, ...cost });
   });
 });
 

@@ -51,8 +51,10 @@ describe('outbox relay (SMTP_URL set)', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.raw).toMatch(/From: "?E-Contract"? <no-reply@econtract.local>/);
     expect(mails[0]!.raw).toMatch(/verify-email\?token=/);
-    const [row] = await stack.sql('select sent_at is not null as sent, attempts from identity.outbox_message where "to" = ?', [member.email]);
-    expect(row).toEqual({ sent: true, attempts: 1 });
+    const [row] = await stack.sql('select sent_at is not null as sent, attempts, "text" from identity.outbox_message where "to" = ?', [member.email]);
+    // Delivered: the body, with its live link, is erased (issue #12).
+    expect(row).toEqual({ sent: true, attempts: 1, text: '' });
+    expect((await stack.outbox(member.email))[0]!.text).toMatch(/^\[erased/);
   });
 
   it('never mails what a rolled-back action wrote', async () => {

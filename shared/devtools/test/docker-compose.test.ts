@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { billingEnvSchema } from '@econtract/billing/env';
 import { gatewayEnvSchema } from '@econtract/gateway/env';
-import { PUBLISHED_SECRETS, services, subgraphProcessEnvSchema, type ServiceName } from '@econtract/server-kit';
+import { internalKeyEnvFile, PUBLISHED_SECRETS, services, signingKeysVariable, subgraphProcessEnvSchema, type ServiceName } from '@econtract/server-kit';
 
 // No Docker engine runs here, so the files are checked for what `docker compose` and `docker build` would rely on.
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -157,6 +157,10 @@ describe('docker-compose.yml', () => {
       const problems = startUpProblems(name, placeholders.services[name].environment).join('\n');
       expect(problems, name).toMatch(/INTERNAL_TOKEN_SECRET: is published/);
       expect(problems, name).toMatch(/ACCESS_TOKEN_SECRET: is published/);
+      expect(problems, name).toMatch(/OUTBOX_ENCRYPTION_KEY: is published/);
+      expect(problems, name).toMatch(/TOKEN_HASH_SECRET: is published/);
+      expect(problems, name).toMatch(/INTERNAL_SIGNING_KEYS: is published/);
+      expect(problems, name).toMatch(/INTERNAL_VERIFY_KEYS: is published/);
       expect(problems, name).toMatch(/DATABASE_URL: has a password published/);
     }
     const billing = startUpProblems('billing', placeholders.services.billing.environment).join('\n');
@@ -169,6 +173,10 @@ describe('docker-compose.yml', () => {
     for (const name of SUBGRAPHS) {
       const problems = startUpProblems(name, forgotten.services[name].environment).join('\n');
       expect(problems).toMatch(/INTERNAL_TOKEN_SECRET: is published/);
+      expect(problems).toMatch(/OUTBOX_ENCRYPTION_KEY: is published/);
+      expect(problems).toMatch(/TOKEN_HASH_SECRET: is published/);
+      expect(problems).toMatch(/INTERNAL_SIGNING_KEYS: must be set in production/);
+      expect(problems).toMatch(/INTERNAL_VERIFY_KEYS: must be set in production/);
       expect(problems).toMatch(/DATABASE_URL: has a password published/);
       expect(problems).toMatch(/SEED_DEMO: must not be true in production/);
     }
@@ -178,6 +186,8 @@ describe('docker-compose.yml', () => {
     const yours: Record<string, string> = {
       ...ENV_EXAMPLE,
       ...Object.fromEntries(Object.entries(ENV_EXAMPLE).filter(([, value]) => value.startsWith('replace-me-')).map(([key]) => [key, randomBytes(24).toString('hex')])),
+      // What `pnpm internal-keys` writes in place of the key placeholders.
+      ...envFile(internalKeyEnvFile()),
       TOSS_SECRET_KEY: `live_sk_${randomBytes(21).toString('base64url')}`,
       RECEIPT_SUPPLIER_NAME: '(주)전자계약',
       RECEIPT_SUPPLIER_BUSINESS_NUMBER: '2208162517',
@@ -191,10 +201,24 @@ describe('docker-compose.yml', () => {
     expect(real.services.postgres.environment.POSTGRES_PASSWORD).toBe(yours.POSTGRES_PASSWORD);
   });
 
+  it('gives each service its own private key for internal calls and nobody else’s, and every public key', () => {
+    const placeholders = Object.keys(ENV_EXAMPLE).filter((key) => key.endsWith('_INTERNAL_SIGNING_KEYS'));
+    expect(placeholders.sort()).toEqual(APP_SERVICES.map(signingKeysVariable).sort());
+    const keys = envFile(internalKeyEnvFile());
+    const real = interpolated(compose, { ...ENV_EXAMPLE, ...keys });
+    for (const name of APP_SERVICES) {
+      expect(compose.services[name].environment.INTERNAL_SIGNING_KEYS, name).toBe(`\${${signingKeysVariable(name)}:-}`);
+      expect(Object.keys(JSON.parse(real.services[name].environment.INTERNAL_SIGNING_KEYS)), name).toEqual([name]);
+      expect(real.services[name].environment.INTERNAL_VERIFY_KEYS).toBe(keys.INTERNAL_VERIFY_KEYS);
+    }
+  });
+
   it('takes every secret it uses from the environment, with a placeholder in .env.example that production refuses', () => {
     const variables = [...read('docker-compose.yml').matchAll(/\$\{([A-Z_]+)[:?-]/g)].map((match) => match[1]!);
-    const secrets = [...new Set(variables.filter((name) => /SECRET|PASSWORD|_KEY$/.test(name)))];
-    expect(secrets.sort()).toEqual(['ACCESS_TOKEN_SECRET', 'INTERNAL_TOKEN_SECRET', 'POSTGRES_PASSWORD', 'TOSS_SECRET_KEY']);
+    const secrets = [...new Set(variables.filter((name) => /SECRET|PASSWORD|_KEYS?$/.test(name)))];
+    expect(secrets.sort()).toEqual(
+      ['ACCESS_TOKEN_SECRET', 'INTERNAL_TOKEN_SECRET', 'INTERNAL_VERIFY_KEYS', 'OUTBOX_ENCRYPTION_KEY', 'POSTGRES_PASSWORD', 'TOKEN_HASH_SECRET', 'TOSS_SECRET_KEY', ...APP_SERVICES.map(signingKeysVariable)].sort(),
+    );
     for (const name of secrets) expect(PUBLISHED_SECRETS.has(ENV_EXAMPLE[name]!), name).toBe(true);
   });
 });

@@ -264,13 +264,13 @@ export type Mutation = {
   confirmPhoneVerification: Scalars['Boolean']['output'];
   /** Creates a department at the top level or under a top-level department; a third level is refused. Total admin only. */
   createDepartment: Department;
-  /** Deletes a department and returns its ID. Refused while the department or a sub-department has staff, or while it has sub-departments. Total admin only. */
+  /** Deletes a department and returns its ID. Refused while the department or a sub-department has staff (the refusal names them). A department with sub-departments is deleted only with includeSubDepartments: true, together with them in one step. Total admin only. */
   deleteDepartment: Scalars['ID']['output'];
   /** Emails the login ID of the account with this name and email (total admins and individual members). Always true. */
   findLoginId: Scalars['Boolean']['output'];
   /** Replaces the referral code with a new one (10 characters, case-insensitive). Total admin of a corporate member only. */
   generateReferralCode: Company;
-  /** Signs in with a login ID and password. Five wrong passwords in a row lock the login ID; an unverified email or a suspended account is refused. */
+  /** Signs in with a login ID and password. Five wrong passwords in a row lock the login ID; an unverified email or a suspended account is refused. Throttled per IP and per login ID and IP (RATE_LIMITED). */
   login: LoginResult;
   /** Ends this sign-in: its access and refresh tokens stop working at once. */
   logout: Scalars['Boolean']['output'];
@@ -300,7 +300,7 @@ export type Mutation = {
   signUpIndividual: SignUpResult;
   /** Texts a 6-digit code to the number (3 minutes, 5 tries). */
   startPhoneVerification: PhoneVerificationStarted;
-  /** Operator only: lifts a login ID's lock and clears its failure count. */
+  /** Operator only: lifts a login ID's lock and clears its failure count and its sign-in throttle. */
   unlockAccount: User;
   /** Changes the company-wide defaults for writing contracts. Total admin only. */
   updateCompanySettings: Company;
@@ -343,6 +343,7 @@ export type MutationCreateDepartmentArgs = {
 /** The mutation root of the e-contract API: everything a client can change. */
 export type MutationDeleteDepartmentArgs = {
   id: Scalars['ID']['input'];
+  includeSubDepartments?: Scalars['Boolean']['input'];
 };
 
 
@@ -684,7 +685,7 @@ export type Query = {
   prepaidLots: PrepaidLotConnection;
   /** The viewer's company's ranks (직급), in the company's order. */
   ranks: Array<Rank>;
-  /** The company's members in registration order, filtered; at most 500 per page. Total admin only. */
+  /** The company's members in registration order, filtered; at most 500 per page. The total admin sees everyone, a department manager the staff of their department and its sub-departments, staff their own department's members (read-only). */
   staffMembers: StaffConnection;
   /** The signed-in user; null when anonymous. */
   viewer: Maybe<User>;
@@ -1020,7 +1021,7 @@ export type User = {
   active: Maybe<Scalars['Boolean']['output']>;
   /** Whether the user holds approval authority (결재권한) and so may be chosen as an approver; null outside your company. */
   approvalAuthority: Maybe<Scalars['Boolean']['output']>;
-  /** The user's company or personal workspace; null for operators. */
+  /** The user's company or personal workspace, seen from inside it only; null for operators and outside it. */
   company: Maybe<Company>;
   /** The department the user belongs to; null when none, or outside your company. */
   department: Maybe<Department>;

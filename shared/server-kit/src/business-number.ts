@@ -19,4 +19,9 @@ export function businessNumberCheckDigitValid(digits: string): boolean {
   return /^\d{10}$/.test(digits) && businessNumberCheckDigit(digits.slice(0, 9)) === Number(digits[9]);
 }
 
+/** No tax office 000, business type 00 or serial 0000 is ever issued (e.g. 000-00-00000 has a "valid" check digit). */
+export function businessNumberPartsPossible(digits: string): boolean {
+  return /^\d{10}$/.test(digits) && digits.slice(0, 3) !== '000' && digits.slice(3, 5) !== '00' && digits.slice(5, 9) !== '0000';
+}
+
 export const formatBusinessNumber = (digits: string) => `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`;

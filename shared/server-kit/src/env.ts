@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { DEV_ACCESS_TOKEN_SECRET, DEV_INTERNAL_TOKEN_SECRET, productionSecretProblem, productionUrlPasswordProblem } from './secrets.ts';
+import { internalKeyProblems } from './internal-keys.ts';
+import {
+  DEV_ACCESS_TOKEN_SECRET,
+  DEV_INTERNAL_TOKEN_SECRET,
+  DEV_OUTBOX_ENCRYPTION_KEY,
+  DEV_TOKEN_HASH_SECRET,
+  productionSecretProblem,
+  productionUrlPasswordProblem,
+} from './secrets.ts';
 import { serviceUrlSettingsSchema } from './services.ts';
 
 const secret = (devDefault: string) => z.string().min(32, 'must be at least 32 characters').default(devDefault);
@@ -11,10 +19,18 @@ export const commonEnvSchema = z
     /** Interface to listen on: loopback by default; 0.0.0.0 inside containers. */
     HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: z.url().optional(),
-    /** Signs the gateway→subgraph token that carries the viewer. */
+    /** Signs links the API hands out (receipt PDFs); internal calls use the Ed25519 keys below. */
     INTERNAL_TOKEN_SECRET: secret(DEV_INTERNAL_TOKEN_SECRET),
+    /** JSON: service name → Ed25519 private key (PEM or JWK); each process needs only its own entry. */
+    INTERNAL_SIGNING_KEYS: z.string().optional(),
+    /** JSON: service name → Ed25519 public key (PEM or JWK) of every caller (gateway and subgraphs). */
+    INTERNAL_VERIFY_KEYS: z.string().optional(),
     /** Signs the access tokens identity issues and the gateway verifies. */
     ACCESS_TOKEN_SECRET: secret(DEV_ACCESS_TOKEN_SECRET),
+    /** Encrypts message bodies in the outbox (AES-256-GCM), so links and codes are never stored in clear. */
+    OUTBOX_ENCRYPTION_KEY: secret(DEV_OUTBOX_ENCRYPTION_KEY),
+    /** Keys the HMAC-SHA256 under which links, refresh tokens and phone codes are stored (identity). */
+    TOKEN_HASH_SECRET: secret(DEV_TOKEN_HASH_SECRET),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
     SMTP_URL: z.url().optional(),
     /** The gateway's public address, for links the API hands out (e.g. receipt PDFs). */
@@ -26,8 +42,9 @@ export const commonEnvSchema = z
     MAIL_FROM: z.string().default('E-Contract <no-reply@econtract.local>'),
   })
   .superRefine((env, ctx) => {
+    for (const problem of internalKeyProblems(env)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     if (env.NODE_ENV !== 'production') return;
-    for (const key of ['INTERNAL_TOKEN_SECRET', 'ACCESS_TOKEN_SECRET'] as const) {
+    for (const key of ['INTERNAL_TOKEN_SECRET', 'ACCESS_TOKEN_SECRET', 'OUTBOX_ENCRYPTION_KEY', 'TOKEN_HASH_SECRET'] as const) {
       const problem = productionSecretProblem(env[key]);
       if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
     }

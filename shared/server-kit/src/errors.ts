@@ -10,8 +10,12 @@ export const ErrorCode = {
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   EMAIL_NOT_VERIFIED: 'EMAIL_NOT_VERIFIED',
   QUOTA_EXHAUSTED: 'QUOTA_EXHAUSTED',
+  /** Too many requests of one kind from one client or for one target; `extensions.retryAfter` says how many seconds to wait. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** An outside service (e.g. the card company) did not answer; nothing was recorded, retrying is safe. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The operation is too deep, too wide or too costly; refused before any work (HTTP 400). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** Refusals of the HTTP request itself, before GraphQL runs (see `http.ts`). */
   BAD_REQUEST: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',

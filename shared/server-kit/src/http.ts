@@ -79,8 +79,11 @@ export class HttpRefusal extends Error {
   }
 }
 
-/** The largest request body any server reads. */
+/** The largest request body any server reads (the gateway's public endpoint reads less). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** `1 MB`, `100 KB`: a body limit as a person reads it. */
+const sizeText = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
 
 const refusals = {
   malformedJson: () => new HttpRefusal(400, ErrorCode.BAD_REQUEST, msg('The request body is not valid JSON.', '요청 본문이 올바른 JSON 형식이 아닙니다.')),
@@ -103,7 +106,8 @@ const refusals = {
         'GraphQL 요청은 content-type application/json인 POST로 보내 주세요(GET에는 `query` 매개변수와 `apollo-require-preflight` 헤더가 필요합니다).',
       ),
     ),
-  tooLarge: () => new HttpRefusal(413, ErrorCode.PAYLOAD_TOO_LARGE, msg('The request body is larger than 1 MB.', '요청 본문이 1MB를 넘습니다.')),
+  tooLarge: (limit = MAX_BODY_BYTES) =>
+    new HttpRefusal(413, ErrorCode.PAYLOAD_TOO_LARGE, msg(`The request body is larger than ${sizeText(limit)}.`, `요청 본문이 ${sizeText(limit).replace(' ', '')}를 넘습니다.`)),
   mediaType: () =>
     new HttpRefusal(
       415,
@@ -119,9 +123,9 @@ const refusals = {
 /** Errors of body parsing and routing (`http-errors`: a 4xx `status` meant for the client) as refusals; anything else is internal. */
 function refusalOf(error: unknown): HttpRefusal | undefined {
   if (error instanceof HttpRefusal) return error;
-  const { status, expose, type } = (error ?? {}) as { status?: unknown; expose?: unknown; type?: unknown };
+  const { status, expose, type, limit } = (error ?? {}) as { status?: unknown; expose?: unknown; type?: unknown; limit?: unknown };
   if (expose !== true || typeof status !== 'number' || status < 400 || status >= 500) return undefined;
-  if (status === 413) return refusals.tooLarge();
+  if (status === 413) return refusals.tooLarge(typeof limit === 'number' ? limit : undefined);
   if (status === 415) return refusals.mediaType();
   if (status === 404) return refusals.notFound();
   return type === 'entity.parse.failed' ? refusals.malformedJson() : refusals.unreadable();
@@ -153,8 +157,12 @@ function isGraphqlBody(body: unknown): boolean {
   );
 }
 
-/** In front of every GraphQL endpoint: method, content type, size, JSON and its shape. */
-export function graphqlRequest(): RequestHandler[] {
+/**
+ * In front of every GraphQL endpoint: method, content type, size, JSON and its shape (one operation:
+ * a batch, a JSON array, is refused). `maxBodyBytes` lowers the size limit (the gateway's public endpoint).
+ */
+export function graphqlRequest(options: { maxBodyBytes?: number } = {}): RequestHandler[] {
+  const readBody = options.maxBodyBytes ? express.json({ limit: options.maxBodyBytes }) : readJson;
   // Apollo's CSRF rule for GET: a header a browser form cannot send.
   const preflighted = (req: Request) =>
     Boolean(req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] || /^application\/json\b/i.test(req.headers['content-type'] ?? ''));
@@ -164,7 +172,7 @@ export function graphqlRequest(): RequestHandler[] {
       if (req.method === 'GET') return next(typeof req.query.query === 'string' && preflighted(req) ? undefined : refusals.getWithoutQuery());
       next(refusals.methodNotAllowed());
     },
-    (req, res, next) => (req.method === 'POST' ? readJson(req, res, next) : next()),
+    (req, res, next) => (req.method === 'POST' ? readBody(req, res, next) : next()),
     (req, _res, next) => next(req.method !== 'POST' || isGraphqlBody(req.body) ? undefined : refusals.notGraphql()),
   ];
 }

@@ -1,27 +1,24 @@
 import { createTRPCClientProxy, httpLink, TRPCClientError, TRPCUntypedClient, type TRPCClient, type TRPCRequestOptions } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
 import { AppError, ErrorCode, msg } from './errors.ts';
+import type { InternalKeys } from './internal-keys.ts';
 import { IDEMPOTENCY_KEY_HEADER, type Refusal } from './internal-routes.ts';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from './internal-token.ts';
 import { serviceFetch } from './keep-alive.ts';
 import { REQUEST_ID_HEADER } from './logger.ts';
-import type { Viewer } from './viewer.ts';
 
 declare module '@trpc/client' {
   /** Per call: `client.grant.event.mutate(input, { context: { idempotencyKey } })`. */
   interface OperationContext {
     /** Makes a retried call a no-op at the receiver: keyed by the initiating entity's id. */
     idempotencyKey?: string;
-    /** Whom the receiver acts for (carried in the internal token); by default nobody. */
-    viewer?: Viewer | null;
   }
 }
 
 export interface InternalCallOptions {
-  secret: string;
-  caller: string;
+  /** The calling service's own keys: the token proves who calls, and carries no viewer. */
+  keys: InternalKeys;
   requestId?: string;
-  viewer?: Viewer | null;
   timeoutMs?: number;
 }
 
@@ -78,11 +75,8 @@ export function internalClient<R extends AnyRouter>(baseUrl: string, options: In
     methodOverride: 'POST',
     fetch: (url, init) => serviceFetch(typeof url === 'string' ? url : url instanceof URL ? url.href : url.url, { ...init, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(init?.signal ? [init.signal] : [])]) } as Parameters<typeof serviceFetch>[1]),
     headers: async ({ op }) => ({
-      [INTERNAL_TOKEN_HEADER]: await signInternalToken(options.secret, {
-        caller: options.caller,
-        viewer: op.context.viewer ?? options.viewer ?? null,
-        requestId: options.requestId,
-      }),
+      // Service to service, nobody's viewer travels: only the gateway's GraphQL calls speak for a person.
+      [INTERNAL_TOKEN_HEADER]: await signInternalToken(options.keys, { viewer: null, requestId: options.requestId }),
       ...(options.requestId ? { [REQUEST_ID_HEADER]: options.requestId } : {}),
       ...(op.context.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: op.context.idempotencyKey } : {}),
     }),

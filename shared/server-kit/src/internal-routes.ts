@@ -4,6 +4,7 @@ import type { Express, Request, Response } from 'express';
 import type { SubgraphContext } from './context.ts';
 import { AppError, badUserInput, ErrorCode, KOREAN_MESSAGE_EXTENSION, msg } from './errors.ts';
 import { sendError } from './http.ts';
+import type { InternalKeys } from './internal-keys.ts';
 import { GATEWAY_ONLY_MESSAGE, internalClaimsOf, type InternalClaims } from './internal-token.ts';
 import type { ServiceName } from './services.ts';
 
@@ -21,7 +22,8 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export interface InternalCallScope {
   req: Request;
   res: Response;
-  secret: string;
+  /** The public keys of every caller this service accepts (internal-keys.ts). */
+  keys: Pick<InternalKeys, 'verifyKeys'>;
   open(claims: InternalClaims): SubgraphContext<any>;
 }
 
@@ -57,7 +59,7 @@ const t = initTRPC.context<InternalCallScope>().create({
 });
 
 const internalCall = t.middleware(async ({ ctx, path, next }) => {
-  const claims = await internalClaimsOf(ctx.secret, ctx.req, ctx.res);
+  const claims = await internalClaimsOf(ctx.keys, ctx.req, ctx.res);
   if (!claims) throw new TRPCError({ code: 'UNAUTHORIZED', message: GATEWAY_ONLY_MESSAGE.en });
   const idempotencyKey = ctx.req.header(IDEMPOTENCY_KEY_HEADER) ?? null;
   const context = ctx.open(claims);
@@ -94,7 +96,7 @@ export type RouteInputs<R extends AnyRouter> = inferRouterInputs<R>;
 export type RouteOutputs<R extends AnyRouter> = inferRouterOutputs<R>;
 
 /** Serves `router` at `/internal/...`; the caller must send a valid internal token (see the middleware above). */
-export function mountInternalRoutes(app: Express, router: AnyRouter, scope: Pick<InternalCallScope, 'secret' | 'open'>): void {
+export function mountInternalRoutes(app: Express, router: AnyRouter, scope: Pick<InternalCallScope, 'keys' | 'open'>): void {
   // An unknown route gets the kit's coded JSON 404, like every other unknown address (no lazy routers here).
   app.use('/internal', (req, res, next) => {
     if (router._def.procedures[decodeURIComponent(req.path.slice(1))]) return next();

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { EntityManager } from './database.ts';
+import { isSealed, openText, sealText } from './sealed-text.ts';
 
 /** An email or a text message to a person; the phone verification code travels the same way. */
 export interface OutgoingMessage {
@@ -7,6 +8,10 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** Names what the message is about (e.g. `account:<id>`), so an undone action can withdraw it while unsent. */
+  ref?: string;
+  /** Not mailed before this many seconds have passed, leaving time to withdraw it. */
+  holdSeconds?: number;
 }
 
 export interface OutboxEntry extends OutgoingMessage {
@@ -18,6 +23,13 @@ export interface OutboxEntry extends OutgoingMessage {
 export interface Notifier {
   /** With `em`, a local outbox row joins the caller's transaction, so a rolled-back action sends nothing. */
   send(message: OutgoingMessage, em?: EntityManager): Promise<void>;
+  /** Deletes the unsent messages with this `ref` (in `em`'s transaction); returns how many. */
+  withdraw(ref: string, em?: EntityManager): Promise<number>;
+  /**
+   * Runs the very statement `send` would, storing nothing: for answers that must take as long
+   * whether or not a message goes out (recovery must not reveal who has an account).
+   */
+  rehearse(message: OutgoingMessage, em?: EntityManager): Promise<void>;
 }
 
 /** SQL for the outbox table; each subgraph creates it in its own schema with its first migration. */
@@ -31,31 +43,88 @@ export const createOutboxTableSql = (schema: string) => `create table "${schema}
 );
 create index "outbox_message_created_at_idx" on "${schema}"."outbox_message" ("created_at" desc);`;
 
-/** Every message is stored first; in development they are listed at the gateway's /dev/outbox, and with SMTP_URL the relay mails them. */
+/** Bodies are kept (encrypted) this long at most, then erased: a link or code in them is useless by then. */
+export const OUTBOX_BODY_RETENTION_MINUTES = 60;
+/** What /dev/outbox shows for a body erased after delivery or retention. */
+export const ERASED_BODY = '[erased: delivered, or older than the retention period]';
+
+/** Binds a sealed body to its row's channel and recipient. */
+const sealContext = (channel: string, to: string) => `outbox:${channel}:${to}`;
+
+/**
+ * Every message is stored first, its body encrypted (AES-256-GCM, key OUTBOX_ENCRYPTION_KEY), so
+ * reading the table yields no link or code; in development they are listed at the gateway's
+ * /dev/outbox, and with SMTP_URL the relay mails them and erases the body.
+ */
 export class OutboxNotifier implements Notifier {
   constructor(
     private readonly schema: string,
     private readonly defaultEm: () => EntityManager,
+    private readonly key: Buffer,
   ) {}
 
-  async send(message: OutgoingMessage, em?: EntityManager): Promise<void> {
+  send(message: OutgoingMessage, em?: EntityManager): Promise<void> {
+    return this.insert(message, em, true);
+  }
+
+  rehearse(message: OutgoingMessage, em?: EntityManager): Promise<void> {
+    return this.insert(message, em, false);
+  }
+
+  private async insert(message: OutgoingMessage, em: EntityManager | undefined, store: boolean): Promise<void> {
     const manager = em ?? this.defaultEm();
     await manager
       .getConnection()
       .execute(
-        `insert into "${this.schema}"."outbox_message" ("channel", "to", "subject", "text") values (?, ?, ?, ?)`,
-        [message.channel, message.to, message.subject, message.text],
+        `insert into "${this.schema}"."outbox_message" ("channel", "to", "subject", "text", "ref", "next_attempt_at")
+         select ?, ?, ?, ?, ?, case when ?::int > 0 then now() + make_interval(secs => ?::int) end where ?::boolean`,
+        [message.channel, message.to, message.subject, sealText(this.key, message.text, sealContext(message.channel, message.to)), message.ref ?? null, message.holdSeconds ?? 0, message.holdSeconds ?? 0, store],
         'run',
         manager.getTransactionContext(),
       );
+  }
+
+  async withdraw(ref: string, em?: EntityManager): Promise<number> {
+    const manager = em ?? this.defaultEm();
+    const result = await manager
+      .getConnection()
+      .execute(`delete from "${this.schema}"."outbox_message" where "ref" = ? and "sent_at" is null`, [ref], 'run', manager.getTransactionContext());
+    return (result as { affectedRows?: number }).affectedRows ?? 0;
   }
 
   async list(em: EntityManager, limit = 100): Promise<OutboxEntry[]> {
     const rows: Array<{ id: string; channel: 'email' | 'sms'; to: string; subject: string; text: string; created_at: Date }> = await em
       .getConnection()
       .execute(`select * from "${this.schema}"."outbox_message" order by "created_at" desc, "id" limit ?`, [limit]);
-    return rows.map((row) => ({ id: row.id, channel: row.channel, to: row.to, subject: row.subject, text: row.text, createdAt: new Date(row.created_at).toISOString() }));
+    return rows.map((row) => ({ id: row.id, channel: row.channel, to: row.to, subject: row.subject, text: this.readable(row), createdAt: new Date(row.created_at).toISOString() }));
   }
+
+  /** Erases bodies past the retention period (delivered bodies are erased by the relay at once). */
+  async eraseExpired(em: EntityManager = this.defaultEm()): Promise<number> {
+    const result = await em
+      .getConnection()
+      .execute(
+        `update "${this.schema}"."outbox_message" set "text" = '' where "text" <> '' and "created_at" < now() - make_interval(mins => ?)`,
+        [OUTBOX_BODY_RETENTION_MINUTES],
+        'run',
+      );
+    return (result as { affectedRows?: number }).affectedRows ?? 0;
+  }
+
+  private readable(row: { channel: string; to: string; text: string }): string {
+    if (row.text === '') return ERASED_BODY;
+    try {
+      return openText(this.key, row.text, sealContext(row.channel, row.to));
+    } catch {
+      return '[unreadable: sealed with another OUTBOX_ENCRYPTION_KEY]';
+    }
+  }
+}
+
+/** Reads a body the notifier sealed; throws if it cannot (another key, or erased). */
+export function openOutboxBody(key: Buffer, row: { channel: string; to: string; text: string }): string {
+  if (!isSealed(row.text)) throw new Error('the body is erased or was never sealed');
+  return openText(key, row.text, sealContext(row.channel, row.to));
 }
 
 /** Columns the relay needs; each subgraph adds them with a migration (see `outboxDeliverySql`). */
@@ -65,6 +134,14 @@ export const outboxDeliverySql = (schema: string) => `alter table "${schema}"."o
   add column "next_attempt_at" timestamptz null,
   add column "last_error" text null;
 create index "outbox_message_pending_idx" on "${schema}"."outbox_message" ("created_at") where "sent_at" is null and "channel" = 'email';`;
+
+/**
+ * Issue #12: the `ref` column (withdrawing an unsent message), and bodies written before sealing
+ * erased, since they may hold live links or codes in clear.
+ */
+export const outboxSealingSql = (schema: string) => `alter table "${schema}"."outbox_message" add column "ref" text null;
+create index "outbox_message_ref_idx" on "${schema}"."outbox_message" ("ref") where "ref" is not null;
+update "${schema}"."outbox_message" set "text" = '' where "text" not like 'sealed:v1:%';`;
 
 const MAX_ATTEMPTS = 10;
 
@@ -81,6 +158,7 @@ export class OutboxRelay {
   constructor(
     private readonly schema: string,
     private readonly em: () => EntityManager,
+    private readonly key: Buffer,
     smtpUrl: string,
     private readonly from: string,
     private readonly onError: (error: unknown) => void,
@@ -104,8 +182,8 @@ export class OutboxRelay {
       return await this.em().transactional(async (em) => {
         const connection = em.getConnection();
         const tx = em.getTransactionContext();
-        const due: Array<{ id: string; to: string; subject: string; text: string; attempts: number }> = await connection.execute(
-          `select "id", "to", "subject", "text", "attempts" from "${this.schema}"."outbox_message"
+        const due: Array<{ id: string; channel: string; to: string; subject: string; text: string; attempts: number }> = await connection.execute(
+          `select "id", "channel", "to", "subject", "text", "attempts" from "${this.schema}"."outbox_message"
            where "channel" = 'email' and "sent_at" is null and "attempts" < ? and ("next_attempt_at" is null or "next_attempt_at" <= now())
            order by "created_at" limit 20 for update skip locked`,
           [MAX_ATTEMPTS],
@@ -115,8 +193,9 @@ export class OutboxRelay {
         let sent = 0;
         for (const message of due) {
           try {
-            await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
-            await connection.execute(`update "${this.schema}"."outbox_message" set "sent_at" = now(), "attempts" = "attempts" + 1 where "id" = ?`, [message.id], 'run', tx);
+            await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: openOutboxBody(this.key, message) });
+            // Delivered: the body (and any link or code in it) is not kept.
+            await connection.execute(`update "${this.schema}"."outbox_message" set "sent_at" = now(), "attempts" = "attempts" + 1, "text" = '' where "id" = ?`, [message.id], 'run', tx);
             sent++;
           } catch (error) {
             const backoffSeconds = 2 ** Math.min(message.attempts, 10);

@@ -1,23 +1,32 @@
 import { DEMO_PASSWORD } from './demo.ts';
+import { serviceNames } from './services.ts';
 
 /** Dev-only secrets: the defaults on a laptop and in tests, refused when NODE_ENV=production. */
 export const DEV_INTERNAL_TOKEN_SECRET = 'dev-only-internal-token-secret-change-me-0123456789';
 export const DEV_ACCESS_TOKEN_SECRET = 'dev-only-access-token-secret-change-me-0123456789';
+export const DEV_OUTBOX_ENCRYPTION_KEY = 'dev-only-outbox-encryption-key-change-me-0123456789';
+export const DEV_TOKEN_HASH_SECRET = 'dev-only-token-hash-secret-change-me-0123456789';
+const DEV_SECRETS: ReadonlySet<string> = new Set([DEV_INTERNAL_TOKEN_SECRET, DEV_ACCESS_TOKEN_SECRET, DEV_OUTBOX_ENCRYPTION_KEY, DEV_TOKEN_HASH_SECRET]);
 
 /**
  * Every secret or password written anywhere in this repository. Anyone can read them, so production
  * refuses them all; `published-secrets.test.ts` fails when a tracked file holds one missing here.
  */
 export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
-  DEV_INTERNAL_TOKEN_SECRET,
-  DEV_ACCESS_TOKEN_SECRET,
+  ...DEV_SECRETS,
   // docker-compose.yml: the laptop defaults, and the PostgreSQL password (also the embedded server's).
   'compose-internal-token-secret-change-me-0123456789',
   'compose-access-token-secret-change-me-0123456789',
+  'compose-outbox-encryption-key-change-me-0123456789',
+  'compose-token-hash-secret-change-me-0123456789',
   'econtract',
   // .env.example: placeholders to replace.
   'replace-me-internal-token-secret',
   'replace-me-access-token-secret',
+  'replace-me-outbox-encryption-key',
+  'replace-me-token-hash-secret',
+  'replace-me-internal-verify-keys',
+  ...['gateway', ...serviceNames].map((service) => `replace-me-${service}-internal-signing-keys`),
   'replace-me-database-password',
   'replace-me-toss-live-secret-key',
   // README: the example database URL.
@@ -86,7 +95,7 @@ export function secretWeakness(value: string): string | undefined {
 
 /** Why `value` may not sign anything in production, or undefined when it may. */
 export function productionSecretProblem(value: string): string | undefined {
-  if (value === DEV_INTERNAL_TOKEN_SECRET || value === DEV_ACCESS_TOKEN_SECRET) return 'must be set in production (the default is for development)';
+  if (DEV_SECRETS.has(value)) return 'must be set in production (the default is for development)';
   if (PUBLISHED_SECRETS.has(value)) return 'is published in this repository; generate your own (openssl rand -base64 32)';
   const weakness = secretWeakness(value);
   return weakness && `is too weak for production: it ${weakness}; generate one with openssl rand -base64 32`;

@@ -17,12 +17,16 @@ import { createOrm, databaseReachable, migrate, type EntityManager, type MikroOR
 import { ConfigError, type CommonEnv } from './env.ts';
 import { ErrorCode, formatError } from './errors.ts';
 import { createHttpApp, graphqlRequest, jsonBody, listen, logRequests, sendError, serveJsonErrors, type Listening } from './http.ts';
+import { argumentNormalizer } from './input.ts';
+import { internalKeysFor } from './internal-keys.ts';
 import { internalRouter, mergeInternalRouters, mountInternalRoutes } from './internal-routes.ts';
 import { GATEWAY_ONLY_MESSAGE, internalClaimsOf, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { OutboxNotifier, OutboxRelay, type Notifier } from './notifications.ts';
 import { outboxRoutes } from './outbox.routes.ts';
 import { DEMO_DATA_IN_PRODUCTION, runService, subgraphProcessEnv } from './process.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { sealingKey } from './sealed-text.ts';
 import { shieldFor, type PermissionRules } from './rules.ts';
 import { ServiceClient } from './service-client.ts';
 import { serviceNamed, serviceUrlsFrom, type ServiceName, type ServiceUrls } from './services.ts';
@@ -83,7 +87,8 @@ export async function buildFederatedSchema(definition: SubgraphDefinition<any>):
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   const federated = buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
-  return applyMiddleware(federated, shieldFor(federated, definition.permissions));
+  // Shield first (a stranger learns nothing about validation), then one normalisation of every argument.
+  return applyMiddleware(federated, shieldFor(federated, definition.permissions), argumentNormalizer as never);
 }
 
 /** Opens the subgraph's ORM and brings its schema up to date: migrations, reference data, demo data. */
@@ -131,13 +136,15 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const log = options.log ?? createLogger(definition.name, options.env.LOG_LEVEL);
   const orm = await prepareDatabase(definition, options.databaseUrl, { seedDemo: options.seedDemo, log });
 
-  const outbox = new OutboxNotifier(definition.name, () => orm.em.fork());
+  const outboxKey = sealingKey(options.env.OUTBOX_ENCRYPTION_KEY, 'outbox');
+  const outbox = new OutboxNotifier(definition.name, () => orm.em.fork(), outboxKey);
   const notifier: Notifier = outbox;
   const relay = options.env.SMTP_URL
-    ? new OutboxRelay(definition.name, () => orm.em.fork(), options.env.SMTP_URL, options.env.MAIL_FROM, (error) => log.error({ err: error }, 'outbox relay failed'))
+    ? new OutboxRelay(definition.name, () => orm.em.fork(), outboxKey, options.env.SMTP_URL, options.env.MAIL_FROM, (error) => log.error({ err: error }, 'outbox relay failed'))
     : undefined;
 
   const serviceUrls = options.serviceUrls ?? (() => serviceUrlsFrom(options.env));
+  const keys = internalKeysFor(options.env, definition.name);
   const createContext = (claims: Partial<InternalClaims> = {}): SubgraphContext<L> => {
     const em = orm.em.fork();
     const viewer = claims.viewer ?? null;
@@ -151,7 +158,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       log: log.child({ requestId }),
       notifier,
       env: options.env,
-      services: new ServiceClient(definition.name, options.env.INTERNAL_TOKEN_SECRET, serviceUrls, claims.requestId),
+      services: new ServiceClient(keys, serviceUrls, claims.requestId),
       loaders: definition.createLoaders(em, viewer),
     };
   };
@@ -175,22 +182,21 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   });
 
   // Everything below answers only the gateway or a sibling service, refused in GraphQL's error shape.
-  const secret = options.env.INTERNAL_TOKEN_SECRET;
   app.use(async (req, res, next) => {
-    if (await internalClaimsOf(secret, req, res)) return next();
+    if (await internalClaimsOf(keys, req, res)) return next();
     sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, GATEWAY_ONLY_MESSAGE);
   });
 
   app.use(
     '/graphql',
     ...graphqlRequest(),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createContext((await internalClaimsOf(secret, req, res))!) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext((await internalClaimsOf(keys, req, res))!) }),
   );
 
   const routes = definition.routes ?? internalRouter({});
   // jsonBody() first: a malformed, oversized or non-JSON body gets the same coded JSON refusal as everywhere else.
   app.use('/internal', ...jsonBody());
-  mountInternalRoutes(app, options.env.NODE_ENV === 'production' ? routes : mergeInternalRouters(routes, outboxRoutes(outbox)), { secret, open: createContext });
+  mountInternalRoutes(app, options.env.NODE_ENV === 'production' ? routes : mergeInternalRouters(routes, outboxRoutes(outbox)), { keys, open: createContext });
   serveJsonErrors(app, log);
 
   let listening: Listening;
@@ -204,6 +210,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   log.info({ url: `${listening.url}/graphql` }, 'subgraph ready');
   const stopBackground = definition.background?.({ createContext, log });
   relay?.start();
+  // Every subgraph: erase outbox bodies past their retention, drop rate-limit counters of past windows.
+  const housekeeping = setInterval(() => {
+    Promise.all([outbox.eraseExpired(orm.em.fork()), new RateLimiter(definition.name).sweep(orm.em.fork())]).catch((error) => log.error({ err: error }, 'housekeeping failed'));
+  }, 60_000);
+  housekeeping.unref();
 
   return {
     name: definition.name,
@@ -216,6 +227,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     createContext,
     async stop() {
       stopBackground?.();
+      clearInterval(housekeeping);
       await apollo.stop();
       await listening.close();
       await relay?.stop();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadCommonEnv } from '../src/env.ts';
+import { generateInternalKeyEnv } from '../src/internal-keys.ts';
 import { subgraphProcessEnv } from '../src/process.ts';
 import { estimatedSecretBits, productionSecretProblem, PUBLISHED_SECRETS, secretWeakness } from '../src/secrets.ts';
 import { startSubgraph } from '../src/subgraph.ts';
@@ -11,6 +12,9 @@ const production = (overrides: Record<string, string> = {}) => ({
   NODE_ENV: 'production',
   INTERNAL_TOKEN_SECRET: randomSecret(),
   ACCESS_TOKEN_SECRET: randomSecret(),
+  OUTBOX_ENCRYPTION_KEY: randomSecret(),
+  TOKEN_HASH_SECRET: randomSecret(),
+  ...generateInternalKeyEnv(),
   DATABASE_URL: `postgres://econtract:${randomSecret()}@db.internal:5432/econtract`,
   ...overrides,
 });
@@ -28,6 +32,10 @@ describe('settings', () => {
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/INTERNAL_TOKEN_SECRET: must be set in production/);
     expect(attempt).toThrow(/ACCESS_TOKEN_SECRET: must be set in production/);
+    expect(attempt).toThrow(/OUTBOX_ENCRYPTION_KEY: must be set in production/);
+    expect(attempt).toThrow(/TOKEN_HASH_SECRET: must be set in production/);
+    expect(attempt).toThrow(/INTERNAL_SIGNING_KEYS: must be set in production/);
+    expect(attempt).toThrow(/INTERNAL_VERIFY_KEYS: must be set in production/);
     expect(attempt).toThrow(/DATABASE_URL: must be set in production/);
   });
 
@@ -79,6 +87,12 @@ describe('secrets in production', () => {
     expect(estimatedSecretBits('0'.repeat(39))).toBe(129);
     expect(secretWeakness(randomSecret())).toBeUndefined();
     expect(secretWeakness('short')).toBe('is shorter than 32 characters');
+  });
+
+  it('refuses published key settings (the .env.example placeholders)', () => {
+    expect(() => loadCommonEnv(production({ INTERNAL_VERIFY_KEYS: 'replace-me-internal-verify-keys', INTERNAL_SIGNING_KEYS: 'replace-me-billing-internal-signing-keys' }))).toThrow(
+      /INTERNAL_SIGNING_KEYS: is published[\s\S]*INTERNAL_VERIFY_KEYS: is published/,
+    );
   });
 
   it('refuses one secret for both purposes, and a published database password', () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -6,11 +6,16 @@ import type { SubgraphContext } from '../src/context.ts';
 import { AppError, ErrorCode, KOREAN_MESSAGE_EXTENSION, msg } from '../src/errors.ts';
 import { createHttpApp, listen, type Listening } from '../src/http.ts';
 import { InternalCallError, internalClient } from '../src/internal-call.ts';
-import { internalProcedure, internalRouter, mountInternalRoutes } from '../src/internal-routes.ts';
+import { generateInternalKeyEnv, internalKeysFor, type InternalKeys } from '../src/internal-keys.ts';
+import { IDEMPOTENCY_KEY_HEADER, internalProcedure, internalRouter, mountInternalRoutes } from '../src/internal-routes.ts';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../src/internal-token.ts';
+import { REQUEST_ID_HEADER } from '../src/logger.ts';
 import { createLogger } from '../src/logger.ts';
 
 // The seam itself, on a router of its own: what every subgraph's internal routes inherit.
-const SECRET = randomBytes(32).toString('base64url');
+const KEY_ENV = generateInternalKeyEnv();
+const BILLING = internalKeysFor(KEY_ENV, 'billing');
+const GATEWAY = internalKeysFor(KEY_ENV, 'gateway');
 let handled = 0;
 
 const router = internalRouter({
@@ -36,29 +41,43 @@ const log = createLogger('internal-routes-test', 'silent');
 beforeAll(async () => {
   const app = createHttpApp();
   // Only what the procedures above read; no database is involved.
-  mountInternalRoutes(app, router, { secret: SECRET, open: (claims) => ({ ...claims, log }) as unknown as SubgraphContext });
+  mountInternalRoutes(app, router, { keys: BILLING, open: (claims) => ({ ...claims, log }) as unknown as SubgraphContext });
   server = await listen(http.createServer(app), 0);
 });
 afterAll(() => server.close());
 
-const client = (options: { secret?: string; timeoutMs?: number } = {}) =>
-  internalClient<typeof router>(server.url, { secret: options.secret ?? SECRET, caller: 'billing', requestId: 'request-0001', timeoutMs: options.timeoutMs });
+const client = (options: { keys?: InternalKeys; timeoutMs?: number } = {}) =>
+  internalClient<typeof router>(server.url, { keys: options.keys ?? BILLING, requestId: 'request-0001', timeoutMs: options.timeoutMs });
 
 const failureOf = (call: Promise<unknown>) => call.then(() => null, (error: unknown) => error);
 
 describe('internal routes (tRPC behind the internal token)', () => {
   it('hands the handler its parsed input, the caller, the viewer, the request id and the idempotency key', async () => {
     const viewer = { userId: '0b8f6a43-3a8b-4f4c-9d7e-2f1f4d7a9c11', loginId: 'demo-admin', role: 'MEMBER' as const, sessionId: null, member: null };
-    const answer = await client().probe.echo.mutate({ count: 3 }, { context: { idempotencyKey: 'grant:42', viewer } });
-    expect(answer).toEqual({ count: 3, caller: 'billing', viewer: viewer.userId, requestId: 'request-0001', idempotencyKey: 'grant:42' });
+    const answer = await client().probe.echo.mutate({ count: 3 }, { context: { idempotencyKey: 'grant:42' } });
+    // A service's client speaks for itself: no viewer travels service to service.
+    expect(answer).toEqual({ count: 3, caller: 'billing', viewer: null, requestId: 'request-0001', idempotencyKey: 'grant:42' });
     expect(await client().probe.echo.mutate({ count: 1 })).toMatchObject({ viewer: null, idempotencyKey: null });
+    // Only the gateway's token names a viewer; the middleware hands it to the handler.
+    const response = await fetch(`${server.url}/internal/probe.echo`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [INTERNAL_TOKEN_HEADER]: await signInternalToken(GATEWAY, { viewer, requestId: undefined }),
+        [REQUEST_ID_HEADER]: 'request-0002',
+        [IDEMPOTENCY_KEY_HEADER]: 'grant:43',
+      },
+      body: '{"count":2}',
+    });
+    expect((await response.json()).result.data).toEqual({ count: 2, caller: 'gateway', viewer: viewer.userId, requestId: 'request-0002', idempotencyKey: 'grant:43' });
+    await expect(signInternalToken(BILLING, { viewer, requestId: undefined })).rejects.toThrow(/only the gateway/);
   });
 
   it('refuses a caller without a valid internal token (HTTP 401) and runs nothing', async () => {
     const before = handled;
     const response = await fetch(`${server.url}/internal/probe.echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":1}' });
     expect(response.status).toBe(401);
-    const forged = await failureOf(client({ secret: 'another-secret-that-is-long-enough-0123456789' }).probe.echo.mutate({ count: 1 }));
+    const forged = await failureOf(client({ keys: { ...BILLING, signingKey: generateKeyPairSync('ed25519').privateKey } }).probe.echo.mutate({ count: 1 }));
     expect(forged).toBeInstanceOf(InternalCallError);
     expect((forged as InternalCallError).message).toMatch(/HTTP 401/);
     expect(handled).toBe(before);
@@ -104,7 +123,7 @@ describe('internal routes (tRPC behind the internal token)', () => {
 
     const closed = await listen(http.createServer(), 0);
     await closed.close();
-    const refused = await failureOf(internalClient<typeof router>(closed.url, { secret: SECRET, caller: 'billing' }).probe.echo.mutate({ count: 1 }));
+    const refused = await failureOf(internalClient<typeof router>(closed.url, { keys: BILLING }).probe.echo.mutate({ count: 1 }));
     expect(refused).toBeInstanceOf(InternalCallError);
     expect(refused).toMatchObject({ delivered: false });
     expect((refused as Error).message).toMatch(/ECONNREFUSED/);

@@ -1,6 +1,6 @@
 import { SignUpCorporateDocument, SignUpIndividualDocument, VerifyEmailDocument, type SignUpCorporateInput, type SignUpIndividualInput } from '@econtract/sdk';
 import { randomBytes } from 'node:crypto';
-import { businessNumberCheckDigit } from '@econtract/server-kit';
+import { businessNumberCheckDigit, businessNumberPartsPossible } from '@econtract/server-kit';
 import type { GraphQLResponse, Stack } from './stack.ts';
 
 /** Random, valid values for a new signup; each call differs, so tests never collide. */
@@ -11,10 +11,13 @@ export function newMemberFields(prefix = 'user') {
 
 /** A business number with a correct check digit, different on each call. */
 export function newBusinessNumber(): string {
-  const digits = [...randomBytes(9)].map((byte) => byte % 10);
-  digits[0] = 1 + (digits[0]! % 9);
-  const firstNine = digits.join('');
-  return `${firstNine}${businessNumberCheckDigit(firstNine)}`;
+  for (;;) {
+    const digits = [...randomBytes(9)].map((byte) => byte % 10);
+    digits[0] = 1 + (digits[0]! % 9);
+    const firstNine = digits.join('');
+    const number = `${firstNine}${businessNumberCheckDigit(firstNine)}`;
+    if (businessNumberPartsPossible(number)) return number;
+  }
 }
 
 // Tests also send deliberately malformed input, so the input is loose here; the documents are the SDK's.

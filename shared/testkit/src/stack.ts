@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { LoginDocument } from '@econtract/sdk';
@@ -6,12 +7,15 @@ import { loadGatewayEnv, startGateway, type RunningGateway } from '@econtract/ga
 import {
   DEMO_PASSWORD,
   INTERNAL_TOKEN_HEADER,
+  internalKeysFor,
   loadCommonEnv,
   ServiceClient,
   signInternalToken,
   sqlStatementCount,
   startSubgraph,
+  type InternalCaller,
   type InternalClient,
+  type InternalKeys,
   type RunningSubgraph,
   type ServedRoutes,
   type ServiceName,
@@ -49,12 +53,12 @@ export interface Stack {
   /** Signs in through the gateway and returns the access token (demo password by default). */
   login(loginId: string, password?: string): Promise<string>;
   /**
-   * A subgraph's internal routes, called as a sibling service would (`caller` names that service):
-   * `stack.internal<BillingRoutes>('billing', { caller: 'identity' }).grant.event.mutate(input)`.
+   * A subgraph's internal routes, called as a sibling service would (`caller` names that service and
+   * signs with its key): `stack.internal<BillingRoutes>('billing', { caller: 'identity' }).grant.event.mutate(input)`.
    */
-  internal<R extends ServedRoutes>(service: ServiceOf<R>, options?: { caller?: string; timeoutMs?: number }): InternalClient<R>;
-  /** The secret this stack signs internal tokens with, for tests that forge or sign tokens themselves. */
-  internalTokenSecret: string;
+  internal<R extends ServedRoutes>(service: ServiceOf<R>, options?: { caller?: InternalCaller; timeoutMs?: number }): InternalClient<R>;
+  /** The keys a service of this stack signs internal tokens with, for tests that sign or forge tokens themselves. */
+  internalKeys(caller: InternalCaller): InternalKeys;
   /** Calls one subgraph directly, as the gateway would, on behalf of `viewer` (e.g. `_entities`). */
   subgraphGraphql<T = any>(name: keyof Stack['subgraphs'], query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<GraphQLResponse<T>>;
   /** What the local notifier stored (GET /dev/outbox), newest first; optionally only messages to `to`. */
@@ -66,8 +70,17 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Settings every test stack uses: quiet logs, test mode, no SMTP unless a test sets it. */
-export const testEnv = (overrides: Record<string, string> = {}) => ({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
+/**
+ * Settings every test stack uses: quiet logs, test mode, no SMTP unless a test sets it. The gateway
+ * trusts the loopback proxy, so a test can say which client IP a request comes from (X-Forwarded-For).
+ */
+export const testEnv = (overrides: Record<string, string> = {}) => ({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TRUST_PROXY: 'loopback', ...overrides });
+
+/**
+ * A random client IP for a request that names none: per-IP rate limits then bind the tests of those
+ * limits, which name their IP, and not every other test that happens to run from loopback.
+ */
+export const randomClientIp = () => `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 
 /**
  * The four subgraphs and the gateway in this process on free ports, over this test file's own
@@ -98,6 +111,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       headers: {
         'content-type': 'application/json',
         ...(requestOptions.token ? { authorization: `Bearer ${requestOptions.token}` } : {}),
+        'x-forwarded-for': randomClientIp(),
         ...requestOptions.headers,
       },
       body: JSON.stringify({ query, variables }),
@@ -107,7 +121,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   }) as Stack['graphql'];
 
   const subgraphGraphql: Stack['subgraphGraphql'] = async (name, query, variables, viewer = null) => {
-    const token = await signInternalToken(env.INTERNAL_TOKEN_SECRET, { caller: 'gateway', viewer, requestId: undefined });
+    const token = await signInternalToken(internalKeysFor(env, 'gateway'), { viewer, requestId: undefined });
     const response = await fetch(`${subgraphs[name].url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
@@ -120,9 +134,9 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   return {
     gatewayUrl: gateway.url,
     subgraphGraphql,
-    internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
-    internal<R extends ServedRoutes>(service: ServiceOf<R>, options: { caller?: string; timeoutMs?: number } = {}) {
-      return new ServiceClient(options.caller ?? 'gateway', env.INTERNAL_TOKEN_SECRET, serviceUrls, undefined, options.timeoutMs).to<R>(service);
+    internalKeys: (caller) => internalKeysFor(env, caller),
+    internal<R extends ServedRoutes>(service: ServiceOf<R>, options: { caller?: InternalCaller; timeoutMs?: number } = {}) {
+      return new ServiceClient(internalKeysFor(env, options.caller ?? 'gateway'), serviceUrls, undefined, options.timeoutMs).to<R>(service);
     },
     databaseUrl,
     subgraphs,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { internalClient, type RouteInputs } from '@econtract/server-kit';
 import { malformed, rejectionCode, useStack } from '@econtract/testkit';
@@ -170,7 +170,8 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
       expect(response.status).toBe(401);
       expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
-    const forger = internalClient<BillingRoutes>(stack.subgraphs.billing.url, { secret: 'another-secret-that-is-long-enough-0123456789', caller: 'identity' });
+    const stranger = { ...stack.internalKeys('identity'), signingKey: generateKeyPairSync('ed25519').privateKey };
+    const forger = internalClient<BillingRoutes>(stack.subgraphs.billing.url, { keys: stranger });
     const forged = forger.grant.event.mutate(body);
     await expect(forged).rejects.toThrow(/HTTP 401/);
     expect(await lotsWithKey(body.grantKey)).toBe(0);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PDFParse } from 'pdf-parse';
 import { useStack } from '@econtract/testkit';
@@ -67,8 +68,11 @@ describe('payment receipts (R-BILL-6)', () => {
     expect(staff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const individual = await stack.graphql(RECEIPT, { id: payment.id }, { token: await stack.login('demo-individual') });
     expect(individual.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const unknown = await stack.graphql(RECEIPT, { id: 'not-an-id' }, { token: await stack.login('demo-admin') });
+    const unknown = await stack.graphql(RECEIPT, { id: randomUUID() }, { token: await stack.login('demo-admin') });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Every id is a UUID (server kit input.ts): what is not one is bad input, not an unknown row.
+    const malformed = await stack.graphql(RECEIPT, { id: 'not-an-id' }, { token: await stack.login('demo-admin') });
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('serves the PDF at receiptUrl, a signed link that opens without a sign-in header', async () => {

@@ -14,6 +14,7 @@ import { LoginAttempt } from './session/login-attempt.entity.ts';
 import { RefreshToken, Session } from './session/session.entity.ts';
 import { SessionResolver } from './session/session.resolver.ts';
 import { SignupResolver } from './signup/signup.resolver.ts';
+import { grantPendingReferralRewards } from './signup/referral-reward.ts';
 import { sweepAbandonedSignups } from './signup/signup.service.ts';
 import { AccountChallenge, EmailVerification, OneTimeToken, PasswordReset, PhoneVerification } from './verification/one-time-token.entity.ts';
 import { VerificationResolver } from './verification/verification.resolver.ts';
@@ -32,6 +33,7 @@ export const identity: SubgraphDefinition<IdentityLoaders> = {
   background({ createContext, log }) {
     const timer = setInterval(() => {
       sweepAbandonedSignups(createContext()).catch((error) => log.error({ err: error }, 'signup sweep failed'));
+      grantPendingReferralRewards(createContext()).catch((error) => log.error({ err: error }, 'referral reward sweep failed'));
     }, 60_000);
     timer.unref();
     return () => clearInterval(timer);

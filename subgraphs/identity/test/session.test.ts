@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DemoIds, errorCode, useStack, verifiedMember } from '@econtract/testkit';
+import { tokenDigest } from '../src/security/secrets.ts';
 
 const stack = useStack();
 const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken refreshToken expiresAt user { id } } }';
@@ -10,7 +10,7 @@ const login = (loginId: string, password: string, headers?: Record<string, strin
 describe('lockout (R-LOGIN-3)', () => {
   it('locks after five failures in a row, even for the right password, and records every attempt', async () => {
     const member = await verifiedMember(stack, 'lock');
-    const headers = { 'user-agent': 'lockout-test/1.0' };
+    const headers = { 'user-agent': 'lockout-test/1.0', 'x-forwarded-for': '192.0.2.10' };
     for (let i = 0; i < 4; i++) expect(errorCode(await login(member.loginId, 'Wrong-password-1', headers))).toBe('UNAUTHENTICATED');
     const fifth = await login(member.loginId, 'Wrong-password-1', headers);
     expect(errorCode(fifth)).toBe('ACCOUNT_LOCKED');
@@ -19,7 +19,7 @@ describe('lockout (R-LOGIN-3)', () => {
 
     const attempts = await stack.sql('select result, ip, user_agent from identity.login_attempt where account_id = ? order by created_at', [member.id]);
     expect(attempts.map((a) => a.result)).toEqual([...Array(4).fill('WRONG_PASSWORD'), 'LOCKED', 'LOCKED']);
-    expect(attempts.at(-1)).toMatchObject({ ip: '127.0.0.1', user_agent: 'lockout-test/1.0' });
+    expect(attempts.at(-1)).toMatchObject({ ip: '192.0.2.10', user_agent: 'lockout-test/1.0' });
   });
 
   it('resets the count on a success', async () => {
@@ -61,7 +61,7 @@ describe('lockout (R-LOGIN-3)', () => {
 
   it('is lifted only by an operator, who can list locked accounts and their attempts', async () => {
     const member = await verifiedMember(stack, 'unlock');
-    for (let i = 0; i < 5; i++) await login(member.loginId, 'Wrong-password-1');
+    for (let i = 0; i < 5; i++) await login(member.loginId, 'Wrong-password-1', { 'x-forwarded-for': '192.0.2.11' });
     const admin = await stack.login('demo-admin');
     expect(errorCode(await stack.graphql('{ lockedAccounts { user { id } } }', {}, { token: admin }))).toBe('FORBIDDEN');
     expect(errorCode(await stack.graphql('mutation ($u: ID!) { unlockAccount(userId: $u) { id } }', { u: member.id }, { token: admin }))).toBe('FORBIDDEN');
@@ -70,7 +70,7 @@ describe('lockout (R-LOGIN-3)', () => {
     const locked = await stack.graphql('{ lockedAccounts { user { id loginId } failedLoginCount lockedAt } }', {}, { token: operator });
     expect(locked.data.lockedAccounts).toContainEqual({ user: { id: member.id, loginId: member.loginId }, failedLoginCount: 5, lockedAt: expect.any(String) });
     const attempts = await stack.graphql('query ($u: ID!) { loginAttempts(userId: $u) { result ip userAgent createdAt } }', { u: member.id }, { token: operator });
-    expect(attempts.data.loginAttempts[0]).toMatchObject({ result: 'LOCKED', ip: '127.0.0.1' });
+    expect(attempts.data.loginAttempts[0]).toMatchObject({ result: 'LOCKED', ip: '192.0.2.11' });
     const outOfRange = await stack.graphql('query ($u: ID!) { loginAttempts(userId: $u, first: 0) { result } }', { u: member.id }, { token: operator });
     expect(outOfRange.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
@@ -129,7 +129,7 @@ describe('sessions', () => {
     const member = await verifiedMember(stack, 'stored');
     const { refreshToken } = (await login(member.loginId, member.password)).data.login;
     const rows = await stack.sql('select r.token_hash from identity.refresh_token r join identity.session s on s.id = r.session_id where s.account_id = ?', [member.id]);
-    expect(rows).toContainEqual({ token_hash: createHash('sha256').update(refreshToken).digest('hex') });
+    expect(rows).toContainEqual({ token_hash: tokenDigest(stack.subgraphs.identity.createContext().env, refreshToken) });
     const dump = JSON.stringify(await stack.sql('select a.*, r.* from identity.account a left join identity.session s on s.account_id = a.id left join identity.refresh_token r on r.session_id = s.id where a.id = ?', [member.id]));
     expect(dump).not.toContain(refreshToken);
     expect(dump).not.toContain(member.password);

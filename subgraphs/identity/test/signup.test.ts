@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { BillingRoutes } from '@econtract/billing/routes';
 import type { OrganizationRoutes } from '@econtract/organization/routes';
+import { tokenDigest } from '../src/security/secrets.ts';
+import { grantPendingReferralRewards, grantReferralReward } from '../src/signup/referral-reward.ts';
 import { sweepAbandonedSignups } from '../src/signup/signup.service.ts';
-import { DemoIds, newBusinessNumber, newMemberFields, signUpCorporate, signUpIndividual, startStack, tokenMailedTo, useStack } from '@econtract/testkit';
+import { DemoIds, errorCode, newBusinessNumber, newMemberFields, signUpCorporate, signUpIndividual, startStack, tokenMailedTo, useStack } from '@econtract/testkit';
 
 const stack = useStack();
 
@@ -66,13 +67,13 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
     expect(await stack.sql('select plan_code from billing.prepaid_lot l join organization.staff_profile p on p.company_id = l.company_id where p.user_id = ?', [userId])).toEqual([{ plan_code: 'SIGNUP_EVENT' }]);
   });
 
-  it('stores the verification token only as a hash', async () => {
+  it('stores the verification token only as a keyed hash (HMAC-SHA256)', async () => {
     const input = newMemberFields('hash');
     await signUpIndividual(stack, input);
     const token = await tokenMailedTo(stack, input.email, 'Verification token');
     expect(token.length).toBeGreaterThanOrEqual(43); // 256 bits in base64url
     const rows = await stack.sql('select token_hash from identity.email_verification v join identity.account a on a.id = v.account_id where a.login_id = ?', [input.loginId]);
-    expect(rows).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex') }]);
+    expect(rows).toEqual([{ token_hash: tokenDigest(stack.subgraphs.identity.createContext().env, token) }]);
     expect(JSON.stringify(await stack.sql('select * from identity.email_verification'))).not.toContain(token);
   });
 
@@ -93,7 +94,7 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
     const input = newMemberFields('expired');
     await signUpIndividual(stack, input);
     const token = await tokenMailedTo(stack, input.email, 'Verification token');
-    await stack.sql("update identity.email_verification set expires_at = now() - interval '1 second' where token_hash = ?", [createHash('sha256').update(token).digest('hex')]);
+    await stack.sql("update identity.email_verification set expires_at = now() - interval '1 second' where token_hash = ?", [tokenDigest(stack.subgraphs.identity.createContext().env, token)]);
     const result = await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -176,14 +177,37 @@ describe('retries', () => {
 });
 
 describe('referral codes (R-SIGNUP-4)', () => {
-  it('grants the referral event plan to both companies', async () => {
+  it('grants the referral event plan to both companies once the new email is verified, exactly once', async () => {
     await stack.sql("update organization.company set referral_code = 'DEMO7REF9' where id = ?", [DemoIds.company]);
+    const referrerLots = () => stack.sql<{ grant_key: string }>("select grant_key from billing.prepaid_lot where company_id = ? and plan_code = 'REFERRAL_EVENT'", [DemoIds.company]);
+    const before = (await referrerLots()).length;
     const input = newMemberFields('referred');
     const result = await signUpIndividual(stack, { ...input, referralCode: ' demo7ref9 ' });
     expect(result.errors).toBeUndefined();
-    const [{ company_id: newCompany }] = await stack.sql('select company_id from identity.account where id = ?', [result.data.signUpIndividual.user.id]);
-    expect(await stack.sql("select plan_code from billing.prepaid_lot where company_id = ? order by plan_code", [newCompany])).toEqual([{ plan_code: 'REFERRAL_EVENT' }, { plan_code: 'SIGNUP_EVENT' }]);
-    expect(await stack.sql("select grant_key from billing.prepaid_lot where company_id = ? and plan_code = 'REFERRAL_EVENT'", [DemoIds.company])).toEqual([{ grant_key: `referral:${newCompany}:referrer` }]);
+    const userId = result.data.signUpIndividual.user.id;
+    const [{ company_id: newCompany }] = await stack.sql('select company_id from identity.account where id = ?', [userId]);
+    const newLots = () => stack.sql('select plan_code from billing.prepaid_lot where company_id = ? order by plan_code', [newCompany]);
+
+    // Not yet: an unverified (possibly throwaway) signup earns nobody anything but its own signup plan.
+    expect(await newLots()).toEqual([{ plan_code: 'SIGNUP_EVENT' }]);
+    expect(await referrerLots()).toHaveLength(before);
+    expect(await grantReferralReward(stack.subgraphs.identity.createContext() as never, userId)).toBe(false);
+    expect(await referrerLots()).toHaveLength(before);
+
+    const token = await tokenMailedTo(stack, input.email, 'Verification token');
+    expect((await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token })).data.verifyEmail).toBe(true);
+    expect(await newLots()).toEqual([{ plan_code: 'REFERRAL_EVENT' }, { plan_code: 'SIGNUP_EVENT' }]);
+    expect((await referrerLots()).filter((lot) => lot.grant_key === `referral:${newCompany}:referrer`)).toHaveLength(1);
+
+    // Retried verification, repeated grants, a sweep that finds the reward unrecorded: still once each.
+    expect(errorCode(await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token }))).toBe('BAD_USER_INPUT');
+    const ctx = () => stack.subgraphs.identity.createContext() as never;
+    expect(await grantReferralReward(ctx(), userId)).toBe(false);
+    await stack.sql('update identity.account set referral_granted_at = null where id = ?', [userId]);
+    await Promise.all([grantReferralReward(ctx(), userId), grantReferralReward(ctx(), userId), grantPendingReferralRewards(ctx())]);
+    expect(await newLots()).toEqual([{ plan_code: 'REFERRAL_EVENT' }, { plan_code: 'SIGNUP_EVENT' }]);
+    expect(await referrerLots()).toHaveLength(before + 1);
+    expect(await stack.sql('select referral_granted_at is not null as granted from identity.account where id = ?', [userId])).toEqual([{ granted: true }]);
   });
 
   it('refuses an unknown code with BAD_USER_INPUT and creates nothing', async () => {

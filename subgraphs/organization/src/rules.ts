@@ -2,18 +2,30 @@ import { and, companyOf, forbidden, Grade, isAuthenticated, isCompanyMember, msg
 import type { Company } from './company/company.entity.ts';
 import type { OrganizationContext } from './context.ts';
 
+const PERSONAL_WORKSPACE = msg(
+  'A personal workspace has no company settings, departments, ranks or staff; these belong to corporate members.',
+  '개인회원은 회사정보, 부서, 직급, 업무담당자 기능을 사용할 수 없습니다. 기업회원만 사용할 수 있는 기능입니다.',
+);
+
 /** The total admin of a corporate member; an individual is told that a personal workspace has no such features. */
 export const isCompanyAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: OrganizationContext) => {
   if (!ctx.viewer) return unauthenticated();
   const grade = ctx.viewer.member?.active ? ctx.viewer.member.grade : null;
   if (grade === Grade.TOTAL_ADMIN) return true;
-  if (grade === Grade.INDIVIDUAL) return forbidden(
-      msg(
-        'A personal workspace has no company settings, departments, ranks or staff; these belong to corporate members.',
-        '개인회원은 회사정보, 부서, 직급, 업무담당자 기능을 사용할 수 없습니다. 기업회원만 사용할 수 있는 기능입니다.',
-      ),
-    );
+  if (grade === Grade.INDIVIDUAL) return forbidden(PERSONAL_WORKSPACE);
   return forbidden(msg('Only the total admin can do this.', '총괄관리자만 할 수 있는 작업입니다.'));
+});
+
+/**
+ * R-STAFF-4: who may list staff (read-only): the total admin the whole company, a department manager
+ * their department and its sub-departments, staff their own department; the resolver filters by scope.
+ */
+export const canListStaff = rule({ cache: 'contextual' })((_parent, _args, ctx: OrganizationContext) => {
+  if (!ctx.viewer) return unauthenticated();
+  const grade = ctx.viewer.member?.active ? ctx.viewer.member.grade : null;
+  if (grade === Grade.TOTAL_ADMIN || grade === Grade.DEPARTMENT_MANAGER || grade === Grade.STAFF) return true;
+  if (grade === Grade.INDIVIDUAL) return forbidden(PERSONAL_WORKSPACE);
+  return forbidden(msg('Only members of a company can list its staff.', '회사 구성원만 업무담당자 목록을 볼 수 있습니다.'));
 });
 
 /** Company fields beyond its name are for the company's own members. */
@@ -28,7 +40,7 @@ export const organizationPermissions: PermissionRules = {
     departments: isCompanyMember,
     ranks: isCompanyMember,
     approvers: isCompanyMember,
-    staffMembers: isCompanyAdmin,
+    staffMembers: canListStaff,
     auditLog: isCompanyAdmin,
   },
   Mutation: {
@@ -66,8 +78,8 @@ export const organizationPermissions: PermissionRules = {
   Department: isCompanyMember,
   Rank: isCompanyMember,
   StaffPermissions: isAuthenticated,
-  StaffConnection: isCompanyAdmin,
-  StaffEdge: isCompanyAdmin,
+  StaffConnection: canListStaff,
+  StaffEdge: canListStaff,
   PageInfo: isCompanyMember,
   AuditEntry: isCompanyAdmin,
   AuditEntryEdge: isCompanyAdmin,

@@ -112,9 +112,9 @@ describe('departments (R-DEPT-1..3)', () => {
     expect((await refused(stack, admin, UPDATE_DEPARTMENT, { id: DemoOrganization.management, input: { name: ' ' } })).code).toBe('BAD_USER_INPUT');
   });
 
-  it('answers NOT_FOUND for unknown departments and parents', async () => {
+  it('answers NOT_FOUND for unknown departments and parents, BAD_USER_INPUT for what is not an id at all', async () => {
     expect((await refused(stack, admin, UPDATE_DEPARTMENT, { id: randomUUID(), input: { name: 'x' } })).code).toBe('NOT_FOUND');
-    expect((await refused(stack, admin, UPDATE_DEPARTMENT, { id: 'not-a-uuid', input: { name: 'x' } })).code).toBe('NOT_FOUND');
+    expect((await refused(stack, admin, UPDATE_DEPARTMENT, { id: 'not-a-uuid', input: { name: 'x' } })).code).toBe('BAD_USER_INPUT');
     expect((await refused(stack, admin, CREATE_DEPARTMENT, { input: { name: '고아', parentId: randomUUID() } })).code).toBe('NOT_FOUND');
     expect((await refused(stack, admin, DELETE_DEPARTMENT, { id: randomUUID() })).code).toBe('NOT_FOUND');
   });
@@ -126,9 +126,9 @@ describe('departments (R-DEPT-1..3)', () => {
     await stack.sql(`insert into organization.staff_profile (user_id, company_id, grade, department_id) values (?, ?, 'STAFF', ?)`, [member, DemoIds.company, sub.id]);
 
     const staffInSub = await refused(stack, admin, DELETE_DEPARTMENT, { id: top.id });
-    expect(staffInSub).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still has staff') });
+    expect(staffInSub).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still have staff: "삭제팀" (1)') });
     const staffInIt = await refused(stack, admin, DELETE_DEPARTMENT, { id: sub.id });
-    expect(staffInIt).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still has staff') });
+    expect(staffInIt).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still have staff') });
 
     await stack.sql('update organization.staff_profile set department_id = null where user_id = ?', [member]);
     const withChildren = await refused(stack, admin, DELETE_DEPARTMENT, { id: top.id });
@@ -174,7 +174,7 @@ describe('departments (R-DEPT-1..3)', () => {
     const other = randomUUID();
     await stack.sql(`insert into organization.company (id, kind, name) values (?, 'PERSONAL', '남')`, [other]);
     await expect(
-      stack.sql(`insert into organization.department (id, company_id, parent_id, name) values (?, ?, ?, '침입')`, [randomUUID(), other, DemoOrganization.sales]),
+      stack.sql(`insert into organization.department (id, company_id, parent_id, name, name_key) values (?, ?, ?, '침입', '침입')`, [randomUUID(), other, DemoOrganization.sales]),
     ).rejects.toThrow(/department_parent_fk/);
   });
 

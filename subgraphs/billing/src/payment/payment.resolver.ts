@@ -1,7 +1,8 @@
-import { pageOf } from '@econtract/server-kit';
+import { companyOf, pageOf } from '@econtract/server-kit';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BillingContext } from '../context.ts';
 import { paymentProvider } from '../billing.env.ts';
+import { BillingRateLimits, billingLimiter } from '../billing.limits.ts';
 import { Plan } from '../plan/plan.entity.ts';
 import { confirmPayment, listPayments, preparePayment } from './payment.service.ts';
 import { Payment, PaymentConnection } from './payment.entity.ts';
@@ -29,7 +30,9 @@ export class PaymentResolver {
     description:
       'Step 2 of a card payment: confirms the widget payment with the card company; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → SERVICE_UNAVAILABLE (extensions.retryable = true).',
   })
-  confirmPayment(@Arg('input', () => ConfirmPaymentInput, { description: 'The order and what the widget returned for it.' }) input: ConfirmPaymentInput, @Ctx() ctx: BillingContext): Promise<Payment> {
+  async confirmPayment(@Arg('input', () => ConfirmPaymentInput, { description: 'The order and what the widget returned for it.' }) input: ConfirmPaymentInput, @Ctx() ctx: BillingContext): Promise<Payment> {
+    if (ctx.client.ip) await billingLimiter.hit(ctx.em, BillingRateLimits.paymentConfirmPerIp, ctx.client.ip);
+    await billingLimiter.hit(ctx.em, BillingRateLimits.paymentConfirmPerCompany, companyOf(ctx.viewer)!);
     return confirmPayment(ctx, input, paymentProvider());
   }
 

@@ -78,6 +78,14 @@ export class Account {
   @Property({ type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null = null;
 
+  /** R-SIGNUP-4: the company whose referral code was given at signup; rewarded once the email is verified. */
+  @Property({ type: 'uuid', nullable: true })
+  referrerCompanyId: string | null = null;
+
+  /** When both companies' referral event plans were granted (once). */
+  @Property({ type: 'timestamptz', nullable: true })
+  referralGrantedAt: Date | null = null;
+
   @Field(() => Boolean, { description: 'Whether the email address has been verified.' })
   get emailVerified(): boolean {
     return this.emailVerifiedAt !== null;

@@ -2,7 +2,9 @@ import { badUserInput, isUuid, msg, notFound } from '@econtract/server-kit';
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../context.ts';
+import { IdentityRateLimits, identityLimiter } from '../security/rate-limits.ts';
 import { LoginAttempt } from '../session/login-attempt.entity.ts';
+import { loginThrottleKey } from '../session/login.service.ts';
 
 @ObjectType({ description: 'A login ID locked after five failed sign-in attempts in a row, for the customer centre.' })
 export class LockedAccount {
@@ -35,13 +37,15 @@ export class OperatorResolver {
     return ctx.em.find(LoginAttempt, { accountId: userId }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: first });
   }
 
-  @Mutation(() => Account, { description: "Operator only: lifts a login ID's lock and clears its failure count." })
+  @Mutation(() => Account, { description: "Operator only: lifts a login ID's lock and clears its failure count and its sign-in throttle." })
   async unlockAccount(@Arg('userId', () => ID, { description: "The locked account's user ID." }) userId: string, @Ctx() ctx: IdentityContext): Promise<Account> {
     const account = isUuid(userId) ? await ctx.em.findOne(Account, { id: userId }) : null;
     if (!account) throw notFound(msg('No such account.', '계정을 찾을 수 없습니다.'));
     account.lockedAt = null;
     account.failedLoginCount = 0;
     await ctx.em.flush();
+    // The owner may sign in again at once, from the IP where the failures came from too.
+    await identityLimiter.reset(ctx.em, IdentityRateLimits.loginFailuresPerLoginIdAndIp, loginThrottleKey(account.loginId));
     ctx.log.info({ operator: ctx.viewer?.userId, userId }, 'account unlocked');
     return account;
   }

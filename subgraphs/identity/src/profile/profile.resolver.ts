@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, isUuid, msg } from '@econtract/server-kit';
+import { badUserInput, isUuid, msg, rateLimited } from '@econtract/server-kit';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../context.ts';
 import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
 import { IdentitySettings } from '../identity.settings.ts';
-import { hashSecret, newSixDigitCode, sameDigest } from '../security/secrets.ts';
+import { IdentityRateLimits, identityLimiter, limitClient, lockForCounting } from '../security/rate-limits.ts';
+import { newSixDigitCode, phoneCodeDigest, sameDigest } from '../security/secrets.ts';
 import { LoginResultCode } from '../session/login-attempt.entity.ts';
 import { checkPassword, refusal } from '../session/login.service.ts';
 import { revokeSessions } from '../session/session.service.ts';
@@ -27,17 +28,23 @@ export class ProfileResolver {
 
   @Mutation(() => PhoneVerificationStarted, { description: 'Texts a 6-digit code to the number (3 minutes, 5 tries).' })
   async startPhoneVerification(@Arg('phone', () => String, { description: 'Mobile number, e.g. 010-1234-5678.' }) phone: string, @Ctx() ctx: IdentityContext): Promise<PhoneVerificationStarted> {
+    await limitClient(ctx, IdentityRateLimits.phoneCodePerIp);
     const number = requirePhone(phone);
     const accountId = ctx.viewer!.userId;
     return ctx.em.transactional(async (em) => {
-      const lastHour = await em.count(PhoneVerification, { account: accountId, createdAt: { $gt: new Date(Date.now() - 3_600_000) } });
-      if (lastHour >= IdentitySettings.phoneCodesPerHour) throw badUserInput(msg('Too many codes requested. Try again in an hour.', '인증번호 요청이 너무 많습니다. 1시간 후에 다시 시도해 주세요.'), { field: 'phone' });
+      // Parallel requests of one account take turns, so the hourly count below is exact.
+      await lockForCounting(em, `phone-code:${accountId}`);
+      const lastHour = await em.find(PhoneVerification, { account: accountId, createdAt: { $gt: new Date(Date.now() - 3_600_000) } }, { orderBy: { createdAt: 'asc' }, fields: ['createdAt'] });
+      if (lastHour.length >= IdentitySettings.phoneCodesPerHour) throw rateLimited(Math.max(1, Math.ceil((lastHour[0]!.createdAt.getTime() + 3_600_000 - Date.now()) / 1000)));
+      // Counted in this transaction: a refused request above, or a rollback, texts nothing and counts nothing.
+      await identityLimiter.hit(em, IdentityRateLimits.phoneCodePerNumber, number, { transactional: true });
       const code = newSixDigitCode();
+      const id = randomUUID();
       const verification = em.create(PhoneVerification, {
-        id: randomUUID(),
+        id,
         account: em.getReference(Account, accountId),
         phone: number,
-        codeHash: hashSecret(code),
+        codeHash: phoneCodeDigest(ctx.env, id, code),
         expiresAt: new Date(Date.now() + IdentitySettings.phoneCodeLifetimeMs),
       } as PhoneVerification);
       await em.flush();
@@ -55,15 +62,15 @@ export class ProfileResolver {
     const accountId = ctx.viewer!.userId;
     if (!isUuid(id)) throw badUserInput(msg('This code has expired or was tried too often. Request a new code.', '인증번호가 만료되었거나 입력 횟수를 초과했습니다. 새 인증번호를 요청해 주세요.'), { field: 'id' });
     // Counting the try and reading the code in one statement keeps the 5-try limit exact under parallel guesses.
-    const rows: Array<{ code_hash: string; attempts: number }> = await ctx.em.getConnection().execute(
+    const rows: Array<{ id: string; code_hash: string; attempts: number }> = await ctx.em.getConnection().execute(
       `update "identity"."phone_verification" set "attempts" = "attempts" + 1
        where "id" = ? and "account_id" = ? and "confirmed_at" is null and "attempts" < ? and "expires_at" > now()
-       returning "code_hash", "attempts"`,
+       returning "id", "code_hash", "attempts"`,
       [id, accountId, IdentitySettings.phoneCodeMaxTries],
     );
     const row = rows[0];
     if (!row) throw badUserInput(msg('This code has expired or was tried too often. Request a new code.', '인증번호가 만료되었거나 입력 횟수를 초과했습니다. 새 인증번호를 요청해 주세요.'), { field: 'code' });
-    if (!sameDigest(row.code_hash, hashSecret(code.trim()))) {
+    if (!sameDigest(row.code_hash, phoneCodeDigest(ctx.env, row.id, code.trim()))) {
       const left = IdentitySettings.phoneCodeMaxTries - row.attempts;
       throw badUserInput(
         left > 0

@@ -4,7 +4,7 @@ import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../context.ts';
 import { justAuthenticated } from '../rules.ts';
 import { LoginResultCode } from './login-attempt.entity.ts';
-import { checkPassword, memberIsSuspended, recordSuspendedLogin, refusal } from './login.service.ts';
+import { checkLogin, memberIsSuspended, recordSuspendedLogin, refusal } from './login.service.ts';
 import { openSession, revokeSessions, rotateRefreshToken } from './session.service.ts';
 
 @ObjectType({ description: 'The tokens of a new sign-in, and who signed in.' })
@@ -36,13 +36,13 @@ export class SessionTokensResult {
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => LoginResult, { description: 'Signs in with a login ID and password. Five wrong passwords in a row lock the login ID; an unverified email or a suspended account is refused.' })
+  @Mutation(() => LoginResult, { description: 'Signs in with a login ID and password. Five wrong passwords in a row lock the login ID; an unverified email or a suspended account is refused. Throttled per IP and per login ID and IP (RATE_LIMITED).' })
   async login(
     @Arg('loginId', () => String, { description: 'The login ID, in any case.' }) loginId: string,
     @Arg('password', () => String, { description: 'The password.' }) password: string,
     @Ctx() ctx: IdentityContext,
   ): Promise<LoginResult> {
-    const outcome = await checkPassword(ctx, { loginId }, password);
+    const outcome = await checkLogin(ctx, loginId, password);
     if (outcome.result !== LoginResultCode.SUCCESS) throw refusal(outcome);
     const account = outcome.account;
     if (await memberIsSuspended(ctx, account.id)) {

@@ -3,7 +3,7 @@ import { type EntityManager, msg, signAccessToken, unauthenticated } from '@econ
 import { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../context.ts';
 import { IdentitySettings } from '../identity.settings.ts';
-import { hashSecret, newSecret } from '../security/secrets.ts';
+import { newSecret, sameDigest, tokenDigest } from '../security/secrets.ts';
 import { RefreshToken, Session } from './session.entity.ts';
 
 export interface SessionTokens {
@@ -16,7 +16,7 @@ const SIGNED_OUT = msg('Your sign-in has ended. Sign in again.', '로그인이 �
 
 async function issueTokens(em: EntityManager, session: Session, ctx: IdentityContext): Promise<SessionTokens> {
   const refreshToken = newSecret();
-  em.create(RefreshToken, { id: randomUUID(), session, tokenHash: hashSecret(refreshToken) } as RefreshToken);
+  em.create(RefreshToken, { id: randomUUID(), session, tokenHash: tokenDigest(ctx.env, refreshToken) } as RefreshToken);
   await em.flush();
   const { token, expiresAt } = await signAccessToken(ctx.env.ACCESS_TOKEN_SECRET, { userId: session.account.id, sessionId: session.id }, ctx.env.ACCESS_TOKEN_TTL_SECONDS);
   return { accessToken: token, refreshToken, expiresAt };
@@ -39,8 +39,9 @@ export async function openSession(em: EntityManager, account: Account, ctx: Iden
  */
 export async function rotateRefreshToken(refreshToken: string, ctx: IdentityContext): Promise<SessionTokens> {
   const em = ctx.em;
-  const row = await em.findOne(RefreshToken, { tokenHash: hashSecret(refreshToken) }, { populate: ['session', 'session.account'] });
-  if (!row) throw unauthenticated(SIGNED_OUT);
+  const digest = tokenDigest(ctx.env, refreshToken);
+  const row = await em.findOne(RefreshToken, { tokenHash: digest }, { populate: ['session', 'session.account'] });
+  if (!row || !sameDigest(row.tokenHash, digest)) throw unauthenticated(SIGNED_OUT);
   const session = row.session;
   const claimed = await em.nativeUpdate(RefreshToken, { id: row.id, usedAt: null }, { usedAt: new Date() });
   if (claimed === 0) {

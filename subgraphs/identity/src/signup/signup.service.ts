@@ -6,9 +6,10 @@ import { badUserInput, conflict, InternalCallError, msg } from '@econtract/serve
 import { Account, AccountOrigin, SignupState } from '../account/account.entity.ts';
 import type { IdentityContext } from '../context.ts';
 import { assertLoginId, loginKeyOf } from '../account/login-id.ts';
-import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from '../account/password.ts';
 import { IdentitySettings } from '../identity.settings.ts';
 import { sendEmailVerification } from '../verification/email-verification.service.ts';
+import { referralGrantKeys } from './referral-reward.ts';
 import type { SignUpCorporateInput, SignUpIndividualInput } from './signup.inputs.ts';
 import { requireBusinessNumber, requireEmail, requirePhone, requireText } from './signup.validation.ts';
 
@@ -53,22 +54,27 @@ export function validateCorporate(input: SignUpCorporateInput): SignupRequest {
   };
 }
 
+/** Grants a failed signup may have to undo (referral keys: signups from before rewards waited for verification). */
 const grantKeys = (companyId: string) => ({
   signup: `signup:${companyId}`,
-  referrer: `referral:${companyId}:referrer`,
-  referee: `referral:${companyId}:referee`,
+  ...referralGrantKeys(companyId),
 });
+
+const KEY_OF_ANOTHER_SIGNUP = msg('This idempotency key belongs to another signup.', '다른 가입 요청에 사용된 idempotencyKey입니다.');
 
 /**
  * R-SIGNUP-1: account (here), company or workspace (organization) and the signup event plan
  * (billing) as one action. Each remote step is idempotent by the new account's or company's id; a
- * failure undoes the steps already made, and the same idempotency key replays or resumes.
+ * failure undoes the steps already made, and the same idempotency key replays or resumes. The
+ * referral event plan waits for the email verification (`referral-reward.ts`).
  */
 export async function signUp(ctx: IdentityContext, request: SignupRequest): Promise<Account> {
   if (request.idempotencyKey) {
-    const earlier = await ctx.em.findOne(Account, { signupKey: request.idempotencyKey });
+    const earlier = await ctx.em.findOne(Account, { signupKey: request.idempotencyKey }, { populate: ['passwordHash'] });
     if (earlier) {
-      if (earlier.loginKey !== loginKeyOf(request.loginId)) throw conflict(msg('This idempotency key belongs to another signup.', '다른 가입 요청에 사용된 idempotencyKey입니다.'));
+      // A replay answers with the account only to whoever knows its password: the key and login ID may be guessed or seen.
+      const sameSignup = earlier.loginKey === loginKeyOf(request.loginId);
+      if (!(await verifyPassword(sameSignup ? earlier.passwordHash : null, request.password)) || !sameSignup) throw conflict(KEY_OF_ANOTHER_SIGNUP);
       if (earlier.signupState === SignupState.ACTIVE) return earlier;
       return complete(ctx, earlier, request, await resolveReferrer(ctx, request));
     }
@@ -78,7 +84,7 @@ export async function signUp(ctx: IdentityContext, request: SignupRequest): Prom
     const { registered } = await organization(ctx).signup.businessNumberRegistered.query({ businessNumber: request.company.businessNumber });
     if (registered) throw businessNumberTaken();
   }
-  const account = await reserveAccount(ctx, request);
+  const account = await reserveAccount(ctx, request, referrer);
   return complete(ctx, account, request, referrer);
 }
 
@@ -95,7 +101,7 @@ async function resolveReferrer(ctx: IdentityContext, request: SignupRequest): Pr
 }
 
 /** Inserts the PENDING account; the unique login key decides races for the same ID (R-SIGNUP-3). */
-async function reserveAccount(ctx: IdentityContext, request: SignupRequest, retried = false): Promise<Account> {
+async function reserveAccount(ctx: IdentityContext, request: SignupRequest, referrerCompanyId: string | null, retried = false): Promise<Account> {
   const passwordHash = await hashPassword(request.password);
   const em = ctx.em.fork();
   const account = em.create(Account, {
@@ -108,6 +114,7 @@ async function reserveAccount(ctx: IdentityContext, request: SignupRequest, retr
     origin: AccountOrigin.SIGNUP,
     signupState: SignupState.PENDING,
     signupKey: request.idempotencyKey,
+    referrerCompanyId,
   } as Account);
   try {
     await em.flush();
@@ -119,7 +126,7 @@ async function reserveAccount(ctx: IdentityContext, request: SignupRequest, retr
     const abandoned = holder && holder.signupState === SignupState.PENDING && holder.createdAt.getTime() < Date.now() - IdentitySettings.abandonedSignupAfterMs;
     if (holder && abandoned && !retried) {
       await undoSignup(ctx, holder.id, holder.companyId);
-      return reserveAccount(ctx, request, true);
+      return reserveAccount(ctx, request, referrerCompanyId, true);
     }
     throw conflict(msg('This login ID is already taken. Choose another one.', '이미 사용 중인 아이디입니다. 다른 아이디를 입력해 주세요.'));
   }
@@ -139,7 +146,7 @@ async function complete(ctx: IdentityContext, pending: Account, request: SignupR
     await ctx.em.fork().nativeUpdate(Account, { id: pending.id }, { companyId });
 
     const keys = grantKeys(companyId);
-    const grant = async (company: string, planCode: 'SIGNUP_EVENT' | 'REFERRAL_EVENT', grantKey: string) => {
+    const grant = async (company: string, planCode: 'SIGNUP_EVENT', grantKey: string) => {
       maybeGranted.push(grantKey);
       try {
         await billing(ctx).grant.event.mutate({ companyId: company, planCode, grantKey }, { context: { idempotencyKey: grantKey } });
@@ -148,16 +155,14 @@ async function complete(ctx: IdentityContext, pending: Account, request: SignupR
         throw error;
       }
     };
+    // The new account's own event plan comes at once: it cannot sign in to use it before verifying anyway.
     await grant(companyId, 'SIGNUP_EVENT', keys.signup);
-    if (referrerCompanyId && referrerCompanyId !== companyId) {
-      await grant(referrerCompanyId, 'REFERRAL_EVENT', keys.referrer);
-      await grant(companyId, 'REFERRAL_EVENT', keys.referee);
-    }
 
     return await ctx.em.fork().transactional(async (em) => {
       const account = await em.findOneOrFail(Account, { id: pending.id });
       account.signupState = SignupState.ACTIVE;
       account.companyId = companyId;
+      account.referrerCompanyId = referrerCompanyId !== companyId ? referrerCompanyId : null;
       await sendEmailVerification(em, ctx, account);
       return account;
     });

@@ -1,4 +1,4 @@
-import { badUserInput, businessNumberCheckDigitValid, msg, normalizeBusinessNumber } from '@econtract/server-kit';
+import { badUserInput, businessNumberCheckDigitValid, businessNumberPartsPossible, msg, normalizeBusinessNumber } from '@econtract/server-kit';
 
 /** `label` names the field for the person: [English, Korean]. */
 export function requireText(value: string | null | undefined, field: string, label: [string, string], max: number): string {
@@ -10,7 +10,8 @@ export function requireText(value: string | null | undefined, field: string, lab
 
 export function requireEmail(value: string, field = 'email'): string {
   const email = value.trim();
-  if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badUserInput(msg('Enter a valid email address.', '올바른 이메일 주소를 입력해 주세요.'), { field });
+  // \s does not cover every control character (e.g. U+0001), which has no place in an address.
+  if (email.length > 254 || /[\u0000-\u001f\u007f-\u009f]/.test(email) || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badUserInput(msg('Enter a valid email address.', '올바른 이메일 주소를 입력해 주세요.'), { field });
   return email;
 }
 
@@ -24,6 +25,6 @@ export function requirePhone(value: string, field = 'phone'): string {
 export function requireBusinessNumber(value: string): string {
   const digits = normalizeBusinessNumber(value);
   if (!digits) throw badUserInput(msg('Enter the business registration number as XXX-XX-XXXXX or 10 digits.', '사업자등록번호를 XXX-XX-XXXXX 형식 또는 숫자 10자리로 입력해 주세요.'), { field: 'businessNumber' });
-  if (!businessNumberCheckDigitValid(digits)) throw badUserInput(msg('This business registration number is not valid: check the digits.', '유효하지 않은 사업자등록번호입니다. 번호를 확인해 주세요.'), { field: 'businessNumber' });
+  if (!businessNumberCheckDigitValid(digits) || !businessNumberPartsPossible(digits)) throw badUserInput(msg('This business registration number is not valid: check the digits.', '유효하지 않은 사업자등록번호입니다. 번호를 확인해 주세요.'), { field: 'businessNumber' });
   return digits;
 }

@@ -7,7 +7,7 @@ import { assertLoginId } from '../account/login-id.ts';
 import { assertAcceptablePassword, hashPassword } from '../account/password.ts';
 import { revokeSessions } from '../session/session.service.ts';
 import { requireEmail, requirePhone, requireText } from '../signup/signup.validation.ts';
-import { sendEmailVerification } from '../verification/email-verification.service.ts';
+import { accountMailRef, sendEmailVerification } from '../verification/email-verification.service.ts';
 
 // Internal routes organization calls for staff accounts (R-STAFF-1,2,5); the router is at the end.
 
@@ -39,7 +39,13 @@ async function staffAccountOf(ctx: IdentityContext, accountId: string, companyId
   return account;
 }
 
-/** Idempotent by accountId; the verification mail joins the insert's transaction (R-STAFF-2). */
+/** Long enough for organization to save the profile or cancel the registration before the mail may go out. */
+const STAFF_MAIL_HOLD_SECONDS = 30;
+
+/**
+ * Idempotent by accountId; the verification mail joins the insert's transaction (R-STAFF-2). It is
+ * held back briefly: if organization cannot save the profile it cancels, which withdraws the mail.
+ */
 async function createStaffAccount(request: z.infer<typeof staffAccountCreateInput>, ctx: IdentityContext) {
   const existing = await ctx.em.findOne(Account, { id: request.accountId });
   if (existing) {
@@ -58,7 +64,7 @@ async function createStaffAccount(request: z.infer<typeof staffAccountCreateInpu
     await ctx.em.fork().transactional(async (em) => {
       const account = em.create(Account, { id: request.accountId, loginId, ...fields, passwordHash, origin: AccountOrigin.STAFF, companyId: request.companyId } as Account);
       await em.flush();
-      await sendEmailVerification(em, ctx, account);
+      await sendEmailVerification(em, ctx, account, account.email, { holdSeconds: STAFF_MAIL_HOLD_SECONDS });
     });
     return { accountId: request.accountId, created: true };
   } catch (error) {
@@ -69,9 +75,13 @@ async function createStaffAccount(request: z.infer<typeof staffAccountCreateInpu
   }
 }
 
-/** Compensation for a registration whose staff profile could not be saved. */
+/** Compensation for a registration whose staff profile could not be saved: the account goes, and its unsent mail with it. */
 async function cancelStaffAccount({ accountId }: { accountId: string }, ctx: IdentityContext) {
-  const deleted = await ctx.em.nativeDelete(Account, { id: accountId, origin: AccountOrigin.STAFF });
+  const deleted = await ctx.em.fork().transactional(async (em) => {
+    const removed = await em.nativeDelete(Account, { id: accountId, origin: AccountOrigin.STAFF });
+    if (removed > 0) await ctx.notifier.withdraw(accountMailRef(accountId), em);
+    return removed;
+  });
   return { cancelled: deleted > 0 };
 }
 

@@ -3,17 +3,25 @@ import { badUserInput, type EntityManager, msg } from '@econtract/server-kit';
 import type { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../context.ts';
 import { IdentitySettings } from '../identity.settings.ts';
-import { hashSecret, newSecret } from '../security/secrets.ts';
+import { newSecret, sameDigest, tokenDigest } from '../security/secrets.ts';
+import { grantReferralReward } from '../signup/referral-reward.ts';
 import { EmailVerification } from './one-time-token.entity.ts';
 
-/** Sends a verification link to `email` (the account's, or a new address being confirmed); joins `em`'s transaction. */
-export async function sendEmailVerification(em: EntityManager, ctx: IdentityContext, account: Account, email = account.email): Promise<void> {
+/** The ref of mails about one account, by which an undone registration withdraws them. */
+export const accountMailRef = (accountId: string) => `account:${accountId}`;
+
+/**
+ * Sends a verification link to `email` (the account's, or a new address being confirmed); joins
+ * `em`'s transaction. `holdSeconds` keeps it from being mailed for a while, so an action that may
+ * still be undone elsewhere (staff registration) can withdraw it.
+ */
+export async function sendEmailVerification(em: EntityManager, ctx: IdentityContext, account: Account, email = account.email, options: { holdSeconds?: number } = {}): Promise<void> {
   const token = newSecret();
   em.create(EmailVerification, {
     id: randomUUID(),
     account,
     email,
-    tokenHash: hashSecret(token),
+    tokenHash: tokenDigest(ctx.env, token),
     expiresAt: new Date(Date.now() + IdentitySettings.emailVerificationLifetimeMs),
   } as EmailVerification);
   await em.flush();
@@ -29,6 +37,8 @@ export async function sendEmailVerification(em: EntityManager, ctx: IdentityCont
         link,
         `Verification token: ${token}`,
       ].join('\n\n'),
+      ref: accountMailRef(account.id),
+      holdSeconds: options.holdSeconds,
     },
     em,
   );
@@ -38,9 +48,10 @@ const INVALID_LINK = msg('This verification link is invalid, already used or exp
 
 /** R-SIGNUP-5: follows the link once; the address it was sent to becomes the verified address. */
 export async function verifyEmailToken(ctx: IdentityContext, token: string): Promise<Account> {
-  return ctx.em.transactional(async (em) => {
-    const row = await em.findOne(EmailVerification, { tokenHash: hashSecret(token) }, { populate: ['account'] });
-    if (!row || row.usedAt || row.expiresAt <= new Date()) throw badUserInput(INVALID_LINK);
+  const digest = tokenDigest(ctx.env, token);
+  const verified = await ctx.em.transactional(async (em) => {
+    const row = await em.findOne(EmailVerification, { tokenHash: digest }, { populate: ['account'] });
+    if (!row || !sameDigest(row.tokenHash, digest) || row.usedAt || row.expiresAt <= new Date()) throw badUserInput(INVALID_LINK);
     // Single use even when the link is opened twice at once.
     const claimed = await em.nativeUpdate(EmailVerification, { id: row.id, usedAt: null }, { usedAt: new Date() });
     if (claimed === 0) throw badUserInput(INVALID_LINK);
@@ -51,4 +62,7 @@ export async function verifyEmailToken(ctx: IdentityContext, token: string): Pro
     await em.nativeUpdate(EmailVerification, { account: account.id, usedAt: null }, { usedAt: new Date() });
     return account;
   });
+  // After the commit: a verified signup earns its referral reward (R-SIGNUP-4); the sweeper retries a failure.
+  await grantReferralReward(ctx, verified.id).catch((error) => ctx.log.error({ err: error, accountId: verified.id }, 'referral reward not granted yet; the sweeper will retry'));
+  return verified;
 }

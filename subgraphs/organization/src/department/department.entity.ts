@@ -1,4 +1,5 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { BeforeCreate, BeforeUpdate, Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { foldCase } from '@econtract/server-kit';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** R-DEPT-1: a department of one company; at most two levels (a parent has no parent). */
@@ -20,6 +21,16 @@ export class Department {
   @Property({ type: 'text' })
   name!: string;
 
+  /** The name folded for "regardless of case" (unique index); kept in step with the name on every write. */
+  @Property({ type: 'text' })
+  nameKey!: string;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  foldName(): void {
+    this.nameKey = foldCase(this.name);
+  }
 }

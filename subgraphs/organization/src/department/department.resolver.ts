@@ -45,8 +45,15 @@ export class DepartmentResolver {
     return updateDepartment(ctx.em, ctx.viewer!, id, input);
   }
 
-  @Mutation(() => ID, { description: 'Deletes a department and returns its ID. Refused while the department or a sub-department has staff, or while it has sub-departments. Total admin only.' })
-  deleteDepartment(@Arg('id', () => ID, { description: "The department's ID." }) id: string, @Ctx() ctx: OrganizationContext): Promise<string> {
-    return deleteDepartment(ctx.em, ctx.viewer!, id);
+  @Mutation(() => ID, {
+    description:
+      'Deletes a department and returns its ID. Refused while the department or a sub-department has staff (the refusal names them). A department with sub-departments is deleted only with includeSubDepartments: true, together with them in one step. Total admin only.',
+  })
+  deleteDepartment(
+    @Arg('id', () => ID, { description: "The department's ID." }) id: string,
+    @Arg('includeSubDepartments', () => Boolean, { defaultValue: false, description: 'Also delete its (empty) sub-departments.' }) includeSubDepartments: boolean,
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<string> {
+    return deleteDepartment(ctx.em, ctx.viewer!, id, includeSubDepartments);
   }
 }

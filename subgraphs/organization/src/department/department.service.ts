@@ -3,7 +3,6 @@ import { ForeignKeyConstraintViolationException, UniqueConstraintViolationExcept
 import { badUserInput, conflict, type EntityManager, isUuid, msg, notFound, type Viewer } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { lockCompany } from '../company/company.service.ts';
-import { StaffProfile } from '../staff/staff-profile.entity.ts';
 import { Department } from './department.entity.ts';
 import type { CreateDepartmentInput, UpdateDepartmentInput } from './department.inputs.ts';
 
@@ -91,24 +90,49 @@ export async function updateDepartment(em: EntityManager, viewer: Viewer, id: st
   }
 }
 
-/** R-DEPT-3: only an empty department without sub-departments goes. */
-export async function deleteDepartment(em: EntityManager, viewer: Viewer, id: string): Promise<string> {
+/**
+ * R-DEPT-3: a department goes when no staff belong to it nor to any of its sub-departments. Its
+ * sub-departments go with it, in the same transaction, only when the client says so
+ * (`includeSubDepartments`); otherwise a department that has them is refused as before.
+ */
+export async function deleteDepartment(em: EntityManager, viewer: Viewer, id: string, includeSubDepartments = false): Promise<string> {
   const companyId = viewer.member!.companyId;
   try {
     return await em.transactional(async (tx) => {
       await lockCompany(tx, companyId);
       const department = await departmentOf(tx, companyId, id);
-      const children = await tx.find(Department, { companyId, parentId: department.id }, { fields: ['id'] });
-      const staff = await tx.count(StaffProfile, { company: companyId, departmentId: { $in: [department.id, ...children.map((child) => child.id)] } });
-      if (staff > 0) throw conflict(
+      const children = await tx.find(Department, { companyId, parentId: department.id }, { orderBy: { name: 'asc' } });
+      const all = [department, ...children];
+      const staffed = await tx.execute<Array<{ department_id: string; count: string }>>(
+        `select "department_id", count(*) as "count" from "organization"."staff_profile" where "company_id" = ? and "department_id" in (${all.map(() => '?').join(', ')}) group by "department_id"`,
+        [companyId, ...all.map((entry) => entry.id)],
+      );
+      if (staffed.length > 0) {
+        const counts = new Map(staffed.map((row) => [row.department_id, Number(row.count)]));
+        const named = all.filter((entry) => counts.has(entry.id)).map((entry) => `"${entry.name}" (${counts.get(entry.id)})`).join(', ');
+        throw conflict(
+          msg(`These departments still have staff: ${named}. Move them to another department first.`, `아직 소속 직원이 있는 부서가 있습니다: ${named}. 먼저 다른 부서로 옮겨 주세요.`),
+        );
+      }
+      if (children.length > 0 && !includeSubDepartments) {
+        throw conflict(
           msg(
-            `"${department.name}" still has staff (${staff}, sub-departments included). Move them to another department first.`,
-            `"${department.name}"에 아직 업무담당자가 있습니다(하위부서 포함 ${staff}명). 먼저 다른 부서로 옮겨 주세요.`,
+            `"${department.name}" still has sub-departments. Delete or move them first, or delete them together (includeSubDepartments: true).`,
+            `"${department.name}"에 하위 부서가 있습니다. 하위 부서를 먼저 삭제하거나 옮기거나, 함께 삭제해 주세요(includeSubDepartments: true).`,
           ),
         );
-      if (children.length > 0) throw conflict(msg(`"${department.name}" still has sub-departments. Delete or move them first.`, `"${department.name}"에 아직 하위부서가 있습니다. 먼저 하위부서를 삭제하거나 옮겨 주세요.`));
+      }
+      for (const child of children) {
+        await tx.nativeDelete(Department, { id: child.id, companyId });
+        await recordAudit(tx, viewer, { action: 'DEPARTMENT_DELETED', targetType: AuditTarget.DEPARTMENT, targetId: child.id, before: snapshot(child) });
+      }
       await tx.nativeDelete(Department, { id: department.id, companyId });
-      await recordAudit(tx, viewer, { action: 'DEPARTMENT_DELETED', targetType: AuditTarget.DEPARTMENT, targetId: department.id, before: snapshot(department) });
+      await recordAudit(tx, viewer, {
+        action: 'DEPARTMENT_DELETED',
+        targetType: AuditTarget.DEPARTMENT,
+        targetId: department.id,
+        before: { ...snapshot(department), ...(children.length ? { subDepartments: children.map((child) => child.id) } : {}) },
+      });
       return department.id;
     });
   } catch (error) {

@@ -1,4 +1,5 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { BeforeCreate, BeforeUpdate, Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { foldCase } from '@econtract/server-kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** R-RANK-1: a rank (직급) of one company, in the company's order. */
@@ -20,6 +21,16 @@ export class Rank {
   @Property({ type: 'integer' })
   position!: number;
 
+  /** The name folded for "regardless of case" (unique index); kept in step with the name on every write. */
+  @Property({ type: 'text' })
+  nameKey!: string;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  foldName(): void {
+    this.nameKey = foldCase(this.name);
+  }
 }

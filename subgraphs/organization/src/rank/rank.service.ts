@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, type EntityManager, msg, type Viewer } from '@econtract/server-kit';
+import { badUserInput, type EntityManager, foldCase, msg, type Viewer } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { lockCompany } from '../company/company.service.ts';
 import { placeholders } from '../context.ts';
@@ -15,7 +15,7 @@ function rankNames(names: string[]): string[] {
     const name = raw.trim();
     if (!name) throw badUserInput(msg(`Rank ${index + 1} has no name. Remove blank entries.`, `${index + 1}번째 직급의 이름이 비어 있습니다. 빈 항목을 지워 주세요.`), { field: 'names' });
     if (name.length > 30) throw badUserInput(msg(`The rank "${name}" is longer than 30 characters.`, `직급명 "${name}"이(가) 30자를 넘습니다.`), { field: 'names' });
-    const key = name.toLowerCase();
+    const key = foldCase(name);
     if (seen.has(key)) throw badUserInput(
         msg(`The rank "${name}" appears twice. Each rank name may appear once (regardless of case).`, `직급명 "${name}"이(가) 두 번 있습니다. 같은 직급명은 대소문자와 관계없이 한 번만 쓸 수 있습니다.`),
         { field: 'names' },
@@ -36,16 +36,16 @@ export async function saveRanks(em: EntityManager, viewer: Viewer, input: string
     await lockCompany(tx, companyId);
     const existing = await tx.find(Rank, { companyId }, { orderBy: { position: 'asc' }, refresh: true });
     const before = existing.map((rank) => ({ id: rank.id, name: rank.name }));
-    const byKey = new Map(existing.map((rank) => [rank.name.toLowerCase(), rank]));
-    const wanted = new Set(names.map((name) => name.toLowerCase()));
-    const removed = existing.filter((rank) => !wanted.has(rank.name.toLowerCase()));
+    const byKey = new Map(existing.map((rank) => [foldCase(rank.name), rank]));
+    const wanted = new Set(names.map(foldCase));
+    const removed = existing.filter((rank) => !wanted.has(foldCase(rank.name)));
     if (removed.length) {
       const ids = removed.map((rank) => rank.id);
       await tx.execute(`update "organization"."staff_profile" set "rank_id" = null where "company_id" = ? and "rank_id" in (${placeholders(ids)})`, [companyId, ...ids]);
       for (const rank of removed) tx.remove(rank);
     }
     const saved = names.map((name, position) => {
-      const kept = byKey.get(name.toLowerCase());
+      const kept = byKey.get(foldCase(name));
       if (kept) {
         kept.name = name;
         kept.position = position;

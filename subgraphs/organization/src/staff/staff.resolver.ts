@@ -16,7 +16,10 @@ const SEARCH_LIMIT = 5000;
 
 @Resolver()
 export class StaffResolver {
-  @Query(() => StaffConnection, { description: "The company's members in registration order, filtered; at most 500 per page. Total admin only." })
+  @Query(() => StaffConnection, {
+    description:
+      "The company's members in registration order, filtered; at most 500 per page. The total admin sees everyone, a department manager the staff of their department and its sub-departments, staff their own department's members (read-only).",
+  })
   async staffMembers(
     @Arg('filter', () => StaffFilter, { nullable: true, description: 'Conditions every listed member meets; everyone when omitted.' }) filter: StaffFilter | null,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many members to return, 1–500.' }) first: number,
@@ -27,6 +30,13 @@ export class StaffResolver {
     const companyId = ctx.viewer!.member!.companyId;
     const where = ['"company_id" = ?'];
     const params: unknown[] = [companyId];
+    if (ctx.viewer!.member!.grade !== Grade.TOTAL_ADMIN) {
+      // R-STAFF-4: everyone else sees only their department scope (none without a department).
+      const scope = ctx.viewer!.member!.departmentScope;
+      if (!scope.length) return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+      where.push(`"department_id" in (${placeholders(scope)})`);
+      params.push(...scope);
+    }
     if (filter?.departmentId) {
       if (!isUuid(filter.departmentId)) throw badUserInput(msg('departmentId is not a department id.', 'departmentId가 부서 ID가 아닙니다.'), { field: 'departmentId' });
       const children = filter.includeSubDepartments ? await ctx.em.find(Department, { companyId, parentId: filter.departmentId }, { fields: ['id'] }) : [];

@@ -1,4 +1,4 @@
-import { companyOf, Grade, isOperator } from '@econtract/server-kit';
+import { companyOf, Grade } from '@econtract/server-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Company } from '../company/company.entity.ts';
 import { Department } from '../department/department.entity.ts';
@@ -16,14 +16,11 @@ async function profileInViewerCompany(user: User, ctx: OrganizationContext): Pro
 
 @Resolver(() => User)
 export class UserResolver {
-  @FieldResolver(() => Company, { nullable: true, description: "The user's company or personal workspace; null for operators." })
+  @FieldResolver(() => Company, { nullable: true, description: "The user's company or personal workspace, seen from inside it only; null for operators and outside it." })
   async company(@Root() user: User, @Ctx() ctx: OrganizationContext): Promise<Company | null> {
-    const profile = await ctx.loaders.staffProfileByUserId.load(user.id);
-    if (!profile) return null;
-    const companyId = profile.company.id;
-    // Tenant isolation: another company's membership is never revealed.
-    if (companyId !== companyOf(ctx.viewer) && !isOperator(ctx.viewer)) return null;
-    return ctx.loaders.companyById.load(companyId);
+    // Tenant isolation: another company's membership is never revealed — not to the operator either, who sees accounts, not companies.
+    const profile = await profileInViewerCompany(user, ctx);
+    return profile ? ctx.loaders.companyById.load(profile.company.id) : null;
   }
 
   @FieldResolver(() => Department, { nullable: true, description: 'The department the user belongs to; null when none, or outside your company.' })
