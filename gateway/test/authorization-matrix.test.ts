@@ -97,8 +97,8 @@ const nextTargetNumber = () => String(++targetSeq).padStart(4, '0');
 /** The arguments and selection each operation is called with; the ids name the demo company's rows. */
 const CALLS: Record<string, () => { query: string; variables?: Record<string, unknown> }> = {
   'query billingAccount': () => ({ query: '{ billingAccount { tier remainingCount activeLots { id } } }' }),
-  'query prepaidLots': () => ({ query: '{ prepaidLots(includeExpired: true) { id kind } }' }),
-  'query payments': () => ({ query: '{ payments(first: 5) { id orderId } }' }),
+  'query prepaidLots': () => ({ query: '{ prepaidLots(includeExpired: true) { edges { node { id kind } } } }' }),
+  'query payments': () => ({ query: '{ payments(first: 5) { edges { node { id orderId } } } }' }),
   'query plans': () => ({ query: '{ plans { code } }' }),
   'query documentCategories': () => ({ query: '{ documentCategories { id name } }' }),
   'query viewer': () => ({ query: '{ viewer { id loginId company { id name } department { id name } } }' }),

@@ -53,13 +53,18 @@ describe('list cursors (issue #12)', () => {
     const usages = [];
     for (let i = 0; i < 3; i++) usages.push(await consume(stack, { companyId: mine.companyId, contractId: randomUUID(), managementNumber: `2026-12-${String(i + 1).padStart(5, '0')}` }));
     const foreign = await consume(stack, { companyId: other.companyId, contractId: randomUUID(), managementNumber: '2026-12-00099' });
-    const PAGE = 'query ($after: ID) { prepaidLots { usages(first: 5, after: $after) { id } } }';
+    const PAGE = 'query ($after: String) { prepaidLots(first: 1) { edges { node { usages(first: 5, after: $after) { edges { cursor node { id } } } } } } }';
+    const usagesOf = (result: Awaited<ReturnType<typeof stack.graphql>>) => result.data.prepaidLots.edges[0].node.usages.edges as Array<{ cursor: string; node: { id: string } }>;
 
-    const next = await stack.graphql(PAGE, { after: usages[0]!.usageId }, { token: mine.token });
-    expect(next.data.prepaidLots[0].usages.map((usage: { id: string }) => usage.id)).toEqual([usages[1]!.usageId, usages[2]!.usageId]);
-    for (const after of [randomUUID(), foreign.usageId]) {
+    const all = usagesOf(await stack.graphql(PAGE, { after: null }, { token: mine.token }));
+    expect(all.map((edge) => edge.node.id)).toEqual(usages.map((usage) => usage!.usageId));
+    const next = await stack.graphql(PAGE, { after: all[0]!.cursor }, { token: mine.token });
+    expect(usagesOf(next).map((edge) => edge.node.id)).toEqual([usages[1]!.usageId, usages[2]!.usageId]);
+    const foreignCursor = usagesOf(await stack.graphql(PAGE, { after: null }, { token: other.token }))[0]!.cursor;
+    expect(usagesOf(await stack.graphql(PAGE, { after: null }, { token: other.token }))[0]!.node.id).toBe(foreign.usageId);
+    for (const after of [randomUUID(), 'not-a-cursor', foreignCursor]) {
       const refused = await stack.graphql(PAGE, { after }, { token: mine.token });
-      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect(refused.errors?.[0]?.extensions, after).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
   });
 });
