@@ -82,3 +82,10 @@ export async function otherCompany(stack: Stack) {
   const [profile] = await stack.sql<{ company_id: string }>('select company_id from organization.staff_profile where user_id = ?', [userId]);
   return { ...fields, userId, companyId: profile!.company_id, token };
 }
+
+/** The demo company's departments (organization's seed): 영업본부 {영업1팀} and 경영지원팀. */
+export const DemoDepartments = {
+  sales: '00000000-0000-4000-8000-00000000d001',
+  salesTeam1: '00000000-0000-4000-8000-00000000d002',
+  management: '00000000-0000-4000-8000-00000000d003',
+} as const;
