@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DemoIds, useStack } from '@econtract/testkit';
+import { CREATE_CATEGORY, ok } from './documents.helpers.ts';
+
+const stack = useStack();
+const LIST = `query ($first: Int!) { contracts(first: $first) { edges { node { id managementNumber viewerCan { edit }
+  category { name contractCount templateCount } template { title category { name } }
+  author { id name department { name } } department { name } approver { id name } approval { decidedBy { id } } } } } }`;
+
+let admin: string;
+// 60 contracts across three authors, four categories, three templates and two approvers, inserted directly.
+beforeAll(async () => {
+  admin = await stack.login('demo-admin');
+  const categories: string[] = [];
+  for (let i = 0; i < 4; i++) categories.push((await ok(stack, admin, CREATE_CATEGORY, { input: { name: `분류${i}` } })).createDocumentCategory.id);
+  const templates: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    templates.push((await ok(stack, admin, 'mutation ($input: CreateContractTemplateInput!) { createContractTemplate(input: $input) { id } }', { input: { title: `양식${i}`, categoryId: categories[i] } })).createContractTemplate.id);
+  }
+  const authors = [DemoIds.totalAdmin, DemoIds.departmentManager, DemoIds.staff];
+  const departments = [null, '00000000-0000-4000-8000-00000000d001', '00000000-0000-4000-8000-00000000d002'];
+  for (let i = 0; i < 60; i++) {
+    const [row] = await stack.sql<{ id: string }>(
+      `insert into documents.contract (company_id, title, management_number, status, author_id, department_id, approval_required, approver_id, template_id, parties)
+       values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, '[]') returning id`,
+      [DemoIds.company, `계약 ${i}`, `2035-01-${String(i + 1).padStart(5, '0')}`, authors[i % 3], departments[i % 3], i % 2 === 0, i % 2 === 0 ? (i % 4 === 0 ? DemoIds.departmentManager : DemoIds.totalAdmin) : null, templates[i % 3]],
+    );
+    await stack.sql(`insert into documents.contract_filing (contract_id, company_id, box, owner_id, owner_department_id, category_id) values (?, ?, 'SENT', ?, ?, ?)`, [
+      row!.id,
+      DemoIds.company,
+      authors[i % 3],
+      departments[i % 3],
+      categories[i % 4],
+    ]);
+  }
+});
+
+describe('batched lookups (DataLoader)', () => {
+  it('lists 500 contracts with category, template, author and department, approver in as many SQL statements per subgraph as 5', async () => {
+    let small: any;
+    let large: any;
+    const smallCount = await stack.countSql(async () => {
+      small = await ok(stack, admin, LIST, { first: 5 });
+    });
+    const largeCount = await stack.countSql(async () => {
+      large = await ok(stack, admin, LIST, { first: 500 });
+    });
+    expect(small.contracts.edges).toHaveLength(5);
+    expect(large.contracts.edges).toHaveLength(60);
+    const nodes = large.contracts.edges.map((edge: any) => edge.node);
+    expect(nodes.every((node: any) => node.category && node.template && node.author.name)).toBe(true);
+    expect(nodes.filter((node: any) => node.author.id === DemoIds.staff).every((node: any) => node.author.department.name === '영업1팀' && node.department.name === '영업1팀')).toBe(true);
+    expect(nodes.filter((node: any) => node.approver?.id === DemoIds.departmentManager)).toHaveLength(15);
+    expect(nodes.find((node: any) => node.category.name === '분류0').category.contractCount).toBe(15);
+    expect(largeCount).toEqual(smallCount);
+    expect(largeCount.documents).toBeLessThanOrEqual(12);
+  });
+});
