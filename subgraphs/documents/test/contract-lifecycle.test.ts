@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DemoIds, useStack } from '@econtract/testkit';
 import { clock } from '../src/clock.ts';
+import { reserveNumbers } from '../src/contract/contract.numbering.ts';
 import {
   APPROVE, CANCEL, COMPLETE, CREATE, DELETE, DISCARD, draft, exhaustUnits, GET, grantUnits, ok, party, refused, REJECT, REQUEST_APPROVAL, SEND, SETTINGS, UPDATE,
 } from './documents.helpers.ts';
@@ -83,6 +84,11 @@ describe('approval (R-COMPANY-1, R-STAFF-3)', () => {
     const completed = (await ok(stack, admin, COMPLETE, { id })).completeContract;
     expect(completed.status).toBe('COMPLETED');
     expect(completed.contentDigest).toBe(sent.contentDigest);
+    const audit = await stack.sql<{ action: string; actor_id: string; before: any; after: any }>('select action, actor_id, before, after from documents.audit_entry where target_id = ? order by seq', [id]);
+    expect(audit.map((entry) => entry.action)).toEqual([
+      'CONTRACT_CREATED', 'CONTRACT_APPROVAL_REQUESTED', 'CONTRACT_REJECTED', 'CONTRACT_UPDATED', 'CONTRACT_APPROVAL_REQUESTED', 'CONTRACT_APPROVED', 'CONTRACT_SENT', 'CONTRACT_COMPLETED',
+    ]);
+    expect(audit[2]).toMatchObject({ actor_id: DemoIds.departmentManager, before: { status: 'AWAITING_APPROVAL' }, after: { status: 'DRAFT' } });
   });
 
   it('checks the approver again when deciding: one who lost approval authority cannot approve', async () => {
@@ -186,6 +192,17 @@ describe('management numbers (R-NUM-1, R-COMPANY-2)', () => {
     const numbers = created.map((contract) => contract.managementNumber).sort();
     expect(new Set(numbers).size).toBe(200);
     expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => `2032-07-${String(i + 2).padStart(5, '0')}`));
+  });
+
+  it('reserves N consecutive numbers in one statement (for bulk issuance), continuing the month', async () => {
+    const em = stack.subgraphs.documents.createContext().em;
+    const at = new Date('2033-03-10T00:00:00Z');
+    expect(await reserveNumbers(em, DemoIds.company, at, 1)).toEqual(['2033-03-00001']);
+    const bulk = await reserveNumbers(em, DemoIds.company, at, 1000);
+    expect(bulk).toHaveLength(1000);
+    expect([bulk[0], bulk[999]]).toEqual(['2033-03-00002', '2033-03-01001']);
+    clock.now = () => new Date('2033-03-20T00:00:00Z');
+    expect((await draft(stack, admin)).managementNumber).toBe('2033-03-01002');
   });
 
   it('leaves numbers empty in MANUAL mode, unique within the company regardless of case and spaces', async () => {

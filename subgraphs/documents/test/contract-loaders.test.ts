@@ -56,3 +56,25 @@ describe('batched lookups (DataLoader)', () => {
     expect(largeCount.documents).toBeLessThanOrEqual(12);
   });
 });
+
+describe('paging', () => {
+  it('pages newest first with cursors, and refuses a cursor from another list or a size over 500', async () => {
+    const PAGE = 'query ($first: Int!, $after: String) { contracts(first: $first, after: $after) { edges { node { managementNumber } } pageInfo { hasNextPage endCursor } } }';
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await ok(stack, admin, PAGE, { first: 25, after })).contracts;
+      seen.push(...page.edges.map((edge: any) => edge.node.managementNumber));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => `2035-01-${String(60 - i).padStart(5, '0')}`));
+    const templatesCursor = (await ok(stack, admin, '{ contractTemplates(first: 1) { pageInfo { endCursor } } }')).contractTemplates.pageInfo.endCursor;
+    expect((await stack.graphql(PAGE, { first: 5, after: templatesCursor }, { token: admin })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await stack.graphql(PAGE, { first: 501 }, { token: admin })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A cursor of a contract the viewer cannot see is refused, not answered with a page.
+    const individual = await stack.login('demo-individual');
+    const adminCursor = (await ok(stack, admin, PAGE, { first: 1 })).contracts.pageInfo.endCursor;
+    expect((await stack.graphql(PAGE, { first: 5, after: adminCursor }, { token: individual })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

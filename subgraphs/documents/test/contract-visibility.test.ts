@@ -101,6 +101,11 @@ describe('visibility (R-STAFF-4), one rule in SQL for lists, lookups and referen
     const staffViewer = { ...memberViewer(DemoIds.staff, DemoIds.company, Grade.STAFF, 'demo-staff'), member: { ...memberViewer(DemoIds.staff, DemoIds.company).member!, departmentId: DemoDepartments.salesTeam1, departmentScope: [DemoDepartments.salesTeam1] } };
     const result = await stack.subgraphGraphql('documents', query, { r: representations }, staffViewer);
     expect(result.data?._entities).toEqual([null, { id: contracts.staff, title: 'staff의 계약' }, null]);
+    // Organization answers a Department reference only within the viewer's company (a received contract names none).
+    const department = await stack.subgraphGraphql('organization', 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id name } } }', { r: [{ __typename: 'Department', id: DemoDepartments.salesTeam1 }] }, { ...staffViewer, member: { ...staffViewer.member, companyId: other.companyId } });
+    expect(department.data?._entities).toEqual([null]);
+    const sameCompany = await stack.subgraphGraphql('organization', 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id name } } }', { r: [{ __typename: 'Department', id: DemoDepartments.salesTeam1 }] }, staffViewer);
+    expect(sameCompany.data?._entities).toEqual([{ id: DemoDepartments.salesTeam1, name: '영업1팀' }]);
     const operator = await stack.subgraphGraphql('documents', query, { r: representations }, null);
     expect(operator.data?._entities).toEqual([null, null, null]);
   });
