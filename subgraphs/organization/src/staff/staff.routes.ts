@@ -1,14 +1,17 @@
 import { Grade, internalProcedure, internalRouter } from '@econtract/server-kit';
 import { z } from 'zod';
 import type { OrganizationContext } from '../context.ts';
+import { lookupAccounts } from './staff.service.ts';
 
-/** R-STAFF-3: may this person be a contract's approver in this company (active, approval authority, not a personal workspace)? */
+/** R-STAFF-3: may this person be a contract's approver in this company? The same test as `approvers`: active, approval authority, email verified. */
 async function approverCheck({ companyId, userId }: { companyId: string; userId: string }, ctx: OrganizationContext) {
   const rows = await ctx.em.execute<Array<{ user_id: string }>>(
     `select "user_id" from "organization"."staff_profile" where "user_id" = ? and "company_id" = ? and "active" and "approval_authority" and "grade" <> ?`,
     [userId, companyId, Grade.INDIVIDUAL],
   );
-  return { eligible: rows.length === 1 };
+  if (rows.length !== 1) return { eligible: false };
+  const account = (await lookupAccounts(ctx, [userId])).get(userId);
+  return { eligible: account?.emailVerified === true };
 }
 
 /** Where people belong: company, department and active flag; unknown ids are left out. */
