@@ -4,7 +4,7 @@ import { DemoIds, useStack } from '@econtract/testkit';
 import { clock } from '../src/clock.ts';
 import { reserveNumbers } from '../src/contract/contract.numbering.ts';
 import {
-  APPROVE, CANCEL, COMPLETE, CREATE, DELETE, DISCARD, draft, exhaustUnits, GET, grantUnits, ok, party, refused, REJECT, REQUEST_APPROVAL, SEND, SETTINGS, UPDATE,
+  LIST, APPROVE, CANCEL, COMPLETE, CREATE, DELETE, DISCARD, draft, exhaustUnits, GET, grantUnits, ok, party, refused, REJECT, REQUEST_APPROVAL, SEND, SETTINGS, UPDATE,
 } from './documents.helpers.ts';
 
 const stack = useStack();
@@ -226,5 +226,23 @@ describe('management numbers (R-NUM-1, R-COMPANY-2)', () => {
       await ok(stack, admin, SETTINGS, { input: { contractNumbering: 'AUTO' } });
     }
     expect((await refused(stack, admin, CREATE, { input: { title: '계약', managementNumber: 'X-9' } })).code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('listing filters', () => {
+  it('filters by status, management number (regardless of case and spaces) and creation time', async () => {
+    clock.now = () => new Date('2036-04-01T00:00:00Z');
+    const early = await draft(stack, admin, { title: '필터 이른 계약' });
+    clock.now = () => new Date('2036-04-20T00:00:00Z');
+    const late = await draft(stack, admin, { title: '필터 늦은 계약' });
+    await ok(stack, admin, CANCEL, { id: late.id });
+    const list = async (filter: Record<string, unknown>) => (await ok(stack, admin, LIST, { first: 500, filter: { search: '필터', ...filter } })).contracts.edges.map((edge: any) => edge.node.id);
+    expect(await list({})).toEqual([late.id, early.id]);
+    expect(await list({ status: 'CANCELLED' })).toEqual([late.id]);
+    expect(await list({ status: 'DRAFT' })).toEqual([early.id]);
+    expect(await list({ managementNumber: ` ${early.managementNumber.toLowerCase()} ` })).toEqual([early.id]);
+    expect(await list({ createdFrom: '2036-04-10T00:00:00Z' })).toEqual([late.id]);
+    expect(await list({ createdTo: '2036-04-10T00:00:00Z' })).toEqual([early.id]);
+    expect(await list({ authorId: DemoIds.staff })).toEqual([]);
   });
 });
