@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -69,6 +70,20 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const client = 'client' in context ? context.client : undefined;
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(this.keys, { viewer, requestId, client }));
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+  }
+
+  /**
+   * A subgraph answers a variable it cannot coerce (a custom scalar such as DateTimeISO, which the
+   * gateway passes on unchecked) with HTTP 400 and BAD_USER_INPUT: relay that refusal, which the
+   * data source would otherwise turn into an internal error.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    if (response.status === 400) {
+      const body = (await this.parseBody(response.clone())) as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } | string;
+      const refusal = typeof body === 'object' ? body.errors?.find((error) => error.extensions?.code === ErrorCode.BAD_USER_INPUT) : undefined;
+      if (refusal && typeof refusal.message === 'string') return new GraphQLError(refusal.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    }
+    return super.errorFromResponse(response);
   }
 }
 

@@ -1,16 +1,23 @@
 import type { SubgraphDefinition } from '@econtract/server-kit';
-import { DocumentCategory } from './category/document-category.entity.ts';
-import { DocumentCategoryResolver } from './category/document-category.resolver.ts';
+import { DocumentCategory, DocumentCategoryChange } from './category/document-category.entity.ts';
+import { DocumentCategoryChangeResolver, DocumentCategoryResolver } from './category/document-category.resolver.ts';
 import { createDocumentsLoaders, type DocumentsLoaders } from './context.ts';
+import { startCompletionSweeper } from './contract/contract.completion.ts';
+import { resolveContractReference } from './contract/contract.reference.ts';
+import { ContractApprovalResolver, ContractResolver } from './contract/contract.resolver.ts';
 import { documentsPermissions } from './rules.ts';
 import { migrations } from './migrations/index.ts';
+import { ContractTemplate } from './template/contract-template.entity.ts';
+import { ContractTemplateResolver } from './template/contract-template.resolver.ts';
 
 /** Categories, templates, contracts and their numbers, seals, signing certificates. */
 export const documents: SubgraphDefinition<DocumentsLoaders> = {
   name: 'documents',
-  entities: [DocumentCategory],
+  entities: [DocumentCategory, DocumentCategoryChange, ContractTemplate],
   migrations,
-  resolvers: [DocumentCategoryResolver],
+  resolvers: [DocumentCategoryResolver, DocumentCategoryChangeResolver, ContractTemplateResolver, ContractResolver, ContractApprovalResolver],
+  references: { Contract: resolveContractReference },
   permissions: documentsPermissions,
   createLoaders: createDocumentsLoaders,
+  background: startCompletionSweeper,
 };

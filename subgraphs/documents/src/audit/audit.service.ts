@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, Viewer } from '@econtract/server-kit';
+
+/** Organization's audit shape (`audit_entry`: actor, action, target, before, after), in documents' schema. */
+export const AuditTarget = { CATEGORY: 'CATEGORY', TEMPLATE: 'TEMPLATE', CONTRACT: 'CONTRACT' } as const;
+
+export interface AuditChange {
+  companyId: string;
+  action: string;
+  targetType: (typeof AuditTarget)[keyof typeof AuditTarget];
+  targetId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Records a change; call it with the transaction's EntityManager so the entry commits or rolls back with the change. A null viewer is the service itself (the completion sweeper). */
+export async function recordAudit(em: EntityManager, viewer: Viewer | null, change: AuditChange): Promise<void> {
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  await em.execute(
+    `insert into "documents"."audit_entry" ("id", "company_id", "actor_id", "action", "target_type", "target_id", "before", "after") values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [randomUUID(), change.companyId, viewer?.userId ?? null, change.action, change.targetType, change.targetId, json(change.before), json(change.after)],
+  );
+}
