@@ -36,7 +36,7 @@ import {
   type Viewer,
 } from '@econtract/server-kit';
 import express from 'express';
-import { exceedsTokenLimit, OPERATION_LIMITS, operationLimits, publicError } from './operation-limits.ts';
+import { exceedsTokenLimit, isLargeInputOperation, OPERATION_LIMITS, operationLimits, publicError } from './operation-limits.ts';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
 import { rateLimitedStatus } from './rate-limited.ts';
@@ -189,7 +189,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   app.use(
     '/graphql',
-    ...graphqlRequest({ maxBodyBytes: OPERATION_LIMITS.maxBodyBytes }),
+    ...graphqlRequest({
+      maxBodyBytes: OPERATION_LIMITS.maxBodyBytes,
+      largeBodies: { maxBytes: OPERATION_LIMITS.maxBulkBodyBytes, mayBeLarge: (req) => Boolean(bearerToken(req)), allowed: isLargeInputOperation },
+    }),
     // Query text over the token limit is refused before it is parsed (batches are refused by graphqlRequest).
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;

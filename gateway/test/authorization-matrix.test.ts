@@ -188,6 +188,10 @@ const CALLS: Record<string, (role: Role, tenant: Tenant) => { query: string; var
   'mutation updateDocumentCategory': () => ({ query: 'mutation ($id: ID!) { updateDocumentCategory(id: $id, input: { description: "매트릭스에서 수정" }) { id } }', variables: { id: documents.category } }),
   'mutation deleteDocumentCategories': () => ({ query: 'mutation ($id: ID!) { deleteDocumentCategories(ids: [$id]) }', variables: { id: documents.deletableCategory } }),
   'mutation createContract': () => ({ query: 'mutation { createContract(input: { title: "매트릭스 새 계약", approvalRequired: false }) { id } }' }),
+  'mutation createContractsInBulk': () => ({
+    query: 'mutation ($input: CreateContractsInBulkInput!) { createContractsInBulk(input: $input) { id managementNumber } }',
+    variables: { input: { templateId: documents.template, approvalRequired: false, rows: [{ title: '매트릭스 대량 계약', parties: [{ name: '상대방', email: 'counterparty@matrix.example' }] }] } },
+  }),
   'mutation updateContract': () => ({ query: 'mutation ($id: ID!) { updateContract(id: $id, input: { body: "제1조 (매트릭스)" }) { id } }', variables: { id: documents.draft } }),
   'mutation setContractCategory': () => ({ query: 'mutation ($id: ID!, $c: ID!) { setContractCategory(id: $id, categoryId: $c) { id } }', variables: { id: documents.draft, c: documents.category } }),
   'mutation requestApproval': () => ({ query: 'mutation ($id: ID!) { requestApproval(id: $id) { id status } }', variables: { id: documents.forApprovalRequest } }),

@@ -100,6 +100,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'mutation updateDocumentCategory': COMPANY_ROW_CHANGE,
   'mutation deleteDocumentCategories': COMPANY_ROW_CHANGE,
   'mutation createContract': same(WRITERS),
+  // R-PERM-1 "write" first; then the template named is the demo company's, which nobody else has.
+  'mutation createContractsInBulk': COMPANY_ROW_CHANGE,
   'mutation updateContract': ADMINS_CONTRACT,
   'mutation setContractCategory': ADMINS_CONTRACT,
   // Its chosen approver (the demo manager) sees it, but asking for approval is the author's edit.

@@ -79,6 +79,18 @@ export type BillingTier =
   /** Holds a usable bought plan (SOHO or BUSINESS). */
   | 'PAID';
 
+/** One contract of a bulk issuance: who it goes to and what differs from the template. */
+export type BulkContractRowInput = {
+  /** Values for every `{{name}}` place in the template's body. */
+  fields: InputMaybe<Array<ContractFieldValueInput>>;
+  /** The management number, only when the company numbers contracts by hand; unique in the company and in the batch. */
+  managementNumber: InputMaybe<Scalars['String']['input']>;
+  /** The counterparties of this contract, 1–50. */
+  parties: Array<ContractPartyInput>;
+  /** The title, 1–200 characters; the template's when omitted. */
+  title: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a business registration number can be used to sign up. */
 export type BusinessNumberCheck = {
   __typename?: 'BusinessNumberCheck';
@@ -230,6 +242,14 @@ export type ContractEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Contract;
+};
+
+/** A value for one `{{name}}` place in the template's body. */
+export type ContractFieldValueInput = {
+  /** The place's name, as written between `{{` and `}}` in the template body. */
+  name: Scalars['String']['input'];
+  /** The text put in its place, up to 2,000 characters. */
+  value: Scalars['String']['input'];
 };
 
 /** Which of the viewer's contracts to list; every condition given must hold. */
@@ -399,6 +419,20 @@ export type CreateContractTemplateInput = {
   title: Scalars['String']['input'];
 };
 
+/** Contracts issued in bulk (대량발행) from one template. */
+export type CreateContractsInBulkInput = {
+  /** Whether internal approval is needed before sending; the company's setting when omitted. */
+  approvalRequired: InputMaybe<Scalars['Boolean']['input']>;
+  /** The approver of every contract (see `approvers`). */
+  approverId: InputMaybe<Scalars['ID']['input']>;
+  /** The category to file them under; the template's when omitted. */
+  categoryId: InputMaybe<Scalars['ID']['input']>;
+  /** One row per contract, 1–1000; row numbers in errors count from 1. */
+  rows: Array<BulkContractRowInput>;
+  /** The template (양식) every contract is written from. */
+  templateId: Scalars['ID']['input'];
+};
+
 /** A new department, at the top level or under a top-level department. */
 export type CreateDepartmentInput = {
   /** 1–50 characters; unique among its siblings regardless of case. */
@@ -552,6 +586,8 @@ export type Mutation = {
   createContract: Contract;
   /** Creates a contract template. The total admin, an individual member, or staff with the write permission. */
   createContractTemplate: ContractTemplate;
+  /** Issues up to 1000 draft contracts (대량발행) from one template, one per row, all or none: any row with a problem refuses the whole batch, naming each such row in `extensions.rows`. With automatic numbering they get consecutive management numbers. Returned in row order. Needs the write permission. */
+  createContractsInBulk: Array<Contract>;
   /** Creates a department at the top level or under a top-level department; a third level is refused. Total admin only. */
   createDepartment: Department;
   /** Creates a category. Total admin (or an individual member in their own workspace) only. */
@@ -675,6 +711,12 @@ export type MutationCreateContractArgs = {
 /** The mutation root of the e-contract API: everything a client can change. */
 export type MutationCreateContractTemplateArgs = {
   input: CreateContractTemplateInput;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationCreateContractsInBulkArgs = {
+  input: CreateContractsInBulkInput;
 };
 
 

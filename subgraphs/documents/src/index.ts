@@ -3,6 +3,7 @@ import { DocumentCategory, DocumentCategoryChange } from './category/document-ca
 import { DocumentCategoryChangeResolver, DocumentCategoryResolver } from './category/document-category.resolver.ts';
 import { createDocumentsLoaders, type DocumentsLoaders } from './context.ts';
 import { startCompletionSweeper } from './contract/contract.completion.ts';
+import { ContractBulkResolver } from './contract/contract.bulk.ts';
 import { resolveContractReference } from './contract/contract.reference.ts';
 import { ContractApprovalResolver, ContractResolver } from './contract/contract.resolver.ts';
 import { documentsPermissions } from './rules.ts';
@@ -15,7 +16,7 @@ export const documents: SubgraphDefinition<DocumentsLoaders> = {
   name: 'documents',
   entities: [DocumentCategory, DocumentCategoryChange, ContractTemplate],
   migrations,
-  resolvers: [DocumentCategoryResolver, DocumentCategoryChangeResolver, ContractTemplateResolver, ContractResolver, ContractApprovalResolver],
+  resolvers: [DocumentCategoryResolver, DocumentCategoryChangeResolver, ContractTemplateResolver, ContractResolver, ContractApprovalResolver, ContractBulkResolver],
   references: { Contract: resolveContractReference },
   permissions: documentsPermissions,
   createLoaders: createDocumentsLoaders,

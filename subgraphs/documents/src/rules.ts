@@ -34,6 +34,7 @@ export const documentsPermissions: PermissionRules = {
     updateContractTemplate: and(isCompanyMember, canWrite),
     deleteContractTemplate: and(isCompanyMember, canWrite),
     createContract: and(isCompanyMember, canWrite),
+    createContractsInBulk: and(isCompanyMember, canWrite),
     updateContract: isCompanyMember,
     setContractCategory: isCompanyMember,
     requestApproval: isCompanyMember,

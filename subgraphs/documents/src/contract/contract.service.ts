@@ -89,7 +89,7 @@ const partySchema = z.object({
   company: z.string().trim().max(100).nullish(),
 });
 
-function counterparties(parties: ContractPartyInput[]): PartyRecord[] {
+export function counterparties(parties: ContractPartyInput[]): PartyRecord[] {
   if (parties.length > 50) throw badUserInput(msg('A contract has at most 50 counterparties.', '계약 상대방은 최대 50명까지 지정할 수 있습니다.'), { field: 'parties' });
   return parties.map((party, index) => {
     const parsed = partySchema.safeParse({ ...party, email: party.email?.trim() });
@@ -100,34 +100,34 @@ function counterparties(parties: ContractPartyInput[]): PartyRecord[] {
   });
 }
 
-function contractTitle(title: string | null | undefined): string {
+export function contractTitle(title: string | null | undefined): string {
   const trimmed = title?.trim() ?? '';
   if (!trimmed || trimmed.length > 200) throw badUserInput(msg('A contract title needs 1 to 200 characters.', '계약서 제목은 1자 이상 200자 이하로 입력해 주세요.'), { field: 'title' });
   return trimmed;
 }
 
-function contractBody(body: string | null | undefined): string {
+export function contractBody(body: string | null | undefined): string {
   if ((body ?? '').length > 100_000) throw badUserInput(msg('A contract body has at most 100,000 characters.', '계약서 본문은 100,000자 이하로 입력해 주세요.'), { field: 'body' });
   return body ?? '';
 }
 
-function manualNumber(value: string): string | null {
+export function manualNumber(value: string): string | null {
   const trimmed = value.trim();
   if (trimmed.length > 50) throw badUserInput(msg('A management number has at most 50 characters.', '계약관리번호는 50자 이하로 입력해 주세요.'), { field: 'managementNumber' });
   return trimmed || null;
 }
 
-const numberTaken = (number: string) =>
+export const numberTaken = (number: string) =>
   conflict(msg(`Management number "${number}" is already used in your company.`, `계약관리번호 "${number}"은(는) 회사에서 이미 사용 중입니다.`));
 
-async function companySettings(ctx: DocumentsContext, companyId: string) {
+export async function companySettings(ctx: DocumentsContext, companyId: string) {
   const settings = await ctx.services.to<OrganizationRoutes>('organization').company.contractSettings.query({ companyId });
   if (!settings) throw new Error(`organization has no company ${companyId}`);
   return settings;
 }
 
 /** R-STAFF-3, asked of organization when the approver is chosen and again when they decide. */
-async function ensureApprover(ctx: DocumentsContext, companyId: string, approverId: string, authorId: string): Promise<void> {
+export async function ensureApprover(ctx: DocumentsContext, companyId: string, approverId: string, authorId: string): Promise<void> {
   if (!isUuid(approverId) || approverId === authorId) {
     throw badUserInput(msg("Choose someone else as the approver: the author cannot approve their own contract.", '작성자 본인은 결재자가 될 수 없습니다. 다른 결재자를 선택해 주세요.'), { field: 'approverId' });
   }
