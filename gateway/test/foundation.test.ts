@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DemoIds, useStack } from '@econtract/testkit';
+import { DemoDocuments, DemoIds, useStack } from '@econtract/testkit';
 
 const OVERVIEW = '{ viewer { id loginId company { id name } } plans { code } documentCategories { id } }';
 
@@ -12,7 +12,8 @@ describe('one request across all four subgraphs', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.viewer).toEqual({ id: DemoIds.totalAdmin, loginId: 'demo-admin', company: { id: DemoIds.company, name: '데모전자(주)' } });
     expect(result.data.plans.map((plan: { code: string }) => plan.code)).toEqual(['SOHO', 'BUSINESS', 'FREE_PASS', 'SIGNUP_EVENT', 'REFERRAL_EVENT']);
-    expect(result.data.documentCategories).toEqual([]);
+    // The demo documents (documents/src/seed.ts): three categories.
+    expect(result.data.documentCategories).toEqual([{ id: DemoDocuments.categories.purchases }, { id: DemoDocuments.categories.employment }, { id: DemoDocuments.categories.services }]);
   });
 
   it("gives an individual member their personal workspace and an operator no company", async () => {

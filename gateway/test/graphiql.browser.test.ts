@@ -47,7 +47,7 @@ describe('GraphiQL explorer at /graphiql', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data.viewer).toMatchObject({ loginId: 'demo-admin', company: { name: '데모전자(주)' } });
     expect(body.data.plans.map((plan: { code: string }) => plan.code)).toContain('SOHO');
-    expect(body.data.documentCategories).toEqual([]);
+    expect(body.data.documentCategories).toHaveLength(3);
     // What the person sees: the answer rendered in the result pane.
     await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain('데모전자(주)');
 

@@ -12,7 +12,7 @@ describe('the typed SDK', () => {
     const overview = await client.request(OverviewDocument);
     expect(overview.viewer?.company?.id).toBe(DemoIds.company);
     expect(overview.plans.find((plan) => plan.code === 'SOHO')).toMatchObject({ contractCount: 30, priceKrw: 99_000, validityMonths: 12 });
-    expect(overview.documentCategories).toEqual([]);
+    expect(overview.documentCategories).toHaveLength(3);
   });
 
   it('refreshes and logs out, after which the old tokens are refused', async () => {

@@ -8,6 +8,7 @@ import { resolveContractReference } from './contract/contract.reference.ts';
 import { ContractApprovalResolver, ContractResolver } from './contract/contract.resolver.ts';
 import { documentsPermissions } from './rules.ts';
 import { migrations } from './migrations/index.ts';
+import { seedDemoDocuments } from './seed.ts';
 import { ContractTemplate } from './template/contract-template.entity.ts';
 import { ContractTemplateResolver } from './template/contract-template.resolver.ts';
 
@@ -20,5 +21,6 @@ export const documents: SubgraphDefinition<DocumentsLoaders> = {
   references: { Contract: resolveContractReference },
   permissions: documentsPermissions,
   createLoaders: createDocumentsLoaders,
+  seedDemo: seedDemoDocuments,
   background: startCompletionSweeper,
 };

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoIds, useStack } from '@econtract/testkit';
-import { CREATE_CATEGORY, draft, GET, LIST, NO_RIGHTS, ok, refused, SET_CATEGORY, SET_PERMISSIONS } from './documents.helpers.ts';
+import { CREATE_CATEGORY, draft, GET, LIST, NO_RIGHTS, ok, refused, SET_CATEGORY, SET_PERMISSIONS, withoutDemoDocuments } from './documents.helpers.ts';
 
 const stack = useStack();
 let admin: string;
 let staff: string;
 let individual: string;
 beforeAll(async () => {
+  // Exact lists below: the demo documents (src/seed.ts) are not part of them.
+  await withoutDemoDocuments(stack);
   [admin, staff, individual] = await Promise.all([stack.login('demo-admin'), stack.login('demo-staff'), stack.login('demo-individual')]);
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoIds, useStack } from '@econtract/testkit';
-import { CREATE_CATEGORY, ok } from './documents.helpers.ts';
+import { CREATE_CATEGORY, ok, withoutDemoDocuments } from './documents.helpers.ts';
 
 const stack = useStack();
 // Nine objects per contract, so 500 of them stay within the gateway's cost limit (5,000; issue #12).
@@ -11,6 +11,8 @@ const LIST = `query ($first: Int!) { contracts(first: $first) { edges { node { i
 let admin: string;
 // 60 contracts across three authors, four categories, three templates and two approvers, inserted directly.
 beforeAll(async () => {
+  // Exact lists below: the demo documents (src/seed.ts) are not part of them.
+  await withoutDemoDocuments(stack);
   admin = await stack.login('demo-admin');
   const categories: string[] = [];
   for (let i = 0; i < 4; i++) categories.push((await ok(stack, admin, CREATE_CATEGORY, { input: { name: `분류${i}` } })).createDocumentCategory.id);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Grade } from '@econtract/server-kit';
 import { DemoIds, memberViewer, useStack } from '@econtract/testkit';
-import { CANCEL, COMPLETE, CREATE_CATEGORY, DemoDepartments, DELETE, DISCARD, draft, GET, grantUnits, LIST, NO_RIGHTS, ok, otherCompany, refused, SEND, SET_CATEGORY, SET_PERMISSIONS, staffMember, UPDATE } from './documents.helpers.ts';
+import { CANCEL, COMPLETE, CREATE_CATEGORY, DemoDepartments, DELETE, DISCARD, draft, GET, grantUnits, LIST, NO_RIGHTS, ok, otherCompany, refused, SEND, SET_CATEGORY, SET_PERMISSIONS, staffMember, UPDATE, withoutDemoDocuments } from './documents.helpers.ts';
 
 const stack = useStack();
 const CREATE_DEPARTMENT = 'mutation ($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }';
@@ -14,6 +14,8 @@ let salesTeam2: string;
 let hr: string;
 
 beforeAll(async () => {
+  // Exact lists below: the demo documents (src/seed.ts) are not part of them.
+  await withoutDemoDocuments(stack);
   const admin = await stack.login('demo-admin');
   people.admin = { id: DemoIds.totalAdmin, token: admin };
   people.manager = { id: DemoIds.departmentManager, token: await stack.login('demo-manager') };

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoIds, useStack } from '@econtract/testkit';
 import { DocumentCategory } from '../src/category/document-category.entity.ts';
+import { withoutDemoDocuments } from './documents.helpers.ts';
 
 const stack = useStack();
 
 const em = () => stack.subgraphs.documents.createContext().em;
+
+// Exact lists below: the demo documents (src/seed.ts) are not part of them.
+beforeAll(() => withoutDemoDocuments(stack));
 
 describe('document categories (documents)', () => {
   it("lists only the viewer's company's categories, by name", async () => {

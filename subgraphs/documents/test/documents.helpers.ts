@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { newBusinessNumber, newMemberFields, signUpCorporate, tokenMailedTo, type GraphQLResponse, type Stack } from '@econtract/testkit';
+import { DemoDocuments, newBusinessNumber, newMemberFields, signUpCorporate, tokenMailedTo, type GraphQLResponse, type Stack } from '@econtract/testkit';
 
 /** Runs an operation as a signed-in user (token) through the gateway and fails the test on any error. */
 export async function ok<T = any>(stack: Stack, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -89,3 +89,14 @@ export const DemoDepartments = {
   salesTeam1: '00000000-0000-4000-8000-00000000d002',
   management: '00000000-0000-4000-8000-00000000d003',
 } as const;
+
+/**
+ * Removes the demo documents (src/seed.ts) from this file's database, for tests that assert exactly
+ * what a viewer lists; numbers already issued stay counted.
+ */
+export async function withoutDemoDocuments(stack: Stack): Promise<void> {
+  const ids = (group: Record<string, string>) => Object.values(group);
+  await stack.sql(`delete from documents.contract where id in (${ids(DemoDocuments.contracts).map(() => '?').join(', ')})`, ids(DemoDocuments.contracts));
+  await stack.sql(`delete from documents.contract_template where id in (${ids(DemoDocuments.templates).map(() => '?').join(', ')})`, ids(DemoDocuments.templates));
+  await stack.sql(`delete from documents.document_category where id in (${ids(DemoDocuments.categories).map(() => '?').join(', ')})`, ids(DemoDocuments.categories));
+}

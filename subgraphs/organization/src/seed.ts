@@ -32,6 +32,15 @@ export async function seedDemoOrganization(em: EntityManager): Promise<void> {
     await em.flush();
   }
   await seedDemoDepartments(em);
+  await seedPartnerCompany(em);
+}
+
+/** A second corporate member (issue #10's demo documents: it sends the demo company a contract); added once. */
+async function seedPartnerCompany(em: EntityManager): Promise<void> {
+  if (await em.findOne(Company, { id: DemoIds.partnerCompany })) return;
+  const company = em.create(Company, { id: DemoIds.partnerCompany, kind: CompanyKind.CORPORATE, name: '파트너상사(주)', businessNumber: '3148600771', representative: '정대표' } as Company);
+  em.create(StaffProfile, { userId: DemoIds.partnerAdmin, company, grade: Grade.TOTAL_ADMIN, approvalAuthority: true, permissions: staffPermissions(ALL_PERMISSIONS) } as StaffProfile);
+  await em.flush();
 }
 
 /** Departments and ranks came with issue #4; added once to a demo company that has none yet. */
