@@ -162,14 +162,14 @@ export type ConfirmPaymentInput = {
 /** A contract (계약서), as filed in the viewer's company. */
 export type Contract = {
   __typename?: 'Contract';
-  /** The approver's last decision; null before any. */
+  /** The approver's last decision; null before any, and for a received contract. */
   approval: Maybe<ContractApproval>;
   /** Whether internal approval (내부결재) is needed before sending. */
   approvalRequired: Scalars['Boolean']['output'];
-  /** The chosen approver; null when none. */
+  /** The chosen approver; null when none, and for a received contract (the sender's internal approval). */
   approver: Maybe<User>;
-  /** Who wrote the contract. */
-  author: User;
+  /** Who wrote the contract; null for a received contract (the sender's member is not the viewer's to look up: see `parties`). */
+  author: Maybe<User>;
   /** The contract's text body. */
   body: Scalars['String']['output'];
   /** The viewer's company's box the contract is in. */

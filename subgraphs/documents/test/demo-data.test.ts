@@ -7,7 +7,7 @@ import { ok } from './documents.helpers.ts';
 const stack = useStack();
 const LIST = `query ($filter: ContractFilter) { contracts(first: 50, filter: $filter) { edges { node { id title status box managementNumber
   category { name } author { id } department { name } parties { role name email } } } } }`;
-type Listed = { id: string; title: string; status: string; box: string; managementNumber: string; category: { name: string } | null; author: { id: string }; department: { name: string } | null };
+type Listed = { id: string; title: string; status: string; box: string; managementNumber: string; category: { name: string } | null; author: { id: string } | null; department: { name: string } | null };
 const nodes = (data: any): Listed[] => data.contracts.edges.map((edge: { node: Listed }) => edge.node);
 
 describe('demo documents', () => {
@@ -19,7 +19,7 @@ describe('demo documents', () => {
     // Numbered by the counter for October 2026 in the order written; listed newest first.
     expect(sent.map((contract) => contract.managementNumber)).toEqual(Array.from({ length: 7 }, (_, i) => `2026-10-${String(7 - i).padStart(5, '0')}`));
     const received = admin.filter((contract) => contract.box === 'RECEIVED');
-    expect(received).toMatchObject([{ id: DemoDocuments.contracts.fromPartner, status: 'SENT', category: { name: '구매계약' }, author: { id: DemoIds.partnerAdmin }, department: null }]);
+    expect(received).toMatchObject([{ id: DemoDocuments.contracts.fromPartner, status: 'SENT', category: { name: '구매계약' }, author: null, department: null }]);
 
     // R-STAFF-4 on the demo set: staff see their own and the partner's contract addressed to them; the manager also their department's.
     const staff = nodes(await ok(stack, await stack.login('demo-staff'), LIST));
@@ -40,6 +40,22 @@ describe('demo documents', () => {
     // The partner files it in its own sent box, without the demo company's category.
     const partner = nodes(await ok(stack, await stack.login('partner-admin'), LIST));
     expect(partner).toMatchObject([{ id: DemoDocuments.contracts.fromPartner, box: 'SENT', category: null, managementNumber: '2026-10-00001' }]);
+  });
+
+  it("answers the README's first query with real rows for every demo viewer, received contracts included", async () => {
+    const README_QUERY = `{ viewer { id loginId company { id name } } plans { code } documentCategories { id name contractCount }
+      contracts(first: 10) { edges { node { managementNumber title status box author { name } department { name } approver { name } approval { decidedBy { name } } } } } }`;
+    for (const login of ['demo-admin', 'demo-manager', 'demo-staff', 'partner-admin']) {
+      const result = await stack.graphql(README_QUERY, {}, { token: await stack.login(login) });
+      expect([login, result.errors]).toEqual([login, undefined]);
+      expect(result.data.contracts.edges.length).toBeGreaterThan(0);
+    }
+    const admin = await stack.graphql(README_QUERY, {}, { token: await stack.login('demo-admin') });
+    const approved = admin.data.contracts.edges.find((edge: { node: { status: string } }) => edge.node.status === 'APPROVED').node;
+    expect(approved).toMatchObject({ author: { name: '이부서' }, department: { name: '영업본부' }, approver: { name: '김총괄' }, approval: { decidedBy: { name: '김총괄' } } });
+    // The partner's member is not the demo company's to look up: its contract names the sender in its parties only.
+    const received = admin.data.contracts.edges.find((edge: { node: { box: string } }) => edge.node.box === 'RECEIVED').node;
+    expect(received).toMatchObject({ author: null, department: null, approver: null, approval: null });
   });
 
   it('has categories with history and templates with places for bulk issuance', async () => {

@@ -33,6 +33,9 @@ function filterSql(filter: ContractFilter | null): SqlPart {
   return { sql: parts.length ? parts.join(' and ') : 'true', params };
 }
 
+/** The sender's people and departments are another company's for a received contract: not the viewer's to resolve. */
+const sentByViewersCompany = (contract: Contract) => contract.companyId === contract.filingCompanyId;
+
 @Resolver(() => Contract)
 export class ContractResolver {
   @Query(() => ContractConnection, { description: "The contracts the viewer can see in their company's sent and received boxes, newest first." })
@@ -74,24 +77,24 @@ export class ContractResolver {
     return contract.templateId ? ctx.loaders.templateById.load(contract.templateId) : null;
   }
 
-  @FieldResolver(() => User, { description: 'Who wrote the contract.' })
-  author(@Root() contract: Contract): User {
-    return { id: contract.authorId };
+  @FieldResolver(() => User, { nullable: true, description: "Who wrote the contract; null for a received contract (the sender's member is not the viewer's to look up: see `parties`)." })
+  author(@Root() contract: Contract): User | null {
+    return sentByViewersCompany(contract) ? { id: contract.authorId } : null;
   }
 
   @FieldResolver(() => Department, { nullable: true, description: "The author's department when the contract was written; null when none, or for a received contract (another company's department)." })
   department(@Root() contract: Contract): Department | null {
-    return contract.departmentId && contract.companyId === contract.filingCompanyId ? { id: contract.departmentId } : null;
+    return contract.departmentId && sentByViewersCompany(contract) ? { id: contract.departmentId } : null;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The chosen approver; null when none.' })
+  @FieldResolver(() => User, { nullable: true, description: "The chosen approver; null when none, and for a received contract (the sender's internal approval)." })
   approver(@Root() contract: Contract): User | null {
-    return userRef(contract.approverId);
+    return sentByViewersCompany(contract) ? userRef(contract.approverId) : null;
   }
 
-  @FieldResolver(() => ContractApproval, { nullable: true, description: "The approver's last decision; null before any." })
+  @FieldResolver(() => ContractApproval, { nullable: true, description: "The approver's last decision; null before any, and for a received contract." })
   approval(@Root() contract: Contract): ContractApproval | null {
-    if (!contract.decidedById || !contract.decidedAt) return null;
+    if (!sentByViewersCompany(contract) || !contract.decidedById || !contract.decidedAt) return null;
     return Object.assign(new ContractApproval(), { decidedById: contract.decidedById, approved: contract.decisionReason === null, decidedAt: contract.decidedAt, reason: contract.decisionReason });
   }
 
