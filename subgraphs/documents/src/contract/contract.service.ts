@@ -351,6 +351,10 @@ export async function sendContract(ctx: DocumentsContext, id: string): Promise<C
   const receivers = await receivingMembers(ctx, contract);
   return transition(ctx, id, 'send', async (tx, locked, now) => {
     if (locked.approvalRequired && locked.status !== S.APPROVED) throw conflict(msg('This contract needs its approval before it can be sent.', '결재자의 승인을 받은 뒤 발송할 수 있습니다.'));
+    // The addressees were looked up from the unlocked read: a change in between must not send to the old list.
+    if (JSON.stringify(locked.partyRecords) !== JSON.stringify(contract.partyRecords)) {
+      throw conflict(msg('The counterparties changed while the contract was being sent. Check them and send again.', '발송하는 동안 계약 상대방이 변경되었습니다. 확인한 뒤 다시 발송해 주세요.'));
+    }
     const digest = createHash('sha256').update(locked.body, 'utf8').digest('hex');
     await tx.execute(`update "documents"."contract" set "status" = 'SENT', "sent_at" = ?, "content_digest" = ?, "updated_at" = ? where "id" = ?`, [now, digest, now, locked.id]);
     for (const receiver of receivers) {
