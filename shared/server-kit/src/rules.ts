@@ -18,11 +18,6 @@ export const isCompanyMember = rule({ cache: 'contextual' })((_parent, _args, ct
   return ctx.viewer.member?.active ? true : forbidden(msg('Only members of a company or a personal workspace can do this.', '회사 또는 개인 회원만 할 수 있는 작업입니다.'));
 });
 
-export const isTotalAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: Ctx) => {
-  if (!ctx.viewer) return unauthenticated();
-  return ctx.viewer.member?.grade === Grade.TOTAL_ADMIN ? true : forbidden(msg('Only the total admin can do this.', '총괄관리자만 할 수 있는 작업입니다.'));
-});
-
 export const isOperatorRule = rule({ cache: 'contextual' })((_parent, _args, ctx: Ctx) => {
   if (!ctx.viewer) return unauthenticated();
   return isOperator(ctx.viewer) ? true : forbidden(msg('Only the customer centre can do this.', '고객센터만 할 수 있는 작업입니다.'));

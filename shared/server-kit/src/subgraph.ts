@@ -13,7 +13,7 @@ import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { AnyRouter } from '@trpc/server';
 import type { SubgraphContext } from './context.ts';
-import { createOrm, databaseReachable, migrate, type EntityManager, type MikroORM } from './database.ts';
+import { createOrm, databaseReachable, migrate, type EntityManager, type MikroORM, type OrmOptions } from './database.ts';
 import { ConfigError, type CommonEnv } from './env.ts';
 import { ErrorCode, formatError } from './errors.ts';
 import { createHttpApp, graphqlRequest, jsonBody, listen, logRequests, sendError, serveJsonErrors, type Listening } from './http.ts';
@@ -92,8 +92,12 @@ export async function buildFederatedSchema(definition: SubgraphDefinition<any>):
 }
 
 /** Opens the subgraph's ORM and brings its schema up to date: migrations, reference data, demo data. */
-export async function prepareDatabase(definition: SubgraphDefinition<any>, url: string, options: { seedDemo?: boolean; log?: Logger } = {}): Promise<MikroORM> {
-  const orm = await createOrm({ url, schema: definition.name, entities: definition.entities, migrations: definition.migrations });
+export async function prepareDatabase(
+  definition: SubgraphDefinition<any>,
+  url: string,
+  options: { seedDemo?: boolean; log?: Logger; queryLogger?: OrmOptions['queryLogger'] } = {},
+): Promise<MikroORM> {
+  const orm = await createOrm({ url, schema: definition.name, entities: definition.entities, migrations: definition.migrations, queryLogger: options.queryLogger });
   try {
     const applied = await migrate(orm, url, definition.name);
     if (applied.length) options.log?.info({ applied }, 'migrations applied');
@@ -128,13 +132,15 @@ export interface StartOptions {
   log?: Logger;
   /** Where the sibling services listen; defaults to the *_URL settings. */
   serviceUrls?: () => ServiceUrls;
+  /** Sees every SQL statement the service sends (tests count them). */
+  queryLogger?: OrmOptions['queryLogger'];
 }
 
 /** Database, migrations, seeds, then the GraphQL endpoint behind the gateway's internal token. */
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   if (options.seedDemo && options.env.NODE_ENV === 'production') throw new ConfigError(`Invalid configuration:\n  SEED_DEMO: ${DEMO_DATA_IN_PRODUCTION}`);
   const log = options.log ?? createLogger(definition.name, options.env.LOG_LEVEL);
-  const orm = await prepareDatabase(definition, options.databaseUrl, { seedDemo: options.seedDemo, log });
+  const orm = await prepareDatabase(definition, options.databaseUrl, { seedDemo: options.seedDemo, log, queryLogger: options.queryLogger });
 
   const outboxKey = sealingKey(options.env.OUTBOX_ENCRYPTION_KEY, 'outbox');
   const outbox = new OutboxNotifier(definition.name, () => orm.em.fork(), outboxKey);

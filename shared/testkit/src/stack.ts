@@ -3,15 +3,15 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { LoginDocument } from '@econtract/sdk';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { DEMO_PASSWORD } from '@econtract/demo';
+import { SqlStatementCounter } from './sql-statements.ts';
 import { loadGatewayEnv, startGateway, type RunningGateway } from '@econtract/gateway';
 import {
-  DEMO_PASSWORD,
   INTERNAL_TOKEN_HEADER,
   internalKeysFor,
   loadCommonEnv,
   ServiceClient,
   signInternalToken,
-  sqlStatementCount,
   startSubgraph,
   type InternalCaller,
   type InternalClient,
@@ -91,11 +91,14 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   const source = testEnv(options.env);
   const env = loadCommonEnv(source);
   const started: RunningSubgraph[] = [];
+  const statements: SqlStatementCounter[] = [];
   // Subgraphs start one by one on free ports; each looks its siblings up at call time.
   const serviceUrls = () => Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])) as ServiceUrls;
   try {
     for (const definition of subgraphDefinitions()) {
-      started.push(await startSubgraph(definition, { env, databaseUrl, port: 0, serviceUrls }));
+      const queryLogger = new SqlStatementCounter();
+      started.push(await startSubgraph(definition, { env, databaseUrl, port: 0, serviceUrls, queryLogger }));
+      statements.push(queryLogger);
     }
   } catch (error) {
     await Promise.all(started.map((subgraph) => subgraph.stop()));
@@ -155,9 +158,9 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       return subgraphs.identity.orm.em.getConnection().execute(query, params as unknown[]);
     },
     async countSql(action) {
-      const before = started.map((subgraph) => sqlStatementCount(subgraph.orm));
+      const before = statements.map((counter) => counter.count);
       await action();
-      return Object.fromEntries(started.map((subgraph, i) => [subgraph.name, sqlStatementCount(subgraph.orm) - before[i]!])) as never;
+      return Object.fromEntries(started.map((subgraph, i) => [subgraph.name, statements[i]!.count - before[i]!])) as never;
     },
     async stop() {
       await gateway.stop();

@@ -54,7 +54,7 @@ describe('list cursors (issue #12)', () => {
     for (let i = 0; i < 3; i++) usages.push(await consume(stack, { companyId: mine.companyId, contractId: randomUUID(), managementNumber: `2026-12-${String(i + 1).padStart(5, '0')}` }));
     const foreign = await consume(stack, { companyId: other.companyId, contractId: randomUUID(), managementNumber: '2026-12-00099' });
     const PAGE = 'query ($after: String) { prepaidLots(first: 1) { edges { node { usages(first: 5, after: $after) { edges { cursor node { id } } } } } } }';
-    const usagesOf = (result: Awaited<ReturnType<typeof stack.graphql>>) => result.data.prepaidLots.edges[0].node.usages.edges as Array<{ cursor: string; node: { id: string } }>;
+    const usagesOf = (result: GraphQLResponse) => result.data.prepaidLots.edges[0].node.usages.edges as Array<{ cursor: string; node: { id: string } }>;
 
     const all = usagesOf(await stack.graphql(PAGE, { after: null }, { token: mine.token }));
     expect(all.map((edge) => edge.node.id)).toEqual(usages.map((usage) => usage!.usageId));

@@ -1,4 +1,5 @@
-import { ALL_PERMISSIONS, DemoIds, Grade, type EntityManager } from '@econtract/server-kit';
+import { DemoIds } from '@econtract/demo';
+import { ALL_PERMISSIONS, Grade, type EntityManager } from '@econtract/server-kit';
 import { Company, CompanyKind } from './company/company.entity.ts';
 import { Department } from './department/department.entity.ts';
 import { Rank } from './rank/rank.entity.ts';
