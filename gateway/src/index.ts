@@ -33,6 +33,7 @@ import {
 import express from 'express';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
+import { mountFiles } from './files.ts';
 import { mountReceipts } from './receipts.ts';
 import { readSupergraphSdl } from './supergraph.ts';
 import { resolveViewer } from './viewer.ts';
@@ -131,6 +132,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   mountGraphiql(app);
   const servicesFor = (requestId: string) => new ServiceClient('gateway', env.INTERNAL_TOKEN_SECRET, () => subgraphUrls, requestId);
   mountReceipts(app, servicesFor, env.INTERNAL_TOKEN_SECRET, log);
+  mountFiles(app, () => subgraphUrls, env.INTERNAL_TOKEN_SECRET, log);
 
   if (env.NODE_ENV !== 'production') {
     // Dev mail outbox: what the local notifier stored instead of sending, newest first.

@@ -10,6 +10,8 @@ export const ErrorCode = {
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   EMAIL_NOT_VERIFIED: 'EMAIL_NOT_VERIFIED',
   QUOTA_EXHAUSTED: 'QUOTA_EXHAUSTED',
+  /** An uploaded file's bytes are not what its kind accepts (not a PDF, encrypted, too many pages, …); `reason` says which. */
+  FILE_REJECTED: 'FILE_REJECTED',
   /** An outside service (e.g. the card company) did not answer; nothing was recorded, retrying is safe. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Refusals of the HTTP request itself, before GraphQL runs (see `http.ts`). */

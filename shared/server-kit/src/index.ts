@@ -21,6 +21,7 @@ export * from './service-client.ts';
 export * from './services.ts';
 export * from './business-number.ts';
 export * from './signed-link.ts';
+export * from './file-transfer.ts';
 export * from './ids.ts';
 export * from './secrets.ts';
 export * from './paging.ts';

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { Express } from 'express';
 import { parse, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
@@ -48,6 +49,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seedReference?(em: EntityManager): Promise<void>;
   /** The demo data set for `pnpm dev` and tests; idempotent. */
   seedDemo?(em: EntityManager): Promise<void>;
+  /** Raw HTTP endpoints behind the internal token, for bodies that are not JSON (e.g. file bytes); mounted before `/graphql`. */
+  httpRoutes?(app: Express, running: { createContext: RunningSubgraph['createContext']; log: Logger }): void;
   /** Background work while the service runs (e.g. sweeping abandoned signups); returns its stop function. */
   background?(running: { createContext: RunningSubgraph['createContext']; log: Logger }): () => void;
 }
@@ -180,6 +183,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     if (await internalClaimsOf(secret, req, res)) return next();
     sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, GATEWAY_ONLY_MESSAGE);
   });
+
+  definition.httpRoutes?.(app, { createContext, log });
 
   app.use(
     '/graphql',
