@@ -1,17 +1,18 @@
 import { Readable } from 'node:stream';
 import {
   ErrorCode,
+  FILE_LINK_INVALID,
   FILE_LINK_PURPOSE,
   HttpRefusal,
   INTERNAL_ERROR_MESSAGE,
   internalHttpHeaders,
-  msg,
   readRawBody,
   refuseUpload,
   requestIdOf,
   sendError,
   serviceFetch,
   UPLOAD_LIMITS,
+  UPLOAD_LINK_INVALID,
   UPLOAD_LINK_PURPOSE,
   uploadKinds,
   verifyLinkToken,
@@ -20,9 +21,6 @@ import {
   type UploadKind,
 } from '@econtract/server-kit';
 import type { Express, Request, Response } from 'express';
-
-const UPLOAD_LINK_INVALID = msg('This upload link is invalid or has expired. Ask for a new one with prepareUpload.', '업로드 링크가 올바르지 않거나 만료되었습니다. prepareUpload로 새 링크를 받아 주세요.');
-const FILE_LINK_INVALID = msg('This download link is invalid or has expired. Ask for a new link.', '다운로드 링크가 올바르지 않거나 만료되었습니다. 새 링크를 받아 주세요.');
 
 /** Headers of documents' answer a client may see. */
 const RELAYED = ['content-type', 'content-length', 'content-disposition', 'x-content-type-options'];
@@ -34,7 +32,7 @@ const RELAYED = ['content-type', 'content-length', 'content-disposition', 'x-con
  * documents nothing; documents, which owns the files, checks it again and decides.
  */
 export function mountFiles(app: Express, subgraphUrls: () => ServiceUrls, secret: string, log: Logger): void {
-  const documents = (path: string, req: Request, res: Response) => new URL(`${path}?token=${encodeURIComponent(String(req.query.token))}`, subgraphUrls().documents).href;
+  const documents = (path: string, req: Request) => new URL(`${path}?token=${encodeURIComponent(String(req.query.token))}`, subgraphUrls().documents).href;
   const headers = async (req: Request, res: Response) => ({
     ...(await internalHttpHeaders(secret, 'gateway', requestIdOf(res))),
     ...(req.headers['accept-language'] ? { 'accept-language': req.headers['accept-language'] } : {}),
@@ -48,7 +46,7 @@ export function mountFiles(app: Express, subgraphUrls: () => ServiceUrls, secret
     if (!kind || !uploadKinds.includes(kind)) return refuseUpload(req, res, new HttpRefusal(401, ErrorCode.UNAUTHENTICATED, UPLOAD_LINK_INVALID));
     try {
       const bytes = await readRawBody(req, UPLOAD_LIMITS[kind].maxBytes);
-      const answer = await serviceFetch(documents(`/files/${encodeURIComponent(req.params.fileId)}`, req, res), {
+      const answer = await serviceFetch(documents(`/files/${encodeURIComponent(req.params.fileId)}`, req), {
         method: 'PUT',
         headers: { ...(await headers(req, res)), 'content-type': 'application/octet-stream' },
         body: bytes,
@@ -67,7 +65,7 @@ export function mountFiles(app: Express, subgraphUrls: () => ServiceUrls, secret
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     if (!(await verifyLinkToken(secret, FILE_LINK_PURPOSE, req.params.fileId, token))) return void sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, FILE_LINK_INVALID);
     try {
-      const answer = await serviceFetch(documents(`/files/${encodeURIComponent(req.params.fileId)}`, req, res), { headers: await headers(req, res), signal: AbortSignal.timeout(60_000) });
+      const answer = await serviceFetch(documents(`/files/${encodeURIComponent(req.params.fileId)}`, req), { headers: await headers(req, res), signal: AbortSignal.timeout(60_000) });
       res.status(answer.status);
       for (const name of RELAYED) {
         const value = answer.headers.get(name);

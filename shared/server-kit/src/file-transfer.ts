@@ -46,6 +46,10 @@ export const UPLOAD_LINK_TTL_SECONDS = 10 * 60;
 export const FILE_LINK_PURPOSE = 'file';
 export const FILE_LINK_TTL_SECONDS = 5 * 60;
 
+/** What a forged, expired or other file's link gets (401), at the gateway and at documents alike. */
+export const UPLOAD_LINK_INVALID = msg('This upload link is invalid or has expired. Ask for a new one with prepareUpload.', '업로드 링크가 올바르지 않거나 만료되었습니다. prepareUpload로 새 링크를 받아 주세요.');
+export const FILE_LINK_INVALID = msg('This download link is invalid or has expired. Ask for a new link.', '다운로드 링크가 올바르지 않거나 만료되었습니다. 새 링크를 받아 주세요.');
+
 const megabytes = (bytes: number) => (bytes / MB).toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 /** 413 for a body over `maxBytes`, naming the limit. */

@@ -100,6 +100,8 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
   it('takes one upload per prepared id: a second PUT is CONFLICT', async () => {
     const { prepared } = await uploaded();
     expect(await refusal(await put(prepared.uploadUrl, await makePdf(1)))).toMatchObject({ status: 409, code: 'CONFLICT' });
+    // Taken is taken, whatever the second body holds.
+    expect(await refusal(await put(prepared.uploadUrl, PNG_BYTES))).toMatchObject({ status: 409, code: 'CONFLICT' });
   });
 
   it('checks the bytes, not the name or declared type, and names the reason in both languages', async () => {

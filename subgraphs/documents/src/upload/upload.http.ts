@@ -3,6 +3,7 @@ import {
   attachmentDisposition,
   ErrorCode,
   errorBody,
+  FILE_LINK_INVALID,
   HttpRefusal,
   INTERNAL_ERROR_MESSAGE,
   internalClaimsOf,
@@ -12,6 +13,7 @@ import {
   requestIdOf,
   sendError,
   UPLOAD_LIMITS,
+  UPLOAD_LINK_INVALID,
   type HttpApp,
   type HttpRequest,
   type HttpResponse,
@@ -23,13 +25,6 @@ import { fileStorageFor } from './file-storage.ts';
 import { StoredFile } from './stored-file.entity.ts';
 import { uploadSettings } from './upload.env.ts';
 import { downloadNameOf, receiveUpload, uploadGrantOf } from './upload.service.ts';
-
-/** The same refusal at the gateway and here: a link that is forged, expired or for another file. */
-export const UPLOAD_LINK_INVALID = msg(
-  'This upload link is invalid or has expired. Ask for a new one with prepareUpload.',
-  '업로드 링크가 올바르지 않거나 만료되었습니다. prepareUpload로 새 링크를 받아 주세요.',
-);
-export const FILE_LINK_INVALID = msg('This download link is invalid or has expired. Ask for a new link.', '다운로드 링크가 올바르지 않거나 만료되었습니다. 새 링크를 받아 주세요.');
 
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.FILE_REJECTED]: 422,

@@ -73,6 +73,8 @@ export const UNCLAIMED_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 const uploadNotFound = () =>
   notFound(msg('No uploaded file with this id for your company. Upload it first with the link from prepareUpload.', '회사에 해당 업로드 파일이 없습니다. prepareUpload로 받은 링크로 먼저 파일을 올려 주세요.'));
 
+const alreadyUploaded = () => conflict(msg('A file was already uploaded with this link. Ask for a new link with prepareUpload.', '이 링크로 이미 파일을 올렸습니다. prepareUpload로 새 링크를 받아 주세요.'));
+
 /** A fresh file id and a signed upload link on the gateway, for the viewer's company. */
 export async function prepareUpload(ctx: UploadCaller, kind: UploadKind): Promise<PreparedUploadLink> {
   const companyId = companyOf(ctx.viewer);
@@ -123,6 +125,8 @@ const uploadedFileOf = (row: StoredFileRow): UploadedFile => ({
  * not accept, CONFLICT when the id already holds an upload (one upload per prepared id).
  */
 export async function receiveUpload(em: EntityManager, grant: UploadGrant, bytes: Buffer): Promise<UploadedFile> {
+  // Cheap first answer to a repeated PUT; the primary key below still decides a race.
+  if (await em.count(StoredFile, { id: grant.fileId })) throw alreadyUploaded();
   const inspected = await inspectUpload(grant.kind, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return em.transactional(async (tx) => {
@@ -133,7 +137,7 @@ export async function receiveUpload(em: EntityManager, grant: UploadGrant, bytes
       [grant.fileId, grant.companyId, grant.kind, inspected.contentType, bytes.length, sha256, inspected.pageCount, grant.uploadedBy],
     );
     const [row] = rows;
-    if (!row) throw conflict(msg('A file was already uploaded with this link. Ask for a new link with prepareUpload.', '이 링크로 이미 파일을 올렸습니다. prepareUpload로 새 링크를 받아 주세요.'));
+    if (!row) throw alreadyUploaded();
     await fileStorageFor(tx).put(grant.fileId, bytes, { companyId: grant.companyId, contentType: inspected.contentType, sha256 });
     return uploadedFileOf(row);
   });
