@@ -104,6 +104,17 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
     expect(await refusal(await put(prepared.uploadUrl, PNG_BYTES))).toMatchObject({ status: 409, code: 'CONFLICT' });
   });
 
+  it('lets exactly one of racing uploads and racing claims win', async () => {
+    const prepared = await prepare('CONTRACT_PDF');
+    const bodies = await Promise.all(Array.from({ length: 6 }, (_, i) => makePdf(i + 1)));
+    const statuses = await Promise.all(bodies.map(async (body) => (await put(prepared.uploadUrl, body)).status));
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(5);
+
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => claimUpload(adminContext(), prepared.fileId, 'CONTRACT_PDF').then(() => 'claimed', (error: AppError) => error.code)));
+    expect(outcomes.sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'claimed']);
+  });
+
   it('checks the bytes, not the name or declared type, and names the reason in both languages', async () => {
     const cases: Array<[string, Buffer, string]> = [
       ['a PNG renamed to .pdf', PNG_BYTES, 'NOT_A_PDF'],
