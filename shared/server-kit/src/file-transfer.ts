@@ -95,7 +95,8 @@ const DRAIN_MAX_MS = 15_000;
 /**
  * Answers a refused upload with coded JSON and lets the connection go cleanly: the unread rest of the
  * body is drained (so a client still sending reads the answer instead of a reset), but only up to
- * 16 MB or 15 s, after which the socket is closed.
+ * 16 MB or 15 s, after which the socket is closed. (A client that sent `connection: close` is closed
+ * by Node right after the answer.)
  */
 export function refuseUpload(req: Request, res: Response, refusal: HttpRefusal): void {
   if (!res.headersSent) {
