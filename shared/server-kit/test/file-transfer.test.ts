@@ -55,7 +55,7 @@ function send(total: number, declare: boolean): Promise<Outcome> {
         const flowing = declare ? socket.write(piece) : socket.write(Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]));
         if (!flowing) return void socket.once('drain', pump);
       }
-      if (!socket.destroyed) socket.end(declare ? undefined : '0\r\n\r\n');
+      if (!socket.destroyed) socket.end(declare ? '' : '0\r\n\r\n');
     };
     pump();
   });
