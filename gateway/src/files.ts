@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream';
 import {
   ErrorCode,
+  msg,
   FILE_LINK_INVALID,
   FILE_LINK_PURPOSE,
   HttpRefusal,
   INTERNAL_ERROR_MESSAGE,
+  MAX_UPLOADS_IN_FLIGHT,
   internalHttpHeaders,
   readRawBody,
   refuseUpload,
@@ -22,6 +24,8 @@ import {
 } from '@econtract/server-kit';
 import type { Express, Request, Response } from 'express';
 
+const BUSY = msg('Too many files are being uploaded right now. Try again in a few seconds.', '지금은 업로드가 많아 처리할 수 없습니다. 잠시 후 다시 시도해 주세요.');
+
 /** Headers of documents' answer a client may see. */
 const RELAYED = ['content-type', 'content-length', 'content-disposition', 'x-content-type-options'];
 
@@ -38,12 +42,15 @@ export function mountFiles(app: Express, subgraphUrls: () => ServiceUrls, secret
     ...(req.headers['accept-language'] ? { 'accept-language': req.headers['accept-language'] } : {}),
   });
 
+  let inFlight = 0;
   app.put('/uploads/:fileId', async (req, res) => {
     res.setHeader('cache-control', 'no-store');
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const claims = await verifyLinkToken(secret, UPLOAD_LINK_PURPOSE, req.params.fileId, token);
     const kind = claims?.kind as UploadKind | undefined;
     if (!kind || !uploadKinds.includes(kind)) return refuseUpload(req, res, new HttpRefusal(401, ErrorCode.UNAUTHENTICATED, UPLOAD_LINK_INVALID));
+    if (inFlight >= MAX_UPLOADS_IN_FLIGHT) return refuseUpload(req, res, new HttpRefusal(503, ErrorCode.SERVICE_UNAVAILABLE, BUSY, { 'retry-after': '5' }));
+    inFlight++;
     try {
       const bytes = await readRawBody(req, UPLOAD_LIMITS[kind].maxBytes);
       const answer = await serviceFetch(documents(`/files/${encodeURIComponent(req.params.fileId)}`, req), {
@@ -57,6 +64,8 @@ export function mountFiles(app: Express, subgraphUrls: () => ServiceUrls, secret
       if (error instanceof HttpRefusal) return refuseUpload(req, res, error);
       log.error({ err: error, requestId: requestIdOf(res) }, 'upload relay failed');
       refuseUpload(req, res, new HttpRefusal(500, ErrorCode.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_MESSAGE));
+    } finally {
+      inFlight--;
     }
   });
 

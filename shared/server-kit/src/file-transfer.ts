@@ -37,6 +37,9 @@ export const UPLOAD_LIMITS: Record<UploadKind, UploadLimits> = {
   SEAL_IMAGE: { maxBytes: 2 * MB, contentTypes: ['image/png', 'image/jpeg'] },
 };
 
+/** Uploads the gateway reads at once, each holding up to its kind's limit in memory (16 × 10 MB); more are told to retry. */
+export const MAX_UPLOADS_IN_FLIGHT = 16;
+
 /** The most pages an uploaded PDF may have. */
 export const MAX_PDF_PAGES = 100;
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { demoAdminViewer, DemoIds, memberViewer, useStack } from '@econtract/testkit';
-import { AppError, Grade, signLinkToken, UPLOAD_LINK_PURPOSE } from '@econtract/server-kit';
+import { AppError, Grade, MAX_UPLOADS_IN_FLIGHT, signLinkToken, UPLOAD_LINK_PURPOSE } from '@econtract/server-kit';
 import { claimUpload, fileDownloadLink, readUpload, sweepUnclaimedUploads } from '../src/upload/upload.service.ts';
 import { JPEG_BYTES, makeEncryptedPdf, makePdf, PNG_BYTES } from './upload.fixtures.ts';
 
@@ -205,6 +205,39 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
     // The id is still unused, and the gateway still answers.
     expect((await put(prepared.uploadUrl, await makePdf(1))).status).toBe(201);
     expect((await fetch(`${stack.gatewayUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('reads at most 16 uploads at once and tells the next one to retry (503, retry-after)', async () => {
+    const prepared = await Promise.all(Array.from({ length: MAX_UPLOADS_IN_FLIGHT + 1 }, () => prepare('CONTRACT_PDF')));
+    const stop = new AbortController();
+    // Uploads that send a first chunk and then hang, holding their place.
+    const hanging = prepared.slice(0, MAX_UPLOADS_IN_FLIGHT).map(({ uploadUrl }) =>
+      fetch(onGateway(uploadUrl), {
+        method: 'PUT',
+        body: new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(new Uint8Array(1024)) }),
+        duplex: 'half',
+        signal: stop.signal,
+      } as RequestInit).catch(() => null),
+    );
+    try {
+      let busy: { status: number; code: string; retryAfter?: string | null } | undefined;
+      for (let attempt = 0; attempt < 50 && busy?.status !== 503; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const response = await put(prepared.at(-1)!.uploadUrl, Buffer.alloc(0));
+        busy = response.status === 503 ? { ...(await refusal(response)), retryAfter: response.headers.get('retry-after') } : await refusal(response);
+      }
+      expect(busy).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: '5' });
+    } finally {
+      stop.abort();
+      await Promise.all(hanging);
+    }
+    // Their places are given back once they are gone.
+    let status = 0;
+    for (let attempt = 0; attempt < 50 && status !== 201; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = (await put(prepared.at(-1)!.uploadUrl, await makePdf(1))).status;
+    }
+    expect(status).toBe(201);
   });
 
   it('serves a stored file at a short-lived signed download link, as an uncached attachment', async () => {
