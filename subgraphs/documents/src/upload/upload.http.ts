@@ -7,6 +7,7 @@ import {
   HttpRefusal,
   INTERNAL_ERROR_MESSAGE,
   internalClaimsOf,
+  isUuid,
   msg,
   readRawBody,
   refuseUpload,
@@ -76,7 +77,7 @@ export function mountFileRoutes(app: HttpApp, { createContext, log }: { createCo
     const name = await downloadNameOf(ctx.env.INTERNAL_TOKEN_SECRET, req.params.fileId, token);
     if (!name) return void sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, FILE_LINK_INVALID);
     try {
-      const file = await ctx.em.findOne(StoredFile, { id: req.params.fileId });
+      const file = isUuid(req.params.fileId) ? await ctx.em.findOne(StoredFile, { id: req.params.fileId }) : null;
       const bytes = file && (await fileStorageFor(ctx.em).get(file.id));
       if (!file || !bytes) return void sendError(req, res, 404, ErrorCode.NOT_FOUND, msg('This file no longer exists.', '파일이 더 이상 존재하지 않습니다.'));
       res.setHeader('content-type', file.contentType);
