@@ -114,6 +114,7 @@ const CALLS: Record<string, () => { query: string; variables?: Record<string, un
   'query approvers': () => ({ query: '{ approvers { id loginId } }' }),
   'mutation claimFreePass': () => ({ query: 'mutation { claimFreePass { id } }' }),
   'mutation preparePayment': () => ({ query: 'mutation { preparePayment(planCode: "SOHO") { orderId } }' }),
+  'mutation prepareUpload': () => ({ query: 'mutation { prepareUpload(kind: CONTRACT_PDF) { fileId } }' }),
   'mutation confirmPayment': () => ({
     query: 'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id status } }',
     variables: { input: { orderId: fixture.orderId, paymentKey: 'test_approve_matrix', amountKrw: 99000 } },

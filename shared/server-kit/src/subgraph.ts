@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { Express } from 'express';
 import { parse, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
@@ -18,7 +19,7 @@ import { ConfigError, type CommonEnv } from './env.ts';
 import { ErrorCode, formatError } from './errors.ts';
 import { createHttpApp, graphqlRequest, jsonBody, listen, logRequests, sendError, serveJsonErrors, type Listening } from './http.ts';
 import { argumentNormalizer } from './input.ts';
-import { internalKeysFor } from './internal-keys.ts';
+import { internalKeysFor, type InternalKeys } from './internal-keys.ts';
 import { internalRouter, mergeInternalRouters, mountInternalRoutes } from './internal-routes.ts';
 import { GATEWAY_ONLY_MESSAGE, internalClaimsOf, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -52,6 +53,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seedReference?(em: EntityManager): Promise<void>;
   /** The demo data set for `pnpm dev` and tests; idempotent. */
   seedDemo?(em: EntityManager): Promise<void>;
+  /** Raw HTTP endpoints behind the internal token, for bodies that are not JSON (e.g. file bytes); mounted before `/graphql`. */
+  httpRoutes?(app: Express, running: { createContext: RunningSubgraph['createContext']; log: Logger; keys: InternalKeys }): void;
   /** Background work while the service runs (e.g. sweeping abandoned signups); returns its stop function. */
   background?(running: { createContext: RunningSubgraph['createContext']; log: Logger }): () => void;
 }
@@ -192,6 +195,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     if (await internalClaimsOf(keys, req, res)) return next();
     sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, GATEWAY_ONLY_MESSAGE);
   });
+
+  definition.httpRoutes?.(app, { createContext, log, keys });
 
   app.use(
     '/graphql',

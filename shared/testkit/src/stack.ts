@@ -59,6 +59,8 @@ export interface Stack {
   internal<R extends ServedRoutes>(service: ServiceOf<R>, options?: { caller?: InternalCaller; timeoutMs?: number }): InternalClient<R>;
   /** The keys a service of this stack signs internal tokens with, for tests that sign or forge tokens themselves. */
   internalKeys(caller: InternalCaller): InternalKeys;
+  /** The secret the gateway signs short-lived links with (receipts, uploads, downloads), for tests that forge or expire one. */
+  linkSecret: string;
   /** Calls one subgraph directly, as the gateway would, on behalf of `viewer` (e.g. `_entities`). */
   subgraphGraphql<T = any>(name: keyof Stack['subgraphs'], query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<GraphQLResponse<T>>;
   /** What the local notifier stored (GET /dev/outbox), newest first; optionally only messages to `to`. */
@@ -138,6 +140,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     gatewayUrl: gateway.url,
     subgraphGraphql,
     internalKeys: (caller) => internalKeysFor(env, caller),
+    linkSecret: env.INTERNAL_TOKEN_SECRET,
     internal<R extends ServedRoutes>(service: ServiceOf<R>, options: { caller?: InternalCaller; timeoutMs?: number } = {}) {
       return new ServiceClient(internalKeysFor(env, options.caller ?? 'gateway'), serviceUrls, undefined, options.timeoutMs).to<R>(service);
     },

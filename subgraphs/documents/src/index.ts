@@ -4,13 +4,19 @@ import { DocumentCategoryResolver } from './category/document-category.resolver.
 import { createDocumentsLoaders, type DocumentsLoaders } from './context.ts';
 import { documentsPermissions } from './rules.ts';
 import { migrations } from './migrations/index.ts';
+import { StoredFile } from './upload/stored-file.entity.ts';
+import { mountFileRoutes } from './upload/upload.http.ts';
+import { UploadResolver } from './upload/upload.resolver.ts';
+import { startUploadSweeper } from './upload/upload.service.ts';
 
 /** Categories, templates, contracts and their numbers, seals, signing certificates. */
 export const documents: SubgraphDefinition<DocumentsLoaders> = {
   name: 'documents',
-  entities: [DocumentCategory],
+  entities: [DocumentCategory, StoredFile],
   migrations,
-  resolvers: [DocumentCategoryResolver],
+  resolvers: [DocumentCategoryResolver, UploadResolver],
   permissions: documentsPermissions,
   createLoaders: createDocumentsLoaders,
+  httpRoutes: mountFileRoutes,
+  background: startUploadSweeper,
 };
