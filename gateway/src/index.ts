@@ -34,7 +34,7 @@ import {
   type ServiceUrls,
   type Viewer,
 } from '@econtract/server-kit';
-import express from 'express';
+import type express from 'express';
 import { exceedsTokenLimit, OPERATION_LIMITS, operationLimits, publicError } from './operation-limits.ts';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';

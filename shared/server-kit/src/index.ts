@@ -1,6 +1,6 @@
 // The server kit's public surface: what the services, the gateway and the test kit use. Anything else stays inside.
 export { signAccessToken, verifyAccessToken } from './access-token.ts';
-export { type SubgraphContext } from './context.ts';
+export type { SubgraphContext } from './context.ts';
 export { createOrm, type EntityManager, migrate, MikroORM } from './database.ts';
 export { type CommonEnv, commonEnvSchema, ConfigError, loadCommonEnv, parseEnv } from './env.ts';
 export { AppError, badUserInput, conflict, ErrorCode, errorBody, forbidden, formatError, INTERNAL_ERROR_MESSAGE, KOREAN_MESSAGE_EXTENSION, localizeErrors, type Message, msg, notFound, prefersKorean, unauthenticated } from './errors.ts';
@@ -17,7 +17,7 @@ export { prepareDatabase, type RunningSubgraph, runSubgraph, startSubgraph, type
 export { AccountRole, type AccountStanding, accountStandingSchema, ALL_PERMISSIONS, companyOf, Grade, isOperator, type MemberStanding, memberStandingSchema, NO_PERMISSIONS, PERMISSION_FLAGS, permissionFlags, type Permissions, permissionsOf, type Viewer } from './viewer.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
 export { runService, subgraphProcessEnv, subgraphProcessEnvSchema } from './process.ts';
-export { type OutboxRoutes } from './outbox.routes.ts';
+export type { OutboxRoutes } from './outbox.routes.ts';
 export { ServiceClient } from './service-client.ts';
 export { localServiceUrl, type ServiceName, serviceNames, services, type ServiceUrls, serviceUrlsFrom } from './services.ts';
 export { businessNumberCheckDigit, businessNumberCheckDigitValid, businessNumberPartsPossible, normalizeBusinessNumber } from './business-number.ts';

@@ -3,7 +3,7 @@ import type { IRules } from 'graphql-shield';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { forbidden, msg, unauthenticated } from './errors.ts';
 import type { SubgraphContext } from './context.ts';
-import { Grade, isOperator } from './viewer.ts';
+import { isOperator } from './viewer.ts';
 
 export { allow, deny, and, or, not, rule } from 'graphql-shield';
 export type { IRules };

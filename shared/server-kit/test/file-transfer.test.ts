@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentDisposition, readRawBody, refuseUpload } from '../src/file-transfer.ts';
-import { createHttpApp, HttpRefusal, listen, type Listening } from '../src/http.ts';
+import { createHttpApp, type HttpRefusal, listen, type Listening } from '../src/http.ts';
 
 const LIMIT = 64 * 1024;
 let server: Listening;
