@@ -180,6 +180,7 @@ const CALLS: Record<string, (role: Role, tenant: Tenant) => { query: string; var
   'query approvers': () => ({ query: '{ approvers { id loginId } }' }),
   'mutation claimFreePass': () => ({ query: 'mutation { claimFreePass { id } }' }),
   'mutation preparePayment': () => ({ query: 'mutation { preparePayment(planCode: "SOHO") { orderId } }' }),
+  'mutation prepareUpload': () => ({ query: 'mutation { prepareUpload(kind: CONTRACT_PDF) { fileId } }' }),
   'mutation confirmPayment': () => ({
     query: 'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id status } }',
     variables: { input: { orderId: fixture.orderId, paymentKey: 'test_approve_matrix', amountKrw: 99000 } },

@@ -612,6 +612,8 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Step 1 of a card payment: records an order for a purchasable plan at the catalogue price; pay it in the payment widget, then call confirmPayment. */
   preparePayment: PaymentOrder;
+  /** Prepares the upload of one file and returns a short-lived signed link to PUT its bytes to. Files never travel inside GraphQL requests. Company members; a seal image only the total admin. */
+  prepareUpload: PreparedUpload;
   /** New tokens for a refresh token; reusing an old one ends the whole sign-in. */
   refreshSession: SessionTokensResult;
   /** Registers a department manager or staff member: creates the login account (a verification mail goes to the email; it works once verified) and the staff profile together, or neither. Total admin only. */
@@ -780,6 +782,12 @@ export type MutationLoginArgs = {
 /** The mutation root of the e-contract API: everything a client can change. */
 export type MutationPreparePaymentArgs = {
   planCode: Scalars['String']['input'];
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationPrepareUploadArgs = {
+  kind: UploadKind;
 };
 
 
@@ -1122,6 +1130,23 @@ export type PrepaidLotEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: PrepaidLot;
+};
+
+/** Where to send one file: PUT its raw bytes (not JSON, not multipart) to `uploadUrl` before `expiresAt`, then pass `fileId` to the mutation that uses the file. The answer to the PUT is JSON; a refused file answers with a coded error (`FILE_REJECTED` with `reason`, `PAYLOAD_TOO_LARGE`, `CONFLICT` for a second upload, `UNAUTHENTICATED` for an expired link). */
+export type PreparedUpload = {
+  __typename?: 'PreparedUpload';
+  /** The file types accepted, decided from the file contents (not its name or declared type). */
+  contentTypes: Array<Scalars['String']['output']>;
+  /** When the upload link stops working (10 minutes after it was prepared). */
+  expiresAt: Scalars['DateTimeISO']['output'];
+  /** The id to pass to the mutation that uses the file (e.g. a contract or template). */
+  fileId: Scalars['ID']['output'];
+  /** The largest file accepted, in bytes; a larger body is refused with HTTP 413. */
+  maxBytes: Scalars['Int']['output'];
+  /** The HTTP method to send the file with: always PUT. */
+  method: Scalars['String']['output'];
+  /** The signed upload address on the API; it needs no sign-in header and accepts one file. */
+  uploadUrl: Scalars['String']['output'];
 };
 
 /** The query root of the e-contract API: everything a client can read. */
@@ -1567,6 +1592,15 @@ export type UpdateStaffInput = {
   /** New rank (직급); null clears it. */
   rankId: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** What a file is uploaded for; each kind has its own size limit and accepted file types. */
+export type UploadKind =
+  /** A contract's body as a PDF: at most 10 MB and 100 pages, not encrypted. */
+  | 'CONTRACT_PDF'
+  /** The company's seal image, PNG or JPEG, at most 2 MB. Total admin only. */
+  | 'SEAL_IMAGE'
+  /** A contract template's body as a PDF: at most 10 MB and 100 pages, not encrypted. */
+  | 'TEMPLATE_PDF';
 
 /** One contract unit consumed from a prepaid lot when a contract was completed. */
 export type Usage = {

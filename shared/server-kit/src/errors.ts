@@ -12,6 +12,8 @@ export const ErrorCode = {
   QUOTA_EXHAUSTED: 'QUOTA_EXHAUSTED',
   /** Too many requests of one kind from one client or for one target; `extensions.retryAfter` says how many seconds to wait. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** An uploaded file's bytes are not what its kind accepts (not a PDF, encrypted, too many pages, …); `reason` says which. */
+  FILE_REJECTED: 'FILE_REJECTED',
   /** An outside service (e.g. the card company) did not answer; nothing was recorded, retrying is safe. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** The operation is too deep, too wide or too costly; refused before any work (HTTP 400). */

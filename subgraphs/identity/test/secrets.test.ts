@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ERASED_BODY, openOutboxBody, OutboxNotifier, sealingKey } from '@econtract/server-kit';
+import { ERASED_BODY, openOutboxBody, type OutboxNotifier, sealingKey } from '@econtract/server-kit';
 import { newBusinessNumber, newMemberFields, signUpCorporate, tokenMailedTo, useStack } from '@econtract/testkit';
 import { phoneCodeDigest } from '../src/security/secrets.ts';
 
