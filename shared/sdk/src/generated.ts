@@ -79,6 +79,21 @@ export type BillingTier =
   /** Holds a usable bought plan (SOHO or BUSINESS). */
   | 'PAID';
 
+/** The PDF body of a contract or template: an uploaded PDF file. */
+export type BodyPdf = {
+  __typename?: 'BodyPdf';
+  /** Size of the PDF in bytes. */
+  byteSize: Scalars['Int']['output'];
+  /** A short-lived signed link (a few minutes) that downloads the PDF through the gateway; ask again for a fresh one. */
+  downloadUrl: Scalars['String']['output'];
+  /** The name the download is saved under: the title with `.pdf`. */
+  fileName: Scalars['String']['output'];
+  /** Number of pages in the PDF; signature fields refer to these pages. */
+  pageCount: Scalars['Int']['output'];
+  /** Hex SHA-256 of the PDF bytes, computed by the service when the file was uploaded. */
+  sha256: Scalars['String']['output'];
+};
+
 /** One contract of a bulk issuance: who it goes to and what differs from the template. */
 export type BulkContractRowInput = {
   /** Values for every `{{name}}` place in the template's body. */
@@ -172,6 +187,8 @@ export type Contract = {
   author: User;
   /** The contract's text body. */
   body: Scalars['String']['output'];
+  /** The PDF body, with a short-lived download link; null for a text-only contract. */
+  bodyPdf: Maybe<BodyPdf>;
   /** The viewer's company's box the contract is in. */
   box: ContractBox;
   /** When it was cancelled. */
@@ -180,7 +197,7 @@ export type Contract = {
   category: Maybe<DocumentCategory>;
   /** When it was completed. */
   completedAt: Maybe<Scalars['DateTimeISO']['output']>;
-  /** SHA-256 (hex) of the UTF-8 body text, fixed when the contract is sent; null before. */
+  /** Fixed when the contract is sent; null before. Hex SHA-256 of the text body as UTF-8 and, when there is a PDF body, a 0x00 byte followed by the PDF bytes (a text-only contract: SHA-256 of its text). */
   contentDigest: Maybe<Scalars['String']['output']>;
   /** When the contract was written. */
   createdAt: Scalars['DateTimeISO']['output'];
@@ -345,13 +362,15 @@ export type ContractTemplate = {
   __typename?: 'ContractTemplate';
   /** The text body a new contract starts with. */
   body: Scalars['String']['output'];
+  /** The template's PDF body, with a short-lived download link; null when it has none. */
+  bodyPdf: Maybe<BodyPdf>;
   /** The template's category; null when it has none. */
   category: Maybe<DocumentCategory>;
   /** When the template was created. */
   createdAt: Scalars['DateTimeISO']['output'];
   /** The template's ID. */
   id: Scalars['ID']['output'];
-  /** Where each party signs. */
+  /** Where each party signs; with a PDF body, on its pages. */
   signatureFields: Array<SignatureField>;
   /** The template's title, used as a new contract's title. */
   title: Scalars['String']['output'];
@@ -395,6 +414,8 @@ export type CreateContractInput = {
   approverId: InputMaybe<Scalars['ID']['input']>;
   /** The text body, up to 100,000 characters. */
   body: InputMaybe<Scalars['String']['input']>;
+  /** A PDF body: the `fileId` of a CONTRACT_PDF upload (prepareUpload), not used by any other record. When omitted, a template's PDF is shared. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
   /** One of the company's categories to file it under. */
   categoryId: InputMaybe<Scalars['ID']['input']>;
   /** The management number, only when the company numbers contracts by hand; unique in the company regardless of case and spaces. */
@@ -411,9 +432,11 @@ export type CreateContractInput = {
 export type CreateContractTemplateInput = {
   /** The text body, up to 100,000 characters. */
   body: InputMaybe<Scalars['String']['input']>;
+  /** A PDF body: the `fileId` of a TEMPLATE_PDF upload (prepareUpload), not used by any other record. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
   /** One of the company's categories. */
   categoryId: InputMaybe<Scalars['ID']['input']>;
-  /** Where each party signs, up to 100 places. */
+  /** Where each party signs, up to 100 places; with a PDF body, each on one of its pages. */
   signatureFields: InputMaybe<Array<SignatureFieldInput>>;
   /** The title, 1–200 characters. */
   title: Scalars['String']['input'];
@@ -1521,6 +1544,8 @@ export type UpdateContractInput = {
   approverId: InputMaybe<Scalars['ID']['input']>;
   /** The new text body, up to 100,000 characters. */
   body: InputMaybe<Scalars['String']['input']>;
+  /** A new PDF body: the `fileId` of a CONTRACT_PDF upload (prepareUpload), not used by any other record; replaces the old PDF. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
   /** The management number, only when the company numbers contracts by hand; an empty string clears it. */
   managementNumber: InputMaybe<Scalars['String']['input']>;
   /** The new list of counterparties (replaces the old one). */
@@ -1533,11 +1558,13 @@ export type UpdateContractInput = {
 export type UpdateContractTemplateInput = {
   /** The new text body, up to 100,000 characters. */
   body: InputMaybe<Scalars['String']['input']>;
+  /** A new PDF body: the `fileId` of a TEMPLATE_PDF upload, not used by any other record. Contracts already written keep the old PDF. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
   /** One of the company's categories; see clearCategory to remove it. */
   categoryId: InputMaybe<Scalars['ID']['input']>;
   /** True: the template has no category any more. */
   clearCategory: InputMaybe<Scalars['Boolean']['input']>;
-  /** The new signature places (replace the old ones). */
+  /** The new signature places (replace the old ones); with a PDF body, each on one of its pages. */
   signatureFields: InputMaybe<Array<SignatureFieldInput>>;
   /** The new title, 1–200 characters. */
   title: InputMaybe<Scalars['String']['input']>;

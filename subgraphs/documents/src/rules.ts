@@ -64,4 +64,5 @@ export const documentsPermissions: PermissionRules = {
   User: isCompanyMember,
   Department: isCompanyMember,
   PreparedUpload: allow,
+  BodyPdf: isCompanyMember,
 };

@@ -183,13 +183,15 @@ export async function createContractsInBulk(ctx: DocumentsContext, input: Create
       for (let start = 0; start < valid.length; start += ROWS_PER_STATEMENT) {
         const chunk = valid.slice(start, start + ROWS_PER_STATEMENT);
         await tx.execute(
-          `insert into "documents"."contract" ("id", "company_id", "title", "body", "template_id", "management_number", "status", "author_id", "department_id", "approval_required", "approver_id", "parties", "created_at", "updated_at")
-           values ${chunk.map(() => `(?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?)`).join(', ')}`,
+          `insert into "documents"."contract" ("id", "company_id", "title", "body", "body_file_id", "template_id", "management_number", "status", "author_id", "department_id", "approval_required", "approver_id", "parties", "created_at", "updated_at")
+           values ${chunk.map(() => `(?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?)`).join(', ')}`,
           chunk.flatMap((row, i) => [
             ids[start + i],
             companyId,
             row.title,
             row.body,
+            // The template's PDF is shared, not copied: stored files never change.
+            template.bodyFileId,
             template.id,
             numbers[start + i] ?? null,
             viewer.userId,
