@@ -114,11 +114,20 @@ describe('PDF bodies of contracts and templates (#10 item 2)', () => {
     expect(update.result.errors![0]!.extensions?.field).toBe('signatureFields.0');
   });
 
-  it('shares a template’s PDF with contracts written from it; a draft may take its own PDF instead', async () => {
+  it('shares a template’s PDF with contracts written from it (also in bulk); a draft may take its own PDF instead', async () => {
     const templatePdf = await makePdf(3);
     const template = (await ok(stack, admin, CREATE_TEMPLATE, { input: { title: '공급 계약서', body: '제1조', bodyFileId: await upload(admin, 'TEMPLATE_PDF', templatePdf) } })).createContractTemplate;
     const contract = (await ok(stack, admin, CREATE, { input: { templateId: template.id, parties: [party()] } })).createContract;
     expect(contract.bodyPdf).toMatchObject({ fileName: '공급 계약서.pdf', pageCount: 3, sha256: sha256(templatePdf) });
+    const bulk = (
+      await ok(stack, admin, `mutation ($input: CreateContractsInBulkInput!) { createContractsInBulk(input: $input) { id ${PDF} } }`, {
+        input: { templateId: template.id, rows: [{ parties: [party()] }, { title: '공급 계약서 2', parties: [party()] }] },
+      })
+    ).createContractsInBulk;
+    expect(bulk.map((issued: { bodyPdf: { sha256: string; fileName: string } }) => [issued.bodyPdf.sha256, issued.bodyPdf.fileName])).toEqual([
+      [sha256(templatePdf), '공급 계약서.pdf'],
+      [sha256(templatePdf), '공급 계약서 2.pdf'],
+    ]);
 
     const ownPdf = await makePdf(1);
     const updated = (await ok(stack, admin, UPDATE, { id: contract.id, input: { bodyFileId: await upload(admin, 'CONTRACT_PDF', ownPdf) } })).updateContract;
