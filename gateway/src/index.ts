@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -35,7 +36,7 @@ import {
   type Viewer,
 } from '@econtract/server-kit';
 import type express from 'express';
-import { exceedsTokenLimit, OPERATION_LIMITS, operationLimits, publicError } from './operation-limits.ts';
+import { exceedsTokenLimit, isLargeInputOperation, OPERATION_LIMITS, operationLimits, publicError } from './operation-limits.ts';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
 import { rateLimitedStatus } from './rate-limited.ts';
@@ -70,6 +71,20 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const client = 'client' in context ? context.client : undefined;
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, await signInternalToken(this.keys, { viewer, requestId, client }));
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+  }
+
+  /**
+   * A subgraph answers a variable it cannot coerce (a custom scalar such as DateTimeISO, which the
+   * gateway passes on unchecked) with HTTP 400 and BAD_USER_INPUT: relay that refusal, which the
+   * data source would otherwise turn into an internal error.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    if (response.status === 400) {
+      const body = (await this.parseBody(response.clone())) as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } | string;
+      const refusal = typeof body === 'object' ? body.errors?.find((error) => error.extensions?.code === ErrorCode.BAD_USER_INPUT) : undefined;
+      if (refusal && typeof refusal.message === 'string') return new GraphQLError(refusal.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    }
+    return super.errorFromResponse(response);
   }
 }
 
@@ -176,7 +191,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   app.use(
     '/graphql',
-    ...graphqlRequest({ maxBodyBytes: OPERATION_LIMITS.maxBodyBytes }),
+    ...graphqlRequest({
+      maxBodyBytes: OPERATION_LIMITS.maxBodyBytes,
+      largeBodies: { maxBytes: OPERATION_LIMITS.maxBulkBodyBytes, mayBeLarge: (req) => Boolean(bearerToken(req)), allowed: isLargeInputOperation },
+    }),
     // Query text over the token limit is refused before it is parsed (batches are refused by graphqlRequest).
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;

@@ -11,6 +11,7 @@ import {
   isListType,
   Kind,
   Lexer,
+  parse,
   Source,
   TokenKind,
   type FragmentDefinitionNode,
@@ -33,7 +34,33 @@ export const OPERATION_LIMITS = {
   maxCost: 5000,
   /** The JSON body of one request. */
   maxBodyBytes: 100 * 1024,
+  /**
+   * The body of a signed-in call of a bulk operation (LARGE_INPUT_OPERATIONS): 1,000 bulk-issuance
+   * rows of up to about 900 bytes each; below the subgraphs' own 1 MB.
+   */
+  maxBulkBodyBytes: 900 * 1024,
 } as const;
+
+/** Mutations whose input is a list of up to 1,000 rows; a request for one of them alone may use `maxBulkBodyBytes`. */
+export const LARGE_INPUT_OPERATIONS: ReadonlySet<string> = new Set(['createContractsInBulk']);
+
+/** True when the body's operation is a mutation of LARGE_INPUT_OPERATIONS fields only (its query text within the token limit). */
+export function isLargeInputOperation(body: Record<string, unknown>): boolean {
+  const { query, operationName } = body;
+  if (typeof query !== 'string' || exceedsTokenLimit(query)) return false;
+  let document;
+  try {
+    document = parse(query);
+  } catch {
+    return false;
+  }
+  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operation = typeof operationName === 'string' ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  return (
+    operation?.operation === 'mutation' &&
+    operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && (LARGE_INPUT_OPERATIONS.has(selection.name.value) || selection.name.value === '__typename'))
+  );
+}
 
 /** A list without a `first` argument is assumed to hold this many items. */
 const ASSUMED_LIST_SIZE = 20;

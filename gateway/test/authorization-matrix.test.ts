@@ -27,6 +27,65 @@ const tenantOf: Record<Tenant, Partial<Record<Role, string>>> = { own: {}, other
 
 /** Rows of the demo company that the arguments name, made before the matrix runs. */
 const fixture = { targetStaff: '', emptyDepartment: '', orderId: '', phoneVerification: '' };
+/** The demo company's documents the arguments name: a category and template each to change and to delete, and the admin's contracts, each in the state its step needs. */
+const documents = {
+  category: '',
+  deletableCategory: '',
+  template: '',
+  deletableTemplate: '',
+  draft: '',
+  forApprovalRequest: '',
+  awaitingManagerA: '',
+  awaitingManagerB: '',
+  awaitingManagerC: '',
+  awaitingManagerD: '',
+  forSend: '',
+  sent: '',
+  forCancel: '',
+  completed: '',
+  forDelete: '',
+};
+
+/** The demo admin writes each contract of `documents` and takes it to the state its step needs (the demo manager approves). */
+async function arrangeDocuments(adminToken: string) {
+  // Prepaid units for sending and completing, arranged directly in billing's table.
+  await stack.sql(
+    `insert into billing.prepaid_lot (id, company_id, plan_code, kind, charged_count, used_count, purchased_at, expires_at)
+     values (?, ?, 'SOHO', 'PAID', 10, 0, now() - interval '1 day', now() + interval '30 days')`,
+    [randomUUID(), DemoIds.company],
+  );
+  const category = async (name: string) => (await ok('mutation ($n: String!) { createDocumentCategory(input: { name: $n }) { id } }', { n: name }, adminToken)).createDocumentCategory.id as string;
+  const template = async (title: string) => (await ok('mutation ($t: String!) { createContractTemplate(input: { title: $t }) { id } }', { t: title }, adminToken)).createContractTemplate.id as string;
+  const step = async (name: string, id: string) => ok(`mutation ($id: ID!) { ${name}(id: $id) { id } }`, { id }, adminToken);
+  const contract = async (approverId: string | null = null) =>
+    (
+      await ok(
+        'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
+        { input: { title: '매트릭스 계약', parties: [{ name: '상대방', email: 'counterparty@matrix.example' }], approvalRequired: approverId !== null, approverId } },
+        adminToken,
+      )
+    ).createContract.id as string;
+  const awaitingManager = async () => {
+    const id = await contract(DemoIds.departmentManager);
+    await step('requestApproval', id);
+    return id;
+  };
+  documents.category = await category('매트릭스 분류');
+  documents.deletableCategory = await category('매트릭스 삭제 분류');
+  documents.template = await template('매트릭스 양식');
+  documents.deletableTemplate = await template('매트릭스 삭제 양식');
+  documents.draft = await contract();
+  documents.forApprovalRequest = await contract(DemoIds.departmentManager);
+  for (const key of ['awaitingManagerA', 'awaitingManagerB', 'awaitingManagerC', 'awaitingManagerD'] as const) documents[key] = await awaitingManager();
+  documents.forSend = await contract();
+  documents.sent = await contract();
+  await step('sendContract', documents.sent);
+  documents.forCancel = await contract();
+  documents.completed = await contract();
+  await step('sendContract', documents.completed);
+  await step('completeContract', documents.completed);
+  documents.forDelete = await contract();
+}
 
 async function ok(query: string, variables: Record<string, unknown>, token?: string) {
   const result = await stack.graphql(query, variables, token ? { token } : {});
@@ -74,9 +133,11 @@ beforeAll(async () => {
   fixture.orderId = (await ok('mutation { preparePayment(planCode: "SOHO") { orderId } }', {}, adminA)).preparePayment.orderId;
   fixture.phoneVerification = (await ok('mutation { startPhoneVerification(phone: "010-5555-0001") { id } }', {}, await stack.login('demo-staff'))).startPhoneVerification.id;
 
+  await arrangeDocuments(adminA);
+
   const individualB = individualSignup.data.signUpIndividual.user.id as string;
   const [workspaceB] = await stack.sql<{ company_id: string }>('select company_id from organization.staff_profile where user_id = ?', [individualB]);
-  markers.demo = [DemoIds.company, DemoOrganization.sales, DemoOrganization.salesTeam1, DemoOrganization.management, '데모전자', '영업본부', '영업1팀', '경영지원팀', fixture.targetStaff, fixture.emptyDepartment, fixture.orderId, 'demo-staff', 'demo-manager'];
+  markers.demo = [DemoIds.company, DemoOrganization.sales, DemoOrganization.salesTeam1, DemoOrganization.management, '데모전자', '영업본부', '영업1팀', '경영지원팀', fixture.targetStaff, fixture.emptyDepartment, fixture.orderId, 'demo-staff', 'demo-manager', ...Object.values(documents), '매트릭스 분류', '매트릭스 양식', '매트릭스 계약'];
   markers.other = [companyB, departmentB, '타사상사', '타사본부', managerB.id, staffB.id, signup.data.signUpCorporate.user.id, managerB.loginId, staffB.loginId, admin.loginId];
   markers.personal = [DemoIds.personalWorkspace, DemoIds.individual];
   markers.personalOther = [workspaceB!.company_id, individualB, individual.loginId];
@@ -95,12 +156,17 @@ let targetSeq = 0;
 const nextTargetNumber = () => String(++targetSeq).padStart(4, '0');
 
 /** The arguments and selection each operation is called with; the ids name the demo company's rows. */
-const CALLS: Record<string, () => { query: string; variables?: Record<string, unknown> }> = {
+const CALLS: Record<string, (role: Role, tenant: Tenant) => { query: string; variables?: Record<string, unknown> }> = {
   'query billingAccount': () => ({ query: '{ billingAccount { tier remainingCount activeLots { id } } }' }),
   'query prepaidLots': () => ({ query: '{ prepaidLots(includeExpired: true) { edges { node { id kind } } } }' }),
   'query payments': () => ({ query: '{ payments(first: 5) { edges { node { id orderId } } } }' }),
   'query plans': () => ({ query: '{ plans { code } }' }),
   'query documentCategories': () => ({ query: '{ documentCategories { id name } }' }),
+  'query documentCategory': () => ({ query: 'query ($id: ID!) { documentCategory(id: $id) { id name } }', variables: { id: documents.category } }),
+  'query contracts': () => ({ query: '{ contracts(first: 20) { edges { node { id title managementNumber } } } }' }),
+  'query contract': () => ({ query: 'query ($id: ID!) { contract(id: $id) { id title } }', variables: { id: documents.draft } }),
+  'query contractTemplates': () => ({ query: '{ contractTemplates(first: 20) { edges { node { id title } } } }' }),
+  'query contractTemplate': () => ({ query: 'query ($id: ID!) { contractTemplate(id: $id) { id title } }', variables: { id: documents.template } }),
   'query viewer': () => ({ query: '{ viewer { id loginId company { id name } department { id name } } }' }),
   'query lockedAccounts': () => ({ query: '{ lockedAccounts { user { id loginId } lockedAt } }' }),
   'query loginAttempts': () => ({ query: 'query ($u: ID!) { loginAttempts(userId: $u, first: 5) { id loginId } }', variables: { u: fixture.targetStaff } }),
@@ -119,6 +185,34 @@ const CALLS: Record<string, () => { query: string; variables?: Record<string, un
     query: 'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id status } }',
     variables: { input: { orderId: fixture.orderId, paymentKey: 'test_approve_matrix', amountKrw: 99000 } },
   }),
+  'mutation createDocumentCategory': () => ({ query: 'mutation ($n: String!) { createDocumentCategory(input: { name: $n }) { id } }', variables: { n: `분류-${randomUUID().slice(0, 8)}` } }),
+  'mutation updateDocumentCategory': () => ({ query: 'mutation ($id: ID!) { updateDocumentCategory(id: $id, input: { description: "매트릭스에서 수정" }) { id } }', variables: { id: documents.category } }),
+  'mutation deleteDocumentCategories': () => ({ query: 'mutation ($id: ID!) { deleteDocumentCategories(ids: [$id]) }', variables: { id: documents.deletableCategory } }),
+  'mutation createContract': () => ({ query: 'mutation { createContract(input: { title: "매트릭스 새 계약", approvalRequired: false }) { id } }' }),
+  'mutation createContractsInBulk': () => ({
+    query: 'mutation ($input: CreateContractsInBulkInput!) { createContractsInBulk(input: $input) { id managementNumber } }',
+    variables: { input: { templateId: documents.template, approvalRequired: false, rows: [{ title: '매트릭스 대량 계약', parties: [{ name: '상대방', email: 'counterparty@matrix.example' }] }] } },
+  }),
+  'mutation updateContract': () => ({ query: 'mutation ($id: ID!) { updateContract(id: $id, input: { body: "제1조 (매트릭스)" }) { id } }', variables: { id: documents.draft } }),
+  'mutation setContractCategory': () => ({ query: 'mutation ($id: ID!, $c: ID!) { setContractCategory(id: $id, categoryId: $c) { id } }', variables: { id: documents.draft, c: documents.category } }),
+  'mutation requestApproval': () => ({ query: 'mutation ($id: ID!) { requestApproval(id: $id) { id status } }', variables: { id: documents.forApprovalRequest } }),
+  // The demo manager decides one contract; every other caller tries one still waiting, so each cell shows who may decide.
+  'mutation approveContract': (role, tenant) => ({
+    query: 'mutation ($id: ID!) { approveContract(id: $id) { id status } }',
+    variables: { id: role === 'manager' && tenant === 'own' ? documents.awaitingManagerA : documents.awaitingManagerB },
+  }),
+  'mutation rejectContract': (role, tenant) => ({
+    query: 'mutation ($id: ID!) { rejectContract(id: $id, reason: "조건 재검토") { id status } }',
+    variables: { id: role === 'manager' && tenant === 'own' ? documents.awaitingManagerC : documents.awaitingManagerD },
+  }),
+  'mutation sendContract': () => ({ query: 'mutation ($id: ID!) { sendContract(id: $id) { id status } }', variables: { id: documents.forSend } }),
+  'mutation completeContract': () => ({ query: 'mutation ($id: ID!) { completeContract(id: $id) { id status } }', variables: { id: documents.sent } }),
+  'mutation cancelContract': () => ({ query: 'mutation ($id: ID!) { cancelContract(id: $id) { id status } }', variables: { id: documents.forCancel } }),
+  'mutation discardContract': () => ({ query: 'mutation ($id: ID!) { discardContract(id: $id) { id status } }', variables: { id: documents.completed } }),
+  'mutation deleteContract': () => ({ query: 'mutation ($id: ID!) { deleteContract(id: $id) }', variables: { id: documents.forDelete } }),
+  'mutation createContractTemplate': () => ({ query: 'mutation { createContractTemplate(input: { title: "매트릭스 새 양식" }) { id } }' }),
+  'mutation updateContractTemplate': () => ({ query: 'mutation ($id: ID!) { updateContractTemplate(id: $id, input: { body: "제1조 (매트릭스)" }) { id } }', variables: { id: documents.template } }),
+  'mutation deleteContractTemplate': () => ({ query: 'mutation ($id: ID!) { deleteContractTemplate(id: $id) }', variables: { id: documents.deletableTemplate } }),
   'mutation unlockAccount': () => ({ query: 'mutation ($u: ID!) { unlockAccount(userId: $u) { id } }', variables: { u: fixture.targetStaff } }),
   'mutation confirmPassword': () => ({ query: 'mutation ($p: String!) { confirmPassword(password: $p) { expiresAt } }', variables: { p: DEMO_PASSWORD } }),
   'mutation startPhoneVerification': () => ({ query: 'mutation ($phone: String!) { startPhoneVerification(phone: $phone) { id } }', variables: { phone: `010-5555-${nextTargetNumber()}` } }),
@@ -190,7 +284,7 @@ describe('authorization matrix', () => {
       // Another company's viewers first, so the demo company's own changes (a deleted department) come last.
       for (const tenant of ['other', 'own'] as const) {
         for (const role of ROLES) {
-          const { query, variables } = call();
+          const { query, variables } = call(role, tenant);
           const token = role === 'anonymous' ? undefined : viewers.tokens[tenant][role];
           const result = await stack.graphql(query, variables ?? {}, token ? { token } : {});
           const outcome = outcomeOf(result);

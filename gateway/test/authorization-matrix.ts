@@ -43,10 +43,28 @@ const OPERATOR = cells(U, F, F, F, F, 'allow');
 /** Refused for everyone alike: the argument is not valid for anyone (no authorization involved). */
 const INVALID_FOR_ALL = cells('BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT');
 
+/** R-CAT-4: managing categories is the total admin's (or an individual member's, alone in their workspace). */
+const CATEGORY_ADMIN = cells(U, 'allow', F, F, 'allow', F);
+/** R-PERM-1 "write": the total admin, an individual member, or staff granted write (the demo staff and manager are not). */
+const WRITERS = cells(U, 'allow', F, F, 'allow', F);
+const NF = 'NOT_FOUND';
+
 const same = (row: Cells): MatrixRow => ({ own: row, other: row });
 const change = (row: Cells, changes: Partial<Cells>): Cells => ({ ...row, ...changes });
 /** The total admin of another company names a row of the demo company: it does not exist for them. */
 const ownAdminOnly = (otherAdmin: Outcome = 'NOT_FOUND'): MatrixRow => ({ own: COMPANY_ADMIN, other: change(COMPANY_ADMIN, { totalAdmin: otherAdmin }) });
+
+/** A category or template of the demo company: every member of it sees it; anyone else is told it does not exist. */
+const COMPANY_ROW: MatrixRow = { own: cells(U, NF, 'allow', 'allow', 'allow', F), other: cells(U, NF, NF, NF, NF, F) };
+/** Changing a category or template of the demo company: refused by grade or permission first, then not found outside it. */
+const COMPANY_ROW_CHANGE: MatrixRow = { own: cells(U, NF, F, F, 'allow', F), other: cells(U, NF, F, F, NF, F) };
+/**
+ * R-STAFF-4: a contract the demo admin wrote (the admin has no department) is seen only by the total
+ * admin; staff and managers see their own and their departments' contracts, so for them it does not exist.
+ */
+const ADMINS_CONTRACT: MatrixRow = { own: cells(U, NF, NF, NF, 'allow', F), other: cells(U, NF, NF, NF, NF, F) };
+/** R-STAFF-3: only the chosen approver (the demo manager) decides; the total admin sees it but may not decide it. */
+const APPROVERS_DECISION: MatrixRow = { own: cells(U, NF, NF, 'allow', F, F), other: ADMINS_CONTRACT.other };
 
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'query billingAccount': same(BILLING),
@@ -54,6 +72,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'query payments': same(BILLING),
   'query plans': same(PUBLIC),
   'query documentCategories': same(MEMBERS),
+  'query documentCategory': COMPANY_ROW,
+  'query contracts': same(MEMBERS),
+  'query contract': ADMINS_CONTRACT,
+  'query contractTemplates': same(MEMBERS),
+  'query contractTemplate': COMPANY_ROW,
   // null for anonymous callers.
   'query viewer': same(PUBLIC),
   'query lockedAccounts': same(OPERATOR),
@@ -75,6 +98,26 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'mutation prepareUpload': same(MEMBERS),
   // The order is the demo company's: nobody else's to confirm.
   'mutation confirmPayment': { own: change(BILLING, { individual: 'NOT_FOUND' }), other: change(BILLING, { individual: 'NOT_FOUND', totalAdmin: 'NOT_FOUND' }) },
+  'mutation createDocumentCategory': same(CATEGORY_ADMIN),
+  'mutation updateDocumentCategory': COMPANY_ROW_CHANGE,
+  'mutation deleteDocumentCategories': COMPANY_ROW_CHANGE,
+  'mutation createContract': same(WRITERS),
+  // R-PERM-1 "write" first; then the template named is the demo company's, which nobody else has.
+  'mutation createContractsInBulk': COMPANY_ROW_CHANGE,
+  'mutation updateContract': ADMINS_CONTRACT,
+  'mutation setContractCategory': ADMINS_CONTRACT,
+  // Its chosen approver (the demo manager) sees it, but asking for approval is the author's edit.
+  'mutation requestApproval': { own: change(ADMINS_CONTRACT.own, { manager: F }), other: ADMINS_CONTRACT.other },
+  'mutation approveContract': APPROVERS_DECISION,
+  'mutation rejectContract': APPROVERS_DECISION,
+  'mutation sendContract': ADMINS_CONTRACT,
+  'mutation completeContract': ADMINS_CONTRACT,
+  'mutation cancelContract': ADMINS_CONTRACT,
+  'mutation discardContract': ADMINS_CONTRACT,
+  'mutation deleteContract': ADMINS_CONTRACT,
+  'mutation createContractTemplate': same(WRITERS),
+  'mutation updateContractTemplate': COMPANY_ROW_CHANGE,
+  'mutation deleteContractTemplate': COMPANY_ROW_CHANGE,
   'mutation unlockAccount': same(OPERATOR),
   'mutation confirmPassword': same(SIGNED_IN),
   'mutation startPhoneVerification': same(SIGNED_IN),

@@ -79,6 +79,33 @@ export type BillingTier =
   /** Holds a usable bought plan (SOHO or BUSINESS). */
   | 'PAID';
 
+/** The PDF body of a contract or template: an uploaded PDF file. */
+export type BodyPdf = {
+  __typename?: 'BodyPdf';
+  /** Size of the PDF in bytes. */
+  byteSize: Scalars['Int']['output'];
+  /** A short-lived signed link (a few minutes) that downloads the PDF through the gateway; ask again for a fresh one. */
+  downloadUrl: Scalars['String']['output'];
+  /** The name the download is saved under: the title with `.pdf`. */
+  fileName: Scalars['String']['output'];
+  /** Number of pages in the PDF; signature fields refer to these pages. */
+  pageCount: Scalars['Int']['output'];
+  /** Hex SHA-256 of the PDF bytes, computed by the service when the file was uploaded. */
+  sha256: Scalars['String']['output'];
+};
+
+/** One contract of a bulk issuance: who it goes to and what differs from the template. */
+export type BulkContractRowInput = {
+  /** Values for every `{{name}}` place in the template's body. */
+  fields: InputMaybe<Array<ContractFieldValueInput>>;
+  /** The management number, only when the company numbers contracts by hand; unique in the company and in the batch. */
+  managementNumber: InputMaybe<Scalars['String']['input']>;
+  /** The counterparties of this contract, 1–50. */
+  parties: Array<ContractPartyInput>;
+  /** The title, 1–200 characters; the template's when omitted. */
+  title: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a business registration number can be used to sign up. */
 export type BusinessNumberCheck = {
   __typename?: 'BusinessNumberCheck';
@@ -147,6 +174,123 @@ export type ConfirmPaymentInput = {
   paymentKey: Scalars['String']['input'];
 };
 
+/** A contract (계약서), as filed in the viewer's company. */
+export type Contract = {
+  __typename?: 'Contract';
+  /** The approver's last decision; null before any. */
+  approval: Maybe<ContractApproval>;
+  /** Whether internal approval (내부결재) is needed before sending. */
+  approvalRequired: Scalars['Boolean']['output'];
+  /** The chosen approver; null when none. */
+  approver: Maybe<User>;
+  /** Who wrote the contract. */
+  author: User;
+  /** The contract's text body. */
+  body: Scalars['String']['output'];
+  /** The PDF body, with a short-lived download link; null for a text-only contract. */
+  bodyPdf: Maybe<BodyPdf>;
+  /** The viewer's company's box the contract is in. */
+  box: ContractBox;
+  /** When it was cancelled. */
+  cancelledAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The category the viewer's company filed it under; null when uncategorised. */
+  category: Maybe<DocumentCategory>;
+  /** When it was completed. */
+  completedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Fixed when the contract is sent; null before. Hex SHA-256 of the text body as UTF-8 and, when there is a PDF body, a 0x00 byte followed by the PDF bytes (a text-only contract: SHA-256 of its text). */
+  contentDigest: Maybe<Scalars['String']['output']>;
+  /** When the contract was written. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The author's department when the contract was written; null when none, or for a received contract (another company's department). */
+  department: Maybe<Department>;
+  /** When it was discarded (폐기). */
+  discardedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The contract's ID. */
+  id: Scalars['ID']['output'];
+  /** The management number (계약관리번호): YYYY-MM-NNNNN when automatic; null while a manual number is not set. */
+  managementNumber: Maybe<Scalars['String']['output']>;
+  /** The sending company first, then the counterparties. */
+  parties: Array<ContractParty>;
+  /** When it was sent. */
+  sentAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Where the contract is in its life. */
+  status: ContractStatus;
+  /** The template it was written from, when it is one of the viewer's company's and still exists. */
+  template: Maybe<ContractTemplate>;
+  /** The contract's title. */
+  title: Scalars['String']['output'];
+  /** What the viewer may do to this contract (which buttons to show). */
+  viewerCan: ContractPermissions;
+};
+
+/** The approver's last decision on a contract. */
+export type ContractApproval = {
+  __typename?: 'ContractApproval';
+  /** True when approved, false when rejected. */
+  approved: Scalars['Boolean']['output'];
+  /** When the approver decided. */
+  decidedAt: Scalars['DateTimeISO']['output'];
+  /** The approver who decided. */
+  decidedBy: User;
+  /** The reason given with a rejection. */
+  reason: Maybe<Scalars['String']['output']>;
+};
+
+/** Which of the viewer's company's boxes a contract is in. */
+export type ContractBox =
+  /** Sent to one of the company's members by another company on the service (받은 문서함). */
+  | 'RECEIVED'
+  /** Written by the company (보낸 문서함). */
+  | 'SENT';
+
+/** A page of the viewer's contracts, newest first. */
+export type ContractConnection = {
+  __typename?: 'ContractConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ContractEdge>;
+  /** Where this page starts and ends. */
+  pageInfo: PageInfo;
+};
+
+/** One item of ContractConnection and its cursor. */
+export type ContractEdge = {
+  __typename?: 'ContractEdge';
+  /** Pass as `after` to get the items that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Contract;
+};
+
+/** A value for one `{{name}}` place in the template's body. */
+export type ContractFieldValueInput = {
+  /** The place's name, as written between `{{` and `}}` in the template body. */
+  name: Scalars['String']['input'];
+  /** The text put in its place, up to 2,000 characters. */
+  value: Scalars['String']['input'];
+};
+
+/** Which of the viewer's contracts to list; every condition given must hold. */
+export type ContractFilter = {
+  /** Only contracts written by this user. */
+  authorId: InputMaybe<Scalars['ID']['input']>;
+  /** Only the sent or only the received box; both when omitted. */
+  box: InputMaybe<ContractBox>;
+  /** Only contracts the viewer's company filed under this category. */
+  categoryId: InputMaybe<Scalars['ID']['input']>;
+  /** Only contracts written at or after this time. */
+  createdFrom: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Only contracts written before this time. */
+  createdTo: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Only the contract with this management number (regardless of case and spaces). */
+  managementNumber: InputMaybe<Scalars['String']['input']>;
+  /** Part of the title, regardless of case (Korean included). */
+  search: InputMaybe<Scalars['String']['input']>;
+  /** Only contracts in this status. */
+  status: InputMaybe<ContractStatus>;
+  /** True: only contracts the viewer's company has not categorised. */
+  uncategorized: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** How new contracts get their management number (계약관리번호). */
 export type ContractNumbering =
   /** Assigned automatically as YYYY-MM-NNNNN: year and month in Korea, and a serial that restarts every month. */
@@ -154,12 +298,178 @@ export type ContractNumbering =
   /** New contracts start with an empty number that the writer fills in. */
   | 'MANUAL';
 
+/** A party to a contract. */
+export type ContractParty = {
+  __typename?: 'ContractParty';
+  /** The party's company name, if given. */
+  company: Maybe<Scalars['String']['output']>;
+  /** The party's email address (for the sender, the author's). */
+  email: Scalars['String']['output'];
+  /** The party's name (for the sender, the company's name). */
+  name: Scalars['String']['output'];
+  /** The party's phone number, if given. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** The sending company or a counterparty. */
+  role: PartyRole;
+};
+
+/** A counterparty: someone the contract is sent to. */
+export type ContractPartyInput = {
+  /** The party's company name. */
+  company: InputMaybe<Scalars['String']['input']>;
+  /** The party's email address; when it belongs to a member of another company on the service, the contract appears in that company's received box. */
+  email: Scalars['String']['input'];
+  /** The party's name, 1–100 characters. */
+  name: Scalars['String']['input'];
+  /** The party's phone number. */
+  phone: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What the viewer may do to a contract, by the same rule the mutations enforce (the contract must also be in a status that allows it). */
+export type ContractPermissions = {
+  __typename?: 'ContractPermissions';
+  /** Delete the contract. */
+  delete: Scalars['Boolean']['output'];
+  /** Discard (폐기) the contract. */
+  discard: Scalars['Boolean']['output'];
+  /** Edit, ask approval, send, cancel and file the contract. */
+  edit: Scalars['Boolean']['output'];
+  /** Sign (complete) the contract. */
+  sign: Scalars['Boolean']['output'];
+};
+
+/** Where a contract is in its life: written, approved internally, sent, completed, or ended. */
+export type ContractStatus =
+  /** Approved internally; ready to send. */
+  | 'APPROVED'
+  /** Waiting for the chosen approver (내부결재 대기). */
+  | 'AWAITING_APPROVAL'
+  /** Cancelled (취소) before completion. */
+  | 'CANCELLED'
+  /** Completed (계약체결 완료); one contract unit was used. */
+  | 'COMPLETED'
+  /** Completion is being recorded (one contract unit is being charged); becomes COMPLETED shortly. */
+  | 'COMPLETING'
+  /** Discarded (폐기) after completion: kept on record, no longer in force. */
+  | 'DISCARDED'
+  /** Being written (작성중); also where a rejected contract returns. */
+  | 'DRAFT'
+  /** Sent to the counterparties; waiting to be completed. */
+  | 'SENT';
+
+/** A contract template (양식): the title, body, category and signature places a new contract starts from. */
+export type ContractTemplate = {
+  __typename?: 'ContractTemplate';
+  /** The text body a new contract starts with. */
+  body: Scalars['String']['output'];
+  /** The template's PDF body, with a short-lived download link; null when it has none. */
+  bodyPdf: Maybe<BodyPdf>;
+  /** The template's category; null when it has none. */
+  category: Maybe<DocumentCategory>;
+  /** When the template was created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The template's ID. */
+  id: Scalars['ID']['output'];
+  /** Where each party signs; with a PDF body, on its pages. */
+  signatureFields: Array<SignatureField>;
+  /** The template's title, used as a new contract's title. */
+  title: Scalars['String']['output'];
+  /** When the template last changed. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** A page of the company's contract templates, newest first. */
+export type ContractTemplateConnection = {
+  __typename?: 'ContractTemplateConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ContractTemplateEdge>;
+  /** Where this page starts and ends. */
+  pageInfo: PageInfo;
+};
+
+/** One item of ContractTemplateConnection and its cursor. */
+export type ContractTemplateEdge = {
+  __typename?: 'ContractTemplateEdge';
+  /** Pass as `after` to get the items that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ContractTemplate;
+};
+
+/** Which templates to list. */
+export type ContractTemplateFilter = {
+  /** Only templates in this category. */
+  categoryId: InputMaybe<Scalars['ID']['input']>;
+  /** Part of the title, regardless of case. */
+  search: InputMaybe<Scalars['String']['input']>;
+  /** True: only templates without a category. */
+  uncategorized: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A new contract (a draft). */
+export type CreateContractInput = {
+  /** Whether internal approval is needed before sending; the company's internal-approval setting when omitted. */
+  approvalRequired: InputMaybe<Scalars['Boolean']['input']>;
+  /** The approver: an active member of the company holding approval authority (see `approvers`). */
+  approverId: InputMaybe<Scalars['ID']['input']>;
+  /** The text body, up to 100,000 characters. */
+  body: InputMaybe<Scalars['String']['input']>;
+  /** A PDF body: the `fileId` of a CONTRACT_PDF upload (prepareUpload), not used by any other record. When omitted, a template's PDF is shared. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
+  /** One of the company's categories to file it under. */
+  categoryId: InputMaybe<Scalars['ID']['input']>;
+  /** The management number, only when the company numbers contracts by hand; unique in the company regardless of case and spaces. */
+  managementNumber: InputMaybe<Scalars['String']['input']>;
+  /** The counterparties, up to 50; at least one is needed to send. */
+  parties: InputMaybe<Array<ContractPartyInput>>;
+  /** A contract template (양식) supplying the title, body and category where these are omitted. */
+  templateId: InputMaybe<Scalars['ID']['input']>;
+  /** The title, 1–200 characters; required unless the template gives one. */
+  title: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new contract template. */
+export type CreateContractTemplateInput = {
+  /** The text body, up to 100,000 characters. */
+  body: InputMaybe<Scalars['String']['input']>;
+  /** A PDF body: the `fileId` of a TEMPLATE_PDF upload (prepareUpload), not used by any other record. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
+  /** One of the company's categories. */
+  categoryId: InputMaybe<Scalars['ID']['input']>;
+  /** Where each party signs, up to 100 places; with a PDF body, each on one of its pages. */
+  signatureFields: InputMaybe<Array<SignatureFieldInput>>;
+  /** The title, 1–200 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** Contracts issued in bulk (대량발행) from one template. */
+export type CreateContractsInBulkInput = {
+  /** Whether internal approval is needed before sending; the company's setting when omitted. */
+  approvalRequired: InputMaybe<Scalars['Boolean']['input']>;
+  /** The approver of every contract (see `approvers`). */
+  approverId: InputMaybe<Scalars['ID']['input']>;
+  /** The category to file them under; the template's when omitted. */
+  categoryId: InputMaybe<Scalars['ID']['input']>;
+  /** One row per contract, 1–1000; row numbers in errors count from 1. */
+  rows: Array<BulkContractRowInput>;
+  /** The template (양식) every contract is written from. */
+  templateId: Scalars['ID']['input'];
+};
+
 /** A new department, at the top level or under a top-level department. */
 export type CreateDepartmentInput = {
   /** 1–50 characters; unique among its siblings regardless of case. */
   name: Scalars['String']['input'];
   /** A top-level department to create it under; omit for a top-level department. */
   parentId: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A new document category. */
+export type CreateDocumentCategoryInput = {
+  /** Up to 500 characters; omit for none. */
+  description: InputMaybe<Scalars['String']['input']>;
+  /** 1–50 characters; unique within the company regardless of case and surrounding spaces. */
+  name: Scalars['String']['input'];
 };
 
 /** A department (부서); top-level departments may have sub-departments, sub-departments may not. */
@@ -182,12 +492,39 @@ export type Department = {
 /** A document category (문서분류) for sorting and finding contracts and contract templates. */
 export type DocumentCategory = {
   __typename?: 'DocumentCategory';
+  /** How many contracts the viewer can see that their company filed under this category. */
+  contractCount: Scalars['Int']['output'];
   /** When the category was created. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** What belongs in the category; null when none was given. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Every change of the name or description, newest first. Category managers only. */
+  history: Array<DocumentCategoryChange>;
   /** The category's ID. */
   id: Scalars['ID']['output'];
-  /** The category's name. */
+  /** The category's name, unique within the company regardless of case and surrounding spaces. */
   name: Scalars['String']['output'];
+  /** How many of the company's templates are in this category. */
+  templateCount: Scalars['Int']['output'];
+  /** When the name or description last changed (the creation time if never). */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** One change of a category's name or description. */
+export type DocumentCategoryChange = {
+  __typename?: 'DocumentCategoryChange';
+  /** When the change was made. */
+  changedAt: Scalars['DateTimeISO']['output'];
+  /** Who made the change. */
+  changedBy: User;
+  /** The description after this change. */
+  description: Maybe<Scalars['String']['output']>;
+  /** The name after this change. */
+  name: Scalars['String']['output'];
+  /** The description before this change. */
+  previousDescription: Maybe<Scalars['String']['output']>;
+  /** The name before this change. */
+  previousName: Scalars['String']['output'];
 };
 
 /** What a member may see and do. */
@@ -254,18 +591,40 @@ export type LotStatus =
 /** The mutation root of the e-contract API: everything a client can change. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Approves a contract awaiting approval. Its chosen approver only. */
+  approveContract: Contract;
+  /** Cancels a contract that is not completed yet. */
+  cancelContract: Contract;
   /** Claims the monthly free pass (무료이용권): a lot valid for one month. Refused within a month of the last claim and while an event plan is usable. Total admin or individual member only. */
   claimFreePass: PrepaidLot;
+  /** Completes a sent contract (계약체결 완료), using one of the company's contract units; a retry never uses a second one. */
+  completeContract: Contract;
   /** Re-enter the password to open personal-information editing. Wrong passwords count toward the lockout. */
   confirmPassword: StepUpResult;
   /** Step 2 of a card payment: confirms the widget payment with the card company; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → SERVICE_UNAVAILABLE (extensions.retryable = true). */
   confirmPayment: Payment;
   /** Confirms the texted code; then updateProfile may save that number. */
   confirmPhoneVerification: Scalars['Boolean']['output'];
+  /** Writes a new contract as a draft; automatic numbering gives it its management number now. Needs the write permission. */
+  createContract: Contract;
+  /** Creates a contract template. The total admin, an individual member, or staff with the write permission. */
+  createContractTemplate: ContractTemplate;
+  /** Issues up to 1000 draft contracts (대량발행) from one template, one per row, all or none: any row with a problem refuses the whole batch, naming each such row in `extensions.rows`. With automatic numbering they get consecutive management numbers. Returned in row order. Needs the write permission. */
+  createContractsInBulk: Array<Contract>;
   /** Creates a department at the top level or under a top-level department; a third level is refused. Total admin only. */
   createDepartment: Department;
+  /** Creates a category. Total admin (or an individual member in their own workspace) only. */
+  createDocumentCategory: DocumentCategory;
+  /** Deletes a draft, cancelled or discarded contract (its management number is never reused). Returns its ID. */
+  deleteContract: Scalars['ID']['output'];
+  /** Deletes a contract template; contracts written from it keep their content. Returns its ID. */
+  deleteContractTemplate: Scalars['ID']['output'];
   /** Deletes a department and returns its ID. Refused while the department or a sub-department has staff (the refusal names them). A department with sub-departments is deleted only with includeSubDepartments: true, together with them in one step. Total admin only. */
   deleteDepartment: Scalars['ID']['output'];
+  /** Deletes several categories at once, all or none; their contracts and templates become uncategorised. Returns the deleted IDs. Total admin (or an individual member) only. */
+  deleteDocumentCategories: Array<Scalars['ID']['output']>;
+  /** Discards (폐기) a completed contract: it stays on record, no longer in force. */
+  discardContract: Contract;
   /** Emails the login ID of the account with this name and email (total admins and individual members). Always true. */
   findLoginId: Scalars['Boolean']['output'];
   /** Replaces the referral code with a new one (10 characters, case-insensitive). Total admin of a corporate member only. */
@@ -282,6 +641,10 @@ export type Mutation = {
   refreshSession: SessionTokensResult;
   /** Registers a department manager or staff member: creates the login account (a verification mail goes to the email; it works once verified) and the staff profile together, or neither. Total admin only. */
   registerStaff: User;
+  /** Rejects a contract awaiting approval; it returns to the draft state with the reason. Its chosen approver only. */
+  rejectContract: Contract;
+  /** Asks the chosen approver to approve a draft (내부결재). */
+  requestApproval: Contract;
   /** Emails a password reset link (30 minutes) if the login ID and email match. Always true. */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Sends a new verification link to an unverified account. Always answers true, so it reveals nothing about which login IDs exist. */
@@ -290,6 +653,10 @@ export type Mutation = {
   resetPassword: Scalars['Boolean']['output'];
   /** The ranks become exactly this list (names and order). Names that stay keep their ids (matched regardless of case); ranks left out are removed and cleared from the staff who held them. Total admin only. */
   saveRanks: Array<Rank>;
+  /** Sends the contract to its counterparties and fixes its content digest. Refused with QUOTA_EXHAUSTED while the company has no contract unit left. */
+  sendContract: Contract;
+  /** Files the contract under one of the viewer's company's categories, or none; the other company's filing is untouched. */
+  setContractCategory: Contract;
   /** Suspends or reactivates a member (not the total admin). A suspended member is refused from the next request on and their sign-ins end. Total admin only. */
   setStaffActive: User;
   /** Sets a member's password; the member's sign-ins end. Total admin only. */
@@ -306,14 +673,38 @@ export type Mutation = {
   unlockAccount: User;
   /** Changes the company-wide defaults for writing contracts. Total admin only. */
   updateCompanySettings: Company;
+  /** Changes a draft. */
+  updateContract: Contract;
+  /** Changes a contract template; contracts already written from it keep their content. */
+  updateContractTemplate: ContractTemplate;
   /** Renames and/or moves a department (parentId: null = top level); a third level is refused. Total admin only. */
   updateDepartment: Department;
+  /** Changes a category's name or description; each change is kept in its history. Total admin (or an individual member) only. */
+  updateDocumentCategory: DocumentCategory;
   /** Changes the viewer's name, email, phone or password (after confirmPassword). */
   updateProfile: User;
   /** Changes a member's department, rank, grade, approval authority, name, email or phone. Total admin only. */
   updateStaff: User;
   /** Verifies an email address with the token from the emailed link; the account can sign in afterwards. */
   verifyEmail: Scalars['Boolean']['output'];
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationApproveContractArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationCancelContractArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationCompleteContractArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -337,8 +728,44 @@ export type MutationConfirmPhoneVerificationArgs = {
 
 
 /** The mutation root of the e-contract API: everything a client can change. */
+export type MutationCreateContractArgs = {
+  input: CreateContractInput;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationCreateContractTemplateArgs = {
+  input: CreateContractTemplateInput;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationCreateContractsInBulkArgs = {
+  input: CreateContractsInBulkInput;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationCreateDepartmentArgs = {
   input: CreateDepartmentInput;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationCreateDocumentCategoryArgs = {
+  input: CreateDocumentCategoryInput;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationDeleteContractArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationDeleteContractTemplateArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -346,6 +773,18 @@ export type MutationCreateDepartmentArgs = {
 export type MutationDeleteDepartmentArgs = {
   id: Scalars['ID']['input'];
   includeSubDepartments?: Scalars['Boolean']['input'];
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationDeleteDocumentCategoriesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationDiscardContractArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -388,6 +827,19 @@ export type MutationRegisterStaffArgs = {
 
 
 /** The mutation root of the e-contract API: everything a client can change. */
+export type MutationRejectContractArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationRequestApprovalArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['String']['input'];
   loginId: Scalars['String']['input'];
@@ -410,6 +862,19 @@ export type MutationResetPasswordArgs = {
 /** The mutation root of the e-contract API: everything a client can change. */
 export type MutationSaveRanksArgs = {
   names: Array<Scalars['String']['input']>;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationSendContractArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationSetContractCategoryArgs = {
+  categoryId: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -465,9 +930,30 @@ export type MutationUpdateCompanySettingsArgs = {
 
 
 /** The mutation root of the e-contract API: everything a client can change. */
+export type MutationUpdateContractArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateContractInput;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationUpdateContractTemplateArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateContractTemplateInput;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
 export type MutationUpdateDepartmentArgs = {
   id: Scalars['ID']['input'];
   input: UpdateDepartmentInput;
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationUpdateDocumentCategoryArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDocumentCategoryInput;
 };
 
 
@@ -501,6 +987,13 @@ export type PageInfo = {
   /** The first item's cursor; null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
+
+/** Which side of the contract a party is on. */
+export type PartyRole =
+  /** A party the contract is sent to. */
+  | 'COUNTERPARTY'
+  /** The company that wrote and sent the contract. */
+  | 'SENDER';
 
 /** A card payment for one plan; one per order. */
 export type Payment = {
@@ -692,10 +1185,20 @@ export type Query = {
   businessNumberCheck: BusinessNumberCheck;
   /** The viewer's company (or personal workspace). */
   company: Maybe<Company>;
+  /** One contract the viewer can see; NOT_FOUND for any other, exactly as for one that does not exist. */
+  contract: Contract;
+  /** One of the company's templates; NOT_FOUND for any other. */
+  contractTemplate: ContractTemplate;
+  /** The company's contract templates (양식), newest first. Every member can list them. */
+  contractTemplates: ContractTemplateConnection;
+  /** The contracts the viewer can see in their company's sent and received boxes, newest first. */
+  contracts: ContractConnection;
   /** The viewer's company's department tree: top-level departments by name, each with its sub-departments. */
   departments: Array<Department>;
-  /** The viewer's company's document categories (문서분류), by name. */
+  /** The viewer's company's document categories (문서분류), by name. Every member can list them to file and search. */
   documentCategories: Array<DocumentCategory>;
+  /** One of the viewer's company's categories; NOT_FOUND for any other. */
+  documentCategory: DocumentCategory;
   /** Operator only: every locked login ID, most recently locked first. */
   lockedAccounts: Array<LockedAccount>;
   /** Operator only: an account's sign-in attempts (time, IP, user agent, result), newest first. */
@@ -733,6 +1236,40 @@ export type QueryAuditLogArgs = {
 /** The query root of the e-contract API: everything a client can read. */
 export type QueryBusinessNumberCheckArgs = {
   businessNumber: Scalars['String']['input'];
+};
+
+
+/** The query root of the e-contract API: everything a client can read. */
+export type QueryContractArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The query root of the e-contract API: everything a client can read. */
+export type QueryContractTemplateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The query root of the e-contract API: everything a client can read. */
+export type QueryContractTemplatesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ContractTemplateFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** The query root of the e-contract API: everything a client can read. */
+export type QueryContractsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ContractFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** The query root of the e-contract API: everything a client can read. */
+export type QueryDocumentCategoryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -881,6 +1418,39 @@ export type SignUpResult = {
   verificationEmailSentTo: Scalars['String']['output'];
 };
 
+/** A place on the contract where one party signs or stamps a seal. */
+export type SignatureField = {
+  __typename?: 'SignatureField';
+  /** Height, in points. */
+  height: Scalars['Float']['output'];
+  /** The page, from 1. */
+  page: Scalars['Int']['output'];
+  /** Which party signs here: 0 is the sending company, 1 the first counterparty, and so on. */
+  partyIndex: Scalars['Int']['output'];
+  /** Width, in points. */
+  width: Scalars['Float']['output'];
+  /** Distance from the left edge of the page, in points (1/72 inch). */
+  x: Scalars['Float']['output'];
+  /** Distance from the top edge of the page, in points. */
+  y: Scalars['Float']['output'];
+};
+
+/** A place on the contract where one party signs or stamps a seal. */
+export type SignatureFieldInput = {
+  /** Height, in points. */
+  height: Scalars['Float']['input'];
+  /** The page, from 1. */
+  page: Scalars['Int']['input'];
+  /** Which party signs here: 0 is the sending company, 1 the first counterparty, and so on. */
+  partyIndex: Scalars['Int']['input'];
+  /** Width, in points. */
+  width: Scalars['Float']['input'];
+  /** Distance from the left edge of the page, in points (1/72 inch). */
+  x: Scalars['Float']['input'];
+  /** Distance from the top edge of the page, in points. */
+  y: Scalars['Float']['input'];
+};
+
 /** The company's members in registration order, a page at a time. */
 export type StaffConnection = {
   __typename?: 'StaffConnection';
@@ -966,12 +1536,54 @@ export type UpdateCompanySettingsInput = {
   internalApproval: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Changes to a draft; omitted fields stay as they are. */
+export type UpdateContractInput = {
+  /** Whether internal approval is needed before sending. */
+  approvalRequired: InputMaybe<Scalars['Boolean']['input']>;
+  /** The new approver (see `approvers`). */
+  approverId: InputMaybe<Scalars['ID']['input']>;
+  /** The new text body, up to 100,000 characters. */
+  body: InputMaybe<Scalars['String']['input']>;
+  /** A new PDF body: the `fileId` of a CONTRACT_PDF upload (prepareUpload), not used by any other record; replaces the old PDF. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
+  /** The management number, only when the company numbers contracts by hand; an empty string clears it. */
+  managementNumber: InputMaybe<Scalars['String']['input']>;
+  /** The new list of counterparties (replaces the old one). */
+  parties: InputMaybe<Array<ContractPartyInput>>;
+  /** The new title, 1–200 characters. */
+  title: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a template; omitted fields stay as they are. */
+export type UpdateContractTemplateInput = {
+  /** The new text body, up to 100,000 characters. */
+  body: InputMaybe<Scalars['String']['input']>;
+  /** A new PDF body: the `fileId` of a TEMPLATE_PDF upload, not used by any other record. Contracts already written keep the old PDF. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
+  /** One of the company's categories; see clearCategory to remove it. */
+  categoryId: InputMaybe<Scalars['ID']['input']>;
+  /** True: the template has no category any more. */
+  clearCategory: InputMaybe<Scalars['Boolean']['input']>;
+  /** The new signature places (replace the old ones); with a PDF body, each on one of its pages. */
+  signatureFields: InputMaybe<Array<SignatureFieldInput>>;
+  /** The new title, 1–200 characters. */
+  title: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Rename and/or move a department. Omitted fields stay; parentId: null moves it to the top level. */
 export type UpdateDepartmentInput = {
   /** New name, 1–50 characters; unique among its siblings regardless of case. */
   name: InputMaybe<Scalars['String']['input']>;
   /** The new parent (a top-level department), or null for the top level. */
   parentId: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Changes to a category's name or description; omitted fields stay as they are. */
+export type UpdateDocumentCategoryInput = {
+  /** New description, up to 500 characters; an empty string removes it. */
+  description: InputMaybe<Scalars['String']['input']>;
+  /** New name, 1–50 characters; unique within the company regardless of case and surrounding spaces. */
+  name: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Changes to the viewer's own profile; only the fields given change. */

@@ -73,10 +73,18 @@ export function prefersKorean(acceptLanguage: string | null | undefined): boolea
   return ranked[0]?.tag.startsWith('ko') ?? false;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+function localizeRow(row: Record<string, unknown>, korean: boolean): Record<string, unknown> {
+  const { [KOREAN_MESSAGE_EXTENSION]: ko, ...rest } = row;
+  return { ...rest, message: korean && typeof ko === 'string' ? ko : rest.message };
+}
+
 /** The client's language applied to formatted errors, and the Korean carrier field removed. */
 export function localizeErrors<E extends GraphQLFormattedError>(errors: readonly E[], korean: boolean): E[] {
   return errors.map((error) => {
     const { [KOREAN_MESSAGE_EXTENSION]: ko, ...extensions } = error.extensions ?? {};
+    // Row-level refusals (a bulk issuance) carry both languages per row too.
+    if (Array.isArray(extensions.rows)) extensions.rows = extensions.rows.map((row) => (isRecord(row) ? localizeRow(row, korean) : row));
     return { ...error, message: korean && typeof ko === 'string' ? ko : error.message, ...(error.extensions ? { extensions } : {}) };
   });
 }

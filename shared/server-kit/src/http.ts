@@ -157,12 +157,27 @@ function isGraphqlBody(body: unknown): boolean {
   );
 }
 
+/** A larger body admitted only for certain operations (the gateway's bulk issuance). */
+export interface LargeBodies {
+  maxBytes: number;
+  /** Before the body is read: whether this request may be large at all (it is signed in). */
+  mayBeLarge(req: Request): boolean;
+  /** After: whether the body's operation is one that needs the room. */
+  allowed(body: Record<string, unknown>): boolean;
+}
+
 /**
  * In front of every GraphQL endpoint: method, content type, size, JSON and its shape (one operation:
- * a batch, a JSON array, is refused). `maxBodyBytes` lowers the size limit (the gateway's public endpoint).
+ * a batch, a JSON array, is refused). `maxBodyBytes` lowers the size limit (the gateway's public
+ * endpoint); `largeBodies` lets the operations it names use up to its own limit.
  */
-export function graphqlRequest(options: { maxBodyBytes?: number } = {}): RequestHandler[] {
-  const readBody = options.maxBodyBytes ? express.json({ limit: options.maxBodyBytes }) : readJson;
+export function graphqlRequest(options: { maxBodyBytes?: number; largeBodies?: LargeBodies } = {}): RequestHandler[] {
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const { largeBodies } = options;
+  const bytesRead = new WeakMap<object, number>();
+  const verify = (req: object, _res: unknown, buffer: Buffer) => void bytesRead.set(req, buffer.length);
+  const readBody = options.maxBodyBytes ? express.json({ limit, verify }) : readJson;
+  const readLarge = largeBodies ? express.json({ limit: largeBodies.maxBytes, verify }) : readBody;
   // Apollo's CSRF rule for GET: a header a browser form cannot send.
   const preflighted = (req: Request) =>
     Boolean(req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] || /^application\/json\b/i.test(req.headers['content-type'] ?? ''));
@@ -172,8 +187,9 @@ export function graphqlRequest(options: { maxBodyBytes?: number } = {}): Request
       if (req.method === 'GET') return next(typeof req.query.query === 'string' && preflighted(req) ? undefined : refusals.getWithoutQuery());
       next(refusals.methodNotAllowed());
     },
-    (req, res, next) => (req.method === 'POST' ? readBody(req, res, next) : next()),
+    (req, res, next) => (req.method === 'POST' ? (largeBodies?.mayBeLarge(req) ? readLarge : readBody)(req, res, next) : next()),
     (req, _res, next) => next(req.method !== 'POST' || isGraphqlBody(req.body) ? undefined : refusals.notGraphql()),
+    (req, _res, next) => next(req.method === 'POST' && (bytesRead.get(req) ?? 0) > limit && !largeBodies?.allowed(req.body) ? refusals.tooLarge(limit) : undefined),
   ];
 }
 

@@ -14,7 +14,7 @@ export { createLogger, type Logger, REQUEST_ID_HEADER } from './logger.ts';
 export { createOutboxTableSql, ERASED_BODY, openOutboxBody, outboxDeliverySql, OutboxNotifier, outboxSealingSql } from './notifications.ts';
 export { allow, and, isAuthenticated, isCompanyMember, isOperatorRule, not, or, type PermissionRules, rule } from './rules.ts';
 export { prepareDatabase, type RunningSubgraph, runSubgraph, startSubgraph, type SubgraphDefinition, subgraphSdl } from './subgraph.ts';
-export { AccountRole, type AccountStanding, accountStandingSchema, ALL_PERMISSIONS, companyOf, Grade, isOperator, type MemberStanding, memberStandingSchema, NO_PERMISSIONS, PERMISSION_FLAGS, permissionFlags, type Permissions, permissionsOf, type Viewer } from './viewer.ts';
+export { AccountRole, type AccountStanding, accountStandingSchema, ALL_PERMISSIONS, companyOf, Grade, isOperator, type MemberStanding, memberStandingSchema, NO_PERMISSIONS, PERMISSION_FLAGS, type PermissionFlag, permissionFlags, type Permissions, permissionsOf, type Viewer } from './viewer.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
 export { runService, subgraphProcessEnv, subgraphProcessEnvSchema } from './process.ts';
 export type { OutboxRoutes } from './outbox.routes.ts';

@@ -4,6 +4,7 @@ import { Company } from './company/company.entity.ts';
 import { resolveCompanyReference } from './company/company.reference.ts';
 import { CompanyResolver } from './company/company.resolver.ts';
 import { Department } from './department/department.entity.ts';
+import { resolveDepartmentReference } from './department/department.reference.ts';
 import { DepartmentResolver } from './department/department.resolver.ts';
 import { migrations } from './migrations/index.ts';
 import { createOrganizationLoaders, type OrganizationLoaders } from './context.ts';
@@ -24,7 +25,7 @@ export const organization: SubgraphDefinition<OrganizationLoaders> = {
   migrations,
   resolvers: [UserResolver, CompanyResolver, DepartmentResolver, RankResolver, StaffResolver, AuditResolver],
   orphanedTypes: [Company, User],
-  references: { Company: resolveCompanyReference },
+  references: { Company: resolveCompanyReference, Department: resolveDepartmentReference },
   permissions: organizationPermissions,
   createLoaders: createOrganizationLoaders,
   routes: organizationRoutes,

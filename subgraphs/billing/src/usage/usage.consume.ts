@@ -47,3 +47,12 @@ export async function consumeUsage(request: UsageConsumeRequest, ctx: BillingCon
     return { lotId: lot.id, usageId: usage.id, consumed: true };
   });
 }
+
+/** Units left in the company's usable lots (R-BILL-4: unexpired, not used up). */
+export async function usableUnits(companyId: string, ctx: BillingContext): Promise<number> {
+  const [row] = await ctx.em.execute<Array<{ units: string | null }>>(
+    `select sum("charged_count" - "used_count") as "units" from "billing"."prepaid_lot" where "company_id" = ? and ${USABLE_LOT_SQL}`,
+    [companyId],
+  );
+  return Number(row?.units ?? 0);
+}

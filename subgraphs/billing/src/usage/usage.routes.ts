@@ -1,6 +1,6 @@
 import { internalProcedure, internalRouter } from '@econtract/server-kit';
 import { z } from 'zod';
-import { consumeUsage } from './usage.consume.ts';
+import { consumeUsage, usableUnits } from './usage.consume.ts';
 
 export const usageConsumeInput = z.object({
   companyId: z.uuid(),
@@ -17,5 +17,7 @@ export const usageRoutes = internalRouter({
    * `consumed: false` when this contract had consumed its unit already (a retry): same lot and usage.
    * QUOTA_EXHAUSTED when the company has no usable lot.
    */
+  /** Documents, before a contract is sent: how many units the company can still use (0: QUOTA_EXHAUSTED). */
+  balance: internalProcedure.input(z.object({ companyId: z.uuid() })).query(async ({ input, ctx }) => ({ usableUnits: await usableUnits(input.companyId, ctx) })),
   consume: internalProcedure.input(usageConsumeInput).mutation(({ input, ctx }) => consumeUsage(input, ctx)),
 });

@@ -17,7 +17,20 @@ async function lookupAccounts({ accountIds }: { accountIds: string[] }, ctx: Ide
   }));
 }
 
+/** Verified accounts by email (case-insensitive), e.g. a contract's addressees on the service. */
+async function accountsByEmail({ emails }: { emails: string[] }, ctx: IdentityContext) {
+  const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()))];
+  if (!wanted.length) return [];
+  const rows = await ctx.em.execute<Array<{ id: string; email: string; company_id: string | null }>>(
+    `select "id", "email", "company_id" from "identity"."account" where lower("email") in (${wanted.map(() => '?').join(', ')}) and "email_verified_at" is not null order by "created_at", "id"`,
+    wanted,
+  );
+  return rows.map((row) => ({ id: row.id, email: row.email.toLowerCase(), companyId: row.company_id }));
+}
+
 export const accountRoutes = internalRouter({
+  /** Documents, when a contract is sent: which addressees have (verified) accounts; oldest account first. */
+  byEmail: internalProcedure.input(z.object({ emails: z.array(z.string().max(320)).max(1000) })).query(({ input, ctx }) => accountsByEmail(input, ctx)),
   /** Accounts by id, for showing staff lists (login ID, name, email, phone, verified); unknown ids are left out. */
   lookup: internalProcedure
     .input(z.object({ accountIds: z.array(z.uuid()).max(1000) }))

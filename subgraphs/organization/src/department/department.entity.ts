@@ -1,9 +1,10 @@
 import { BeforeCreate, BeforeUpdate, Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { foldCase } from '@econtract/server-kit';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** R-DEPT-1: a department of one company; at most two levels (a parent has no parent). */
 @ObjectType({ description: 'A department (부서); top-level departments may have sub-departments, sub-departments may not.' })
+@Directive('@key(fields: "id")')
 @Entity({ tableName: 'department' })
 export class Department {
   @Field(() => ID, { description: "The department's ID." })
