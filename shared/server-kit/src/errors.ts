@@ -36,6 +36,23 @@ export interface Localized {
 export type Message = Localized;
 export const msg = (en: string, ko: string): Localized => ({ en, ko });
 
+/** A call to a sibling service that failed without an answer; `delivered: false` means the receiver certainly did nothing. */
+export class InternalCallError extends Error {
+  override name = 'InternalCallError';
+  constructor(
+    message: string,
+    readonly delivered: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** What a client reads when a sibling service did not answer (timeout, restart): coded and retryable, not an internal fault. */
+export const SERVICE_UNAVAILABLE_MESSAGE = msg(
+  'A service this request needs did not answer in time. Please try again in a moment.',
+  '이 요청에 필요한 서비스가 제때 응답하지 않았습니다. 잠시 후 다시 시도해 주세요.',
+);
+
 /** Where the Korean text travels from a subgraph to the gateway; never shown to clients. */
 export const KOREAN_MESSAGE_EXTENSION = 'messageKo';
 
@@ -118,6 +135,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
     return { ...formatted, extensions };
   }
   onInternal?.(error);
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof InternalCallError) {
+    return {
+      message: SERVICE_UNAVAILABLE_MESSAGE.en,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, [KOREAN_MESSAGE_EXTENSION]: SERVICE_UNAVAILABLE_MESSAGE.ko, retryable: true },
+    };
+  }
   const status = (formatted.extensions?.http as { status?: number } | undefined)?.status;
   return {
     message: INTERNAL_ERROR_MESSAGE.en,
