@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prefersKorean } from '@econtract/server-kit';
 import { useStack } from '@econtract/testkit';
-import { LoginDocument } from '@econtract/sdk';
+import { LoginDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 const WRONG = { loginId: 'demo-admin', password: 'Wrong-password-1' };
@@ -21,7 +21,7 @@ describe('messages by Accept-Language (English by default)', () => {
   });
 
   it('localizes refusals made before GraphQL runs, such as a bad access token', async () => {
-    const result = await stack.graphql('{ viewer { id } }', {}, { token: 'garbage', headers: { 'accept-language': 'ko' } });
+    const result = await stack.graphql(ViewerDocument, {}, { token: 'garbage', headers: { 'accept-language': 'ko' } });
     expect(result.status).toBe(401);
     expect(result.errors?.[0]?.message).toMatch(/다시 로그인해 주세요/);
     expect(result.errors?.[0]?.extensions).not.toHaveProperty('messageKo');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCode, tokenMailedTo, useStack, verifiedMember } from '@econtract/testkit';
-import { LoginDocument, VerifyEmailDocument } from '@econtract/sdk';
+import { LoginDocument, VerifyEmailDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 const UPDATE = 'mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { name email phone emailVerified } }';
@@ -81,8 +81,8 @@ describe('personal settings (R-PROFILE-1..4)', () => {
     expect(errorCode(await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), newPassword: 'short' } }, { token: me.token }))).toBe('BAD_USER_INPUT');
     const next = 'Brand-new-pass-42';
     expect(errorCode(await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), newPassword: next } }, { token: me.token }))).toBe('OK');
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: other })).status).toBe(401);
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: me.token })).data.viewer).toEqual({ id: me.id });
+    expect((await stack.graphql(ViewerDocument, {}, { token: other })).status).toBe(401);
+    expect((await stack.graphql(ViewerDocument, {}, { token: me.token })).data.viewer).toMatchObject({ id: me.id });
     expect(errorCode(await stack.graphql(LoginDocument, { loginId: me.loginId, password: me.password }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await stack.graphql(LoginDocument, { loginId: me.loginId, password: next }))).toBe('OK');
   });

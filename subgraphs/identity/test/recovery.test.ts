@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCode, tokenMailedTo, useStack, verifiedMember } from '@econtract/testkit';
-import { LoginDocument } from '@econtract/sdk';
+import { LoginDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 const FIND = 'mutation ($n: String!, $e: String!) { findLoginId(name: $n, email: $e) }';
@@ -44,7 +44,7 @@ describe('recovery (R-RECOVER-1)', () => {
     expect(errorCode(await stack.graphql(RESET, { t: token, p: 'qwer1234!' }))).toBe('BAD_USER_INPUT');
     expect((await stack.graphql(RESET, { t: token, p: 'Recovered-pass-77' })).data.resetPassword).toBe(true);
     expect(errorCode(await stack.graphql(RESET, { t: token, p: 'Another-pass-88' }))).toBe('BAD_USER_INPUT');
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: session })).status).toBe(401);
+    expect((await stack.graphql(ViewerDocument, {}, { token: session })).status).toBe(401);
     expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Recovered-pass-77' }))).toBe('OK');
     const stored = JSON.stringify(await stack.sql('select * from identity.password_reset where account_id = ?', [member.id]));
     expect(stored).not.toContain(token);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DemoIds, errorCode, useStack, verifiedMember } from '@econtract/testkit';
 import { tokenDigest } from '../src/security/secrets.ts';
-import { LoginDocument, LogoutDocument, RefreshSessionDocument } from '@econtract/sdk';
+import { LoginDocument, LogoutDocument, RefreshSessionDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 const login = (loginId: string, password: string, headers?: Record<string, string>) => stack.graphql(LoginDocument, { loginId, password }, { headers });
@@ -90,12 +90,12 @@ describe('sessions', () => {
     const first = (await login(member.loginId, member.password)).data.login;
     const second = (await stack.graphql(RefreshSessionDocument, { refreshToken: first.refreshToken })).data.refreshSession;
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: second.accessToken })).data.viewer).toEqual({ id: member.id });
+    expect((await stack.graphql(ViewerDocument, {}, { token: second.accessToken })).data.viewer).toMatchObject({ id: member.id });
 
     const replay = await stack.graphql(RefreshSessionDocument, { refreshToken: first.refreshToken });
     expect(errorCode(replay)).toBe('UNAUTHENTICATED');
     expect(errorCode(await stack.graphql(RefreshSessionDocument, { refreshToken: second.refreshToken }))).toBe('UNAUTHENTICATED');
-    const afterRevoke = await stack.graphql('{ viewer { id } }', {}, { token: second.accessToken });
+    const afterRevoke = await stack.graphql(ViewerDocument, {}, { token: second.accessToken });
     expect(afterRevoke.status).toBe(401);
   });
 
@@ -111,7 +111,7 @@ describe('sessions', () => {
     const member = await verifiedMember(stack, 'logout');
     const tokens = (await login(member.loginId, member.password)).data.login;
     expect((await stack.graphql(LogoutDocument, {}, { token: tokens.accessToken })).data.logout).toBe(true);
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: tokens.accessToken })).status).toBe(401);
+    expect((await stack.graphql(ViewerDocument, {}, { token: tokens.accessToken })).status).toBe(401);
     expect(errorCode(await stack.graphql(RefreshSessionDocument, { refreshToken: tokens.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await stack.graphql(LogoutDocument))).toBe('UNAUTHENTICATED');
   });
@@ -121,7 +121,7 @@ describe('sessions', () => {
     const a = (await login(member.loginId, member.password)).data.login;
     const b = (await login(member.loginId, member.password)).data.login;
     await stack.graphql(LogoutDocument, {}, { token: a.accessToken });
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: b.accessToken })).data.viewer).toEqual({ id: member.id });
+    expect((await stack.graphql(ViewerDocument, {}, { token: b.accessToken })).data.viewer).toMatchObject({ id: member.id });
   });
 
   it('stores refresh tokens and passwords only hashed', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DemoIds, newMemberFields, rejectionCode, tokenMailedTo, useStack } from '@econtract/testkit';
 import type { IdentityRoutes } from '../src/identity.routes.ts';
-import { LoginDocument, VerifyEmailDocument } from '@econtract/sdk';
+import { LoginDocument, VerifyEmailDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 const identity = () => stack.internal<IdentityRoutes>('identity', { caller: 'organization' });
@@ -58,7 +58,7 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
     expect(await rejectionCode(identity().staffAccount.setPassword.mutate({ ...request, companyId: DemoIds.personalWorkspace }))).toBe('NOT_FOUND');
     expect(await rejectionCode(identity().staffAccount.setPassword.mutate({ ...request, accountId: DemoIds.totalAdmin }))).toBe('NOT_FOUND');
     expect(await identity().staffAccount.setPassword.mutate(request)).toEqual({ updated: true });
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: session })).status).toBe(401);
+    expect((await stack.graphql(ViewerDocument, {}, { token: session })).status).toBe(401);
     expect((await stack.graphql(LoginDocument, { loginId: 'demo-staff', password: DEMO_PASSWORD })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await stack.graphql(LoginDocument, { loginId: 'demo-staff', password: 'Set-by-admin-123' })).data.login.accessToken).toMatch(/^ey/);
   });
@@ -78,7 +78,7 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
     const b = await stack.login('demo-manager');
     const { revoked } = await identity().session.revokeAll.mutate({ accountId: DemoIds.departmentManager, reason: 'SUSPENDED' });
     expect(revoked).toBeGreaterThanOrEqual(2);
-    for (const token of [a, b]) expect((await stack.graphql('{ viewer { id } }', {}, { token })).status).toBe(401);
+    for (const token of [a, b]) expect((await stack.graphql(ViewerDocument, {}, { token })).status).toBe(401);
   });
 
   it('looks accounts up in one call', async () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoIds, newMemberFields, tokenMailedTo, useStack } from '@econtract/testkit';
 import { DemoOrganization } from '../src/seed.ts';
 import { ok, refused } from './organization.helpers.ts';
-import { LoginDocument, VerifyEmailDocument } from '@econtract/sdk';
+import { LoginDocument, VerifyEmailDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 let admin: string;
@@ -179,7 +179,7 @@ describe('managing staff (R-STAFF-4,5, R-PERM-1)', () => {
     const { id, input, token } = await verifiedStaff();
     expect((await ok(stack, token, '{ viewer { id active } }')).viewer).toEqual({ id, active: true });
     expect((await ok(stack, admin, SET_ACTIVE, { id, active: false })).setStaffActive).toEqual({ id, active: false });
-    const after = await stack.graphql('{ viewer { id } }', {}, { token });
+    const after = await stack.graphql(ViewerDocument, {}, { token });
     expect(after.status).toBe(401);
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const sessions = await stack.sql('select count(*) as n from identity.session where account_id = ? and revoked_at is null', [id]);
@@ -196,7 +196,7 @@ describe('managing staff (R-STAFF-4,5, R-PERM-1)', () => {
     const { id, input, token } = await verifiedStaff();
     expect((await refused(stack, admin, SET_PASSWORD, { id, password: 'weak' })).code).toBe('BAD_USER_INPUT');
     expect((await ok(stack, admin, SET_PASSWORD, { id, password: 'Brand-new-pass-77!' })).setStaffPassword).toBe(true);
-    expect((await stack.graphql('{ viewer { id } }', {}, { token })).status).toBe(401);
+    expect((await stack.graphql(ViewerDocument, {}, { token })).status).toBe(401);
     expect((await stack.graphql(LoginDocument, { loginId: input.loginId, password: input.password })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     await stack.login(input.loginId, 'Brand-new-pass-77!');
     const [entry] = (await ok(stack, admin, '{ auditLog(first: 1) { edges { node { action targetId before after } } } }')).auditLog.edges;
