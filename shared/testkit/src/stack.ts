@@ -44,11 +44,12 @@ export interface Stack {
   subgraphs: Record<ServiceName, RunningSubgraph>;
   gateway: RunningGateway;
   /** POSTs one operation to the gateway's /graphql, as a client would: a typed SDK document where one exists, else a query string. */
+  // `data` is typed as present: a test that reads it after an error fails on that read anyway.
   graphql<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables>,
     variables?: TVariables,
     options?: RequestOptions,
-  ): Promise<GraphQLResponse<TData>>;
+  ): Promise<GraphQLResponse<TData> & { data: TData }>;
   graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** Signs in through the gateway and returns the access token (demo password by default). */
   login(loginId: string, password?: string): Promise<string>;
