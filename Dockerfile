@@ -20,6 +20,7 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY .patches .patches
 COPY gateway/package.json gateway/
 COPY shared/server-kit/package.json shared/server-kit/
+COPY shared/demo/package.json shared/demo/
 COPY shared/testkit/package.json shared/testkit/
 COPY shared/sdk/package.json shared/sdk/
 COPY shared/devtools/package.json shared/devtools/
@@ -32,6 +33,7 @@ COPY subgraphs/billing/package.json subgraphs/billing/
 # @swc/core stays: it is a dependency of server-kit, whose register hook runs the TypeScript sources.
 RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store pnpm install --prod --frozen-lockfile --store-dir /pnpm/store --filter-prod '@econtract/gateway...' --filter-prod '@econtract/identity...' --filter-prod '@econtract/organization...' --filter-prod '@econtract/documents...' --filter-prod '@econtract/billing...'
 COPY shared/server-kit shared/server-kit
+COPY shared/demo shared/demo
 COPY subgraphs subgraphs
 COPY gateway gateway
 COPY --from=build /app/gateway/supergraph.graphql /app/gateway/api-schema.graphql gateway/

@@ -35,11 +35,12 @@ import {
   type ServiceUrls,
   type Viewer,
 } from '@econtract/server-kit';
-import express from 'express';
+import type express from 'express';
 import { exceedsTokenLimit, isLargeInputOperation, OPERATION_LIMITS, operationLimits, publicError } from './operation-limits.ts';
 import type { GatewayEnv } from './env.ts';
 import { mountGraphiql } from './graphiql.ts';
 import { rateLimitedStatus } from './rate-limited.ts';
+import { mountFiles } from './files.ts';
 import { mountReceipts } from './receipts.ts';
 import { readSupergraphSdl } from './supergraph.ts';
 import { resolveViewer } from './viewer.ts';
@@ -173,6 +174,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   mountGraphiql(app);
   mountReceipts(app, servicesFor, env.INTERNAL_TOKEN_SECRET, log);
+  mountFiles(app, () => subgraphUrls, env.INTERNAL_TOKEN_SECRET, keys, log);
 
   if (env.NODE_ENV !== 'production') {
     // Dev mail outbox: what the local notifier stored instead of sending, newest first.

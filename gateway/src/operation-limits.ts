@@ -14,6 +14,7 @@ import {
   parse,
   Source,
   TokenKind,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
@@ -48,7 +49,7 @@ export const LARGE_INPUT_OPERATIONS: ReadonlySet<string> = new Set(['createContr
 export function isLargeInputOperation(body: Record<string, unknown>): boolean {
   const { query, operationName } = body;
   if (typeof query !== 'string' || exceedsTokenLimit(query)) return false;
-  let document;
+  let document: DocumentNode;
   try {
     document = parse(query);
   } catch {

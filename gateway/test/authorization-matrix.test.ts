@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, DemoIds, newBusinessNumber, newMemberFields, signUpCorpo
 import { DemoOrganization } from '../../subgraphs/organization/src/seed.ts';
 import { AUTHORIZATION_MATRIX, ROLES, type Outcome, type Role } from './authorization-matrix.ts';
 import { publicOperations } from './schema-operations.ts';
+import { VerifyEmailDocument } from '@econtract/sdk';
 
 // Every public query and mutation × six roles × the viewer's company owning the rows the arguments
 // name ("own") or another company ("other"), against the expected outcome written in
@@ -94,7 +95,7 @@ async function ok(query: string, variables: Record<string, unknown>, token?: str
 }
 
 async function verifiedLogin(loginId: string, email: string) {
-  await ok('mutation ($t: String!) { verifyEmail(token: $t) }', { t: await tokenMailedTo(stack, email, 'Verification token') });
+  expect((await stack.graphql(VerifyEmailDocument, { token: await tokenMailedTo(stack, email, 'Verification token') })).data.verifyEmail).toBe(true);
   return stack.login(loginId, DEMO_PASSWORD);
 }
 
@@ -180,6 +181,7 @@ const CALLS: Record<string, (role: Role, tenant: Tenant) => { query: string; var
   'query approvers': () => ({ query: '{ approvers { id loginId } }' }),
   'mutation claimFreePass': () => ({ query: 'mutation { claimFreePass { id } }' }),
   'mutation preparePayment': () => ({ query: 'mutation { preparePayment(planCode: "SOHO") { orderId } }' }),
+  'mutation prepareUpload': () => ({ query: 'mutation { prepareUpload(kind: CONTRACT_PDF) { fileId } }' }),
   'mutation confirmPayment': () => ({
     query: 'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id status } }',
     variables: { input: { orderId: fixture.orderId, paymentKey: 'test_approve_matrix', amountKrw: 99000 } },

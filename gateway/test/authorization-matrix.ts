@@ -94,6 +94,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // The other company and the other individual hold a usable signup event plan, which refuses the free pass (R-BILL-2).
   'mutation claimFreePass': { own: BILLING, other: change(BILLING, { individual: 'BAD_USER_INPUT', totalAdmin: 'BAD_USER_INPUT' }) },
   'mutation preparePayment': same(BILLING),
+  // A contract PDF: any member; a seal image is the total admin's (R-SEAL-1).
+  'mutation prepareUpload': same(MEMBERS),
   // The order is the demo company's: nobody else's to confirm.
   'mutation confirmPayment': { own: change(BILLING, { individual: 'NOT_FOUND' }), other: change(BILLING, { individual: 'NOT_FOUND', totalAdmin: 'NOT_FOUND' }) },
   'mutation createDocumentCategory': same(CATEGORY_ADMIN),

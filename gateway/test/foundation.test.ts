@@ -1,40 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { DemoDocuments, DemoIds, useStack } from '@econtract/testkit';
-
-const OVERVIEW = '{ viewer { id loginId company { id name } } plans { code } documentCategories { id } }';
+import { LoginDocument, OverviewDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 
 describe('one request across all four subgraphs', () => {
   it('answers the overview query for a signed-in total admin', async () => {
     const token = await stack.login('demo-admin');
-    const result = await stack.graphql(OVERVIEW, {}, { token });
+    const result = await stack.graphql(OverviewDocument, {}, { token });
     expect(result.errors).toBeUndefined();
     expect(result.data.viewer).toEqual({ id: DemoIds.totalAdmin, loginId: 'demo-admin', company: { id: DemoIds.company, name: '데모전자(주)' } });
-    expect(result.data.plans.map((plan: { code: string }) => plan.code)).toEqual(['SOHO', 'BUSINESS', 'FREE_PASS', 'SIGNUP_EVENT', 'REFERRAL_EVENT']);
+    expect(result.data.plans.map((plan) => plan.code)).toEqual(['SOHO', 'BUSINESS', 'FREE_PASS', 'SIGNUP_EVENT', 'REFERRAL_EVENT']);
     // The demo documents (documents/src/seed.ts): three categories.
-    expect(result.data.documentCategories).toEqual([{ id: DemoDocuments.categories.purchases }, { id: DemoDocuments.categories.employment }, { id: DemoDocuments.categories.services }]);
+    expect(result.data.documentCategories.map((category) => category.id)).toEqual([DemoDocuments.categories.purchases, DemoDocuments.categories.employment, DemoDocuments.categories.services]);
   });
 
   it("gives an individual member their personal workspace and an operator no company", async () => {
-    const individual = await stack.graphql('{ viewer { loginId company { id kind } } }', {}, { token: await stack.login('demo-individual') });
-    expect(individual.data.viewer).toEqual({ loginId: 'demo-individual', company: { id: DemoIds.personalWorkspace, kind: 'PERSONAL' } });
-    const operator = await stack.graphql('{ viewer { loginId company { id } } }', {}, { token: await stack.login('operator') });
-    expect(operator.data.viewer).toEqual({ loginId: 'operator', company: null });
+    const individual = await stack.graphql(ViewerDocument, {}, { token: await stack.login('demo-individual') });
+    expect(individual.data.viewer).toMatchObject({ loginId: 'demo-individual', company: { id: DemoIds.personalWorkspace, kind: 'PERSONAL' } });
+    const operator = await stack.graphql(ViewerDocument, {}, { token: await stack.login('operator') });
+    expect(operator.data.viewer).toMatchObject({ loginId: 'operator', company: null });
   });
 });
 
 describe('login (R-LOGIN-1) and the viewer', () => {
   it('accepts the login ID in any case and returns the account', async () => {
-    const result = await stack.graphql('mutation { login(loginId: "DEMO-Staff", password: "Demo-pass-2026!") { accessToken expiresAt user { id loginId name } } }');
+    const result = await stack.graphql(LoginDocument, { loginId: 'DEMO-Staff', password: 'Demo-pass-2026!' });
     expect(result.errors).toBeUndefined();
     expect(result.data.login.user).toEqual({ id: DemoIds.staff, loginId: 'demo-staff', name: '박담당' });
     expect(new Date(result.data.login.expiresAt).getTime()).toBeGreaterThan(Date.now());
   });
 
   it('refuses a wrong password and an unknown login ID with the same answer', async () => {
-    const wrong = await stack.graphql('mutation { login(loginId: "demo-admin", password: "not-the-password") { accessToken } }');
-    const unknown = await stack.graphql('mutation { login(loginId: "nobody-here", password: "not-the-password") { accessToken } }');
+    const wrong = await stack.graphql(LoginDocument, { loginId: 'demo-admin', password: 'not-the-password' });
+    const unknown = await stack.graphql(LoginDocument, { loginId: 'nobody-here', password: 'not-the-password' });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(unknown.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(unknown.errors?.[0]?.message).toBe(wrong.errors?.[0]?.message);

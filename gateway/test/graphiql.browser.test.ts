@@ -49,6 +49,7 @@ describe('GraphiQL explorer at /graphiql', () => {
     expect(body.data.plans.map((plan: { code: string }) => plan.code)).toContain('SOHO');
     expect(body.data.documentCategories).toHaveLength(3);
     // What the person sees: the answer rendered in the result pane.
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, what the person sees, not the DOM property.
     await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain('데모전자(주)');
 
     expect(external).toEqual([]);
@@ -64,6 +65,7 @@ describe('GraphiQL explorer at /graphiql', () => {
     await page.dispatchEvent('#token', 'change');
     await expect.poll(() => page.textContent('#auth-status'), { timeout: 10_000 }).toContain('Signed in as demo-staff');
     await page.click('.graphiql-execute-button');
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, what the person sees, not the DOM property.
     await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain('"loginId": "demo-staff"');
   });
 
@@ -81,6 +83,7 @@ describe('GraphiQL explorer at /graphiql', () => {
     await page.click('.graphiql-execute-button');
     const response = await answered;
     expect(await response.request().headerValue('authorization')).toBeNull();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, what the person sees, not the DOM property.
     await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain('Sign in to continue.');
   });
 

@@ -3,6 +3,7 @@ import { getNullableType, isEnumType, isInputObjectType, isListType, isNonNullTy
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoIds, useStack, type GraphQLResponse } from '@econtract/testkit';
 import { publicOperations } from './schema-operations.ts';
+import { ViewerDocument } from '@econtract/sdk';
 
 // Every public operation's arguments driven with hostile values, as the total admin and anonymously:
 // each answer is a success or a coded client error, never an internal error, and a refused call
@@ -173,7 +174,7 @@ describe('hostile input never causes an internal error', () => {
 
   it('still answers the demo admin normally afterwards', async () => {
     await freshAdmin();
-    const result = await stack.graphql('{ viewer { loginId } }', {}, { token: adminToken });
-    expect(result.data.viewer.loginId).toBe('demo-admin');
+    const result = await stack.graphql(ViewerDocument, {}, { token: adminToken });
+    expect(result.data.viewer?.loginId).toBe('demo-admin');
   });
 });

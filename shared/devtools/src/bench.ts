@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD } from '@econtract/server-kit';
+import { DEMO_PASSWORD } from '@econtract/demo';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const STARTUP_TARGET_MS = 15_000;

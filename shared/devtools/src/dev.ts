@@ -5,14 +5,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import {
   createLogger,
-  DEMO_PASSWORD,
-  DemoAccounts,
-  ensureDatabase,
   loadCommonEnv,
   localServiceUrl,
   services,
-  withDatabase,
 } from '@econtract/server-kit';
+import { DEMO_PASSWORD, DemoAccounts } from '@econtract/demo';
+import { ensureDatabase, withDatabase } from './database.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_EMBEDDED_PORT, startEmbeddedPostgres, type RunningDatabase } from './embedded-postgres.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');

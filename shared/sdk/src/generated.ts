@@ -79,6 +79,21 @@ export type BillingTier =
   /** Holds a usable bought plan (SOHO or BUSINESS). */
   | 'PAID';
 
+/** The PDF body of a contract or template: an uploaded PDF file. */
+export type BodyPdf = {
+  __typename?: 'BodyPdf';
+  /** Size of the PDF in bytes. */
+  byteSize: Scalars['Int']['output'];
+  /** A short-lived signed link (a few minutes) that downloads the PDF through the gateway; ask again for a fresh one. */
+  downloadUrl: Scalars['String']['output'];
+  /** The name the download is saved under: the title with `.pdf`. */
+  fileName: Scalars['String']['output'];
+  /** Number of pages in the PDF; signature fields refer to these pages. */
+  pageCount: Scalars['Int']['output'];
+  /** Hex SHA-256 of the PDF bytes, computed by the service when the file was uploaded. */
+  sha256: Scalars['String']['output'];
+};
+
 /** One contract of a bulk issuance: who it goes to and what differs from the template. */
 export type BulkContractRowInput = {
   /** Values for every `{{name}}` place in the template's body. */
@@ -172,6 +187,8 @@ export type Contract = {
   author: Maybe<User>;
   /** The contract's text body. */
   body: Scalars['String']['output'];
+  /** The PDF body, with a short-lived download link; null for a text-only contract. */
+  bodyPdf: Maybe<BodyPdf>;
   /** The viewer's company's box the contract is in. */
   box: ContractBox;
   /** When it was cancelled. */
@@ -180,7 +197,7 @@ export type Contract = {
   category: Maybe<DocumentCategory>;
   /** When it was completed. */
   completedAt: Maybe<Scalars['DateTimeISO']['output']>;
-  /** SHA-256 (hex) of the UTF-8 body text, fixed when the contract is sent; null before. */
+  /** Fixed when the contract is sent; null before. Hex SHA-256 of the text body as UTF-8 and, when there is a PDF body, a 0x00 byte followed by the PDF bytes (a text-only contract: SHA-256 of its text). */
   contentDigest: Maybe<Scalars['String']['output']>;
   /** When the contract was written. */
   createdAt: Scalars['DateTimeISO']['output'];
@@ -345,13 +362,15 @@ export type ContractTemplate = {
   __typename?: 'ContractTemplate';
   /** The text body a new contract starts with. */
   body: Scalars['String']['output'];
+  /** The template's PDF body, with a short-lived download link; null when it has none. */
+  bodyPdf: Maybe<BodyPdf>;
   /** The template's category; null when it has none. */
   category: Maybe<DocumentCategory>;
   /** When the template was created. */
   createdAt: Scalars['DateTimeISO']['output'];
   /** The template's ID. */
   id: Scalars['ID']['output'];
-  /** Where each party signs. */
+  /** Where each party signs; with a PDF body, on its pages. */
   signatureFields: Array<SignatureField>;
   /** The template's title, used as a new contract's title. */
   title: Scalars['String']['output'];
@@ -395,6 +414,8 @@ export type CreateContractInput = {
   approverId: InputMaybe<Scalars['ID']['input']>;
   /** The text body, up to 100,000 characters. */
   body: InputMaybe<Scalars['String']['input']>;
+  /** A PDF body: the `fileId` of a CONTRACT_PDF upload (prepareUpload), not used by any other record. When omitted, a template's PDF is shared. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
   /** One of the company's categories to file it under. */
   categoryId: InputMaybe<Scalars['ID']['input']>;
   /** The management number, only when the company numbers contracts by hand; unique in the company regardless of case and spaces. */
@@ -411,9 +432,11 @@ export type CreateContractInput = {
 export type CreateContractTemplateInput = {
   /** The text body, up to 100,000 characters. */
   body: InputMaybe<Scalars['String']['input']>;
+  /** A PDF body: the `fileId` of a TEMPLATE_PDF upload (prepareUpload), not used by any other record. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
   /** One of the company's categories. */
   categoryId: InputMaybe<Scalars['ID']['input']>;
-  /** Where each party signs, up to 100 places. */
+  /** Where each party signs, up to 100 places; with a PDF body, each on one of its pages. */
   signatureFields: InputMaybe<Array<SignatureFieldInput>>;
   /** The title, 1–200 characters. */
   title: Scalars['String']['input'];
@@ -612,6 +635,8 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Step 1 of a card payment: records an order for a purchasable plan at the catalogue price; pay it in the payment widget, then call confirmPayment. */
   preparePayment: PaymentOrder;
+  /** Prepares the upload of one file and returns a short-lived signed link to PUT its bytes to. Files never travel inside GraphQL requests. Company members; a seal image only the total admin. */
+  prepareUpload: PreparedUpload;
   /** New tokens for a refresh token; reusing an old one ends the whole sign-in. */
   refreshSession: SessionTokensResult;
   /** Registers a department manager or staff member: creates the login account (a verification mail goes to the email; it works once verified) and the staff profile together, or neither. Total admin only. */
@@ -780,6 +805,12 @@ export type MutationLoginArgs = {
 /** The mutation root of the e-contract API: everything a client can change. */
 export type MutationPreparePaymentArgs = {
   planCode: Scalars['String']['input'];
+};
+
+
+/** The mutation root of the e-contract API: everything a client can change. */
+export type MutationPrepareUploadArgs = {
+  kind: UploadKind;
 };
 
 
@@ -1122,6 +1153,23 @@ export type PrepaidLotEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: PrepaidLot;
+};
+
+/** Where to send one file: PUT its raw bytes (not JSON, not multipart) to `uploadUrl` before `expiresAt`, then pass `fileId` to the mutation that uses the file. The answer to the PUT is JSON; a refused file answers with a coded error (`FILE_REJECTED` with `reason`, `PAYLOAD_TOO_LARGE`, `CONFLICT` for a second upload, `UNAUTHENTICATED` for an expired link). */
+export type PreparedUpload = {
+  __typename?: 'PreparedUpload';
+  /** The file types accepted, decided from the file contents (not its name or declared type). */
+  contentTypes: Array<Scalars['String']['output']>;
+  /** When the upload link stops working (10 minutes after it was prepared). */
+  expiresAt: Scalars['DateTimeISO']['output'];
+  /** The id to pass to the mutation that uses the file (e.g. a contract or template). */
+  fileId: Scalars['ID']['output'];
+  /** The largest file accepted, in bytes; a larger body is refused with HTTP 413. */
+  maxBytes: Scalars['Int']['output'];
+  /** The HTTP method to send the file with: always PUT. */
+  method: Scalars['String']['output'];
+  /** The signed upload address on the API; it needs no sign-in header and accepts one file. */
+  uploadUrl: Scalars['String']['output'];
 };
 
 /** The query root of the e-contract API: everything a client can read. */
@@ -1496,6 +1544,8 @@ export type UpdateContractInput = {
   approverId: InputMaybe<Scalars['ID']['input']>;
   /** The new text body, up to 100,000 characters. */
   body: InputMaybe<Scalars['String']['input']>;
+  /** A new PDF body: the `fileId` of a CONTRACT_PDF upload (prepareUpload), not used by any other record; replaces the old PDF. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
   /** The management number, only when the company numbers contracts by hand; an empty string clears it. */
   managementNumber: InputMaybe<Scalars['String']['input']>;
   /** The new list of counterparties (replaces the old one). */
@@ -1508,11 +1558,13 @@ export type UpdateContractInput = {
 export type UpdateContractTemplateInput = {
   /** The new text body, up to 100,000 characters. */
   body: InputMaybe<Scalars['String']['input']>;
+  /** A new PDF body: the `fileId` of a TEMPLATE_PDF upload, not used by any other record. Contracts already written keep the old PDF. */
+  bodyFileId: InputMaybe<Scalars['ID']['input']>;
   /** One of the company's categories; see clearCategory to remove it. */
   categoryId: InputMaybe<Scalars['ID']['input']>;
   /** True: the template has no category any more. */
   clearCategory: InputMaybe<Scalars['Boolean']['input']>;
-  /** The new signature places (replace the old ones). */
+  /** The new signature places (replace the old ones); with a PDF body, each on one of its pages. */
   signatureFields: InputMaybe<Array<SignatureFieldInput>>;
   /** The new title, 1–200 characters. */
   title: InputMaybe<Scalars['String']['input']>;
@@ -1567,6 +1619,15 @@ export type UpdateStaffInput = {
   /** New rank (직급); null clears it. */
   rankId: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** What a file is uploaded for; each kind has its own size limit and accepted file types. */
+export type UploadKind =
+  /** A contract's body as a PDF: at most 10 MB and 100 pages, not encrypted. */
+  | 'CONTRACT_PDF'
+  /** The company's seal image, PNG or JPEG, at most 2 MB. Total admin only. */
+  | 'SEAL_IMAGE'
+  /** A contract template's body as a PDF: at most 10 MB and 100 pages, not encrypted. */
+  | 'TEMPLATE_PDF';
 
 /** One contract unit consumed from a prepaid lot when a contract was completed. */
 export type Usage = {

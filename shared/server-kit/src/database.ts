@@ -3,33 +3,10 @@ import pg from 'pg';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { DataloaderType, defineConfig, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import type { Constructor, LogContext, Logger as OrmLogger, LoggerNamespace } from '@mikro-orm/core';
+import type { Constructor, Logger as OrmLogger } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 
 export { MikroORM, type EntityManager };
-
-/** Same server, another database. */
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-export async function ensureDatabase(url: string, options: { template?: string } = {}): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
-    if (rowCount) return;
-    const template = options.template ? ` template "${options.template}"` : '';
-    await admin.query(`create database "${name}"${template}`).catch((error: { code?: string }) => {
-      if (error.code !== '42P04') throw error; // created meanwhile by a concurrent caller
-    });
-  } finally {
-    await admin.end();
-  }
-}
 
 export interface OrmOptions {
   url: string;
@@ -38,30 +15,14 @@ export interface OrmOptions {
   entities: Constructor<object>[];
   migrations: Constructor<Migration>[];
   poolSize?: number;
+  /** Sees every SQL statement (the test kit counts them); none is given in production. */
+  queryLogger?: OrmLogger;
 }
 
-/** Counts the SQL statements an ORM sends, so tests can prove a list does not grow its query count. */
-export class SqlStatementCounter implements OrmLogger {
-  count = 0;
-  log() {}
-  error() {}
-  warn() {}
-  logQuery(context: LogContext) {
-    if (context.level !== 'error') this.count++;
-  }
-  setDebugMode() {}
-  isEnabled(namespace: LoggerNamespace) {
-    return namespace === 'query';
-  }
-}
-
-const counters = new WeakMap<MikroORM, SqlStatementCounter>();
-
-/** SQL statements this ORM has sent since it started. */
-export const sqlStatementCount = (orm: MikroORM): number => counters.get(orm)?.count ?? 0;
+/** MikroORM logs nothing itself (services log with pino); a test kit may pass a logger that counts statements. */
+const quietOrmLogger: OrmLogger = { log() {}, error() {}, warn() {}, logQuery() {}, setDebugMode() {}, isEnabled: () => false };
 
 export async function createOrm(options: OrmOptions): Promise<MikroORM> {
-  const counter = new SqlStatementCounter();
   const orm = await MikroORM.init(
     defineConfig({
       clientUrl: options.url,
@@ -80,12 +41,11 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
         transactional: true,
         allOrNothing: true,
       },
-      debug: ['query'],
-      loggerFactory: () => counter,
+      debug: options.queryLogger ? ['query'] : false,
+      loggerFactory: () => options.queryLogger ?? quietOrmLogger,
       allowGlobalContext: false,
     }),
   );
-  counters.set(orm, counter);
   return orm;
 }
 

@@ -12,6 +12,8 @@ export const ErrorCode = {
   QUOTA_EXHAUSTED: 'QUOTA_EXHAUSTED',
   /** Too many requests of one kind from one client or for one target; `extensions.retryAfter` says how many seconds to wait. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** An uploaded file's bytes are not what its kind accepts (not a PDF, encrypted, too many pages, …); `reason` says which. */
+  FILE_REJECTED: 'FILE_REJECTED',
   /** An outside service (e.g. the card company) did not answer; nothing was recorded, retrying is safe. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** The operation is too deep, too wide or too costly; refused before any work (HTTP 400). */
@@ -33,6 +35,23 @@ export interface Localized {
 /** Every message a person reads, in both languages; a bare string does not type-check. */
 export type Message = Localized;
 export const msg = (en: string, ko: string): Localized => ({ en, ko });
+
+/** A call to a sibling service that failed without an answer; `delivered: false` means the receiver certainly did nothing. */
+export class InternalCallError extends Error {
+  override name = 'InternalCallError';
+  constructor(
+    message: string,
+    readonly delivered: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** What a client reads when a sibling service did not answer (timeout, restart): coded and retryable, not an internal fault. */
+export const SERVICE_UNAVAILABLE_MESSAGE = msg(
+  'A service this request needs did not answer in time. Please try again in a moment.',
+  '이 요청에 필요한 서비스가 제때 응답하지 않았습니다. 잠시 후 다시 시도해 주세요.',
+);
 
 /** Where the Korean text travels from a subgraph to the gateway; never shown to clients. */
 export const KOREAN_MESSAGE_EXTENSION = 'messageKo';
@@ -116,6 +135,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
     return { ...formatted, extensions };
   }
   onInternal?.(error);
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof InternalCallError) {
+    return {
+      message: SERVICE_UNAVAILABLE_MESSAGE.en,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, [KOREAN_MESSAGE_EXTENSION]: SERVICE_UNAVAILABLE_MESSAGE.ko, retryable: true },
+    };
+  }
   const status = (formatted.extensions?.http as { status?: number } | undefined)?.status;
   return {
     message: INTERNAL_ERROR_MESSAGE.en,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import http from 'node:http';
+import type http from 'node:http';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { ErrorCode, errorBody, INTERNAL_ERROR_MESSAGE, type Localized, type Message, msg, prefersKorean } from './errors.ts';
+import { ErrorCode, errorBody, INTERNAL_ERROR_MESSAGE, type Localized, type Message, msg, } from './errors.ts';
 import { applyServerKeepAlive, KEEP_ALIVE, type KeepAliveTimings } from './keep-alive.ts';
 import type { Logger } from './logger.ts';
 import { normalizeRequestId, REQUEST_ID_HEADER } from './logger.ts';

@@ -1,6 +1,6 @@
 import { createTRPCClientProxy, httpLink, TRPCClientError, TRPCUntypedClient, type TRPCClient, type TRPCRequestOptions } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
-import { AppError, ErrorCode, msg } from './errors.ts';
+import { AppError, ErrorCode, InternalCallError, msg } from './errors.ts';
 import type { InternalKeys } from './internal-keys.ts';
 import { IDEMPOTENCY_KEY_HEADER, type Refusal } from './internal-routes.ts';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from './internal-token.ts';
@@ -30,17 +30,6 @@ export interface InternalCallOptions {
  * answers. A client-side parse would need the owner's schemas at run time.
  */
 export type InternalClient<R extends AnyRouter> = TRPCClient<R>;
-
-/** A call that failed without an answer; `delivered: false` means the receiver certainly did nothing. */
-export class InternalCallError extends Error {
-  override name = 'InternalCallError';
-  constructor(
-    message: string,
-    readonly delivered: boolean,
-  ) {
-    super(message);
-  }
-}
 
 const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 

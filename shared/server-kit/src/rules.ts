@@ -3,7 +3,7 @@ import type { IRules } from 'graphql-shield';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { forbidden, msg, unauthenticated } from './errors.ts';
 import type { SubgraphContext } from './context.ts';
-import { Grade, isOperator } from './viewer.ts';
+import { isOperator } from './viewer.ts';
 
 export { allow, deny, and, or, not, rule } from 'graphql-shield';
 export type { IRules };
@@ -16,11 +16,6 @@ export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ct
 export const isCompanyMember = rule({ cache: 'contextual' })((_parent, _args, ctx: Ctx) => {
   if (!ctx.viewer) return unauthenticated();
   return ctx.viewer.member?.active ? true : forbidden(msg('Only members of a company or a personal workspace can do this.', '회사 또는 개인 회원만 할 수 있는 작업입니다.'));
-});
-
-export const isTotalAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: Ctx) => {
-  if (!ctx.viewer) return unauthenticated();
-  return ctx.viewer.member?.grade === Grade.TOTAL_ADMIN ? true : forbidden(msg('Only the total admin can do this.', '총괄관리자만 할 수 있는 작업입니다.'));
 });
 
 export const isOperatorRule = rule({ cache: 'contextual' })((_parent, _args, ctx: Ctx) => {

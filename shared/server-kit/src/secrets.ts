@@ -1,4 +1,3 @@
-import { DEMO_PASSWORD } from './demo.ts';
 import { serviceNames } from './services.ts';
 
 /** Dev-only secrets: the defaults on a laptop and in tests, refused when NODE_ENV=production. */
@@ -35,7 +34,8 @@ export const PUBLISHED_SECRETS: ReadonlySet<string> = new Set([
   'another-secret-that-is-long-enough-0123456789',
   'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R',
   // The demo accounts' password, in case someone reuses it as a secret.
-  DEMO_PASSWORD,
+  // The demo accounts' password (@econtract/demo), published in the README.
+  'Demo-pass-2026!',
 ]);
 
 export const SECRET_MIN_LENGTH = 32;

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { Express } from 'express';
 import { parse, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
@@ -13,12 +14,12 @@ import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { AnyRouter } from '@trpc/server';
 import type { SubgraphContext } from './context.ts';
-import { createOrm, databaseReachable, migrate, type EntityManager, type MikroORM } from './database.ts';
+import { createOrm, databaseReachable, migrate, type EntityManager, type MikroORM, type OrmOptions } from './database.ts';
 import { ConfigError, type CommonEnv } from './env.ts';
 import { ErrorCode, formatError } from './errors.ts';
 import { createHttpApp, graphqlRequest, jsonBody, listen, logRequests, sendError, serveJsonErrors, type Listening } from './http.ts';
 import { argumentNormalizer } from './input.ts';
-import { internalKeysFor } from './internal-keys.ts';
+import { internalKeysFor, type InternalKeys } from './internal-keys.ts';
 import { internalRouter, mergeInternalRouters, mountInternalRoutes } from './internal-routes.ts';
 import { GATEWAY_ONLY_MESSAGE, internalClaimsOf, type InternalClaims } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -52,6 +53,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seedReference?(em: EntityManager): Promise<void>;
   /** The demo data set for `pnpm dev` and tests; idempotent. */
   seedDemo?(em: EntityManager): Promise<void>;
+  /** Raw HTTP endpoints behind the internal token, for bodies that are not JSON (e.g. file bytes); mounted before `/graphql`. */
+  httpRoutes?(app: Express, running: { createContext: RunningSubgraph['createContext']; log: Logger; keys: InternalKeys }): void;
   /** Background work while the service runs (e.g. sweeping abandoned signups); returns its stop function. */
   background?(running: { createContext: RunningSubgraph['createContext']; log: Logger }): () => void;
 }
@@ -92,8 +95,12 @@ export async function buildFederatedSchema(definition: SubgraphDefinition<any>):
 }
 
 /** Opens the subgraph's ORM and brings its schema up to date: migrations, reference data, demo data. */
-export async function prepareDatabase(definition: SubgraphDefinition<any>, url: string, options: { seedDemo?: boolean; log?: Logger } = {}): Promise<MikroORM> {
-  const orm = await createOrm({ url, schema: definition.name, entities: definition.entities, migrations: definition.migrations });
+export async function prepareDatabase(
+  definition: SubgraphDefinition<any>,
+  url: string,
+  options: { seedDemo?: boolean; log?: Logger; queryLogger?: OrmOptions['queryLogger'] } = {},
+): Promise<MikroORM> {
+  const orm = await createOrm({ url, schema: definition.name, entities: definition.entities, migrations: definition.migrations, queryLogger: options.queryLogger });
   try {
     const applied = await migrate(orm, url, definition.name);
     if (applied.length) options.log?.info({ applied }, 'migrations applied');
@@ -128,13 +135,15 @@ export interface StartOptions {
   log?: Logger;
   /** Where the sibling services listen; defaults to the *_URL settings. */
   serviceUrls?: () => ServiceUrls;
+  /** Sees every SQL statement the service sends (tests count them). */
+  queryLogger?: OrmOptions['queryLogger'];
 }
 
 /** Database, migrations, seeds, then the GraphQL endpoint behind the gateway's internal token. */
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   if (options.seedDemo && options.env.NODE_ENV === 'production') throw new ConfigError(`Invalid configuration:\n  SEED_DEMO: ${DEMO_DATA_IN_PRODUCTION}`);
   const log = options.log ?? createLogger(definition.name, options.env.LOG_LEVEL);
-  const orm = await prepareDatabase(definition, options.databaseUrl, { seedDemo: options.seedDemo, log });
+  const orm = await prepareDatabase(definition, options.databaseUrl, { seedDemo: options.seedDemo, log, queryLogger: options.queryLogger });
 
   const outboxKey = sealingKey(options.env.OUTBOX_ENCRYPTION_KEY, 'outbox');
   const outbox = new OutboxNotifier(definition.name, () => orm.em.fork(), outboxKey);
@@ -186,6 +195,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     if (await internalClaimsOf(keys, req, res)) return next();
     sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, GATEWAY_ONLY_MESSAGE);
   });
+
+  definition.httpRoutes?.(app, { createContext, log, keys });
 
   app.use(
     '/graphql',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { withDatabase } from '@econtract/server-kit';
+import { withDatabase } from '@econtract/devtools/database';
 
 /** Server URL and template name handed from the global setup to every test file. */
 export interface TestDatabaseServer {

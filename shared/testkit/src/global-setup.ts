@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type RunningDatabase } from '@econtract/devtools/embedded-postgres';
-import { ensureDatabase, prepareDatabase, withDatabase } from '@econtract/server-kit';
+import { ensureDatabase, withDatabase } from '@econtract/devtools/database';
+import { prepareDatabase } from '@econtract/server-kit';
 import { dropDatabasesWithPrefix, newRunPrefix, type TestDatabaseServer } from './database.ts';
 import { subgraphDefinitions } from './subgraphs.ts';
 

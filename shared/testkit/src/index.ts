@@ -1,6 +1,6 @@
 export * from './database.ts';
 export * from './stack.ts';
-export { DemoAccounts, DemoDocuments, DemoIds, DEMO_PASSWORD } from '@econtract/server-kit';
+export { DemoAccounts, DemoDocuments, DemoIds, DEMO_PASSWORD } from '@econtract/demo';
 export * from './viewers.ts';
 export * from './identity-flows.ts';
 export * from './outcomes.ts';

@@ -3,15 +3,15 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { LoginDocument } from '@econtract/sdk';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { DEMO_PASSWORD } from '@econtract/demo';
+import { SqlStatementCounter } from './sql-statements.ts';
 import { loadGatewayEnv, startGateway, type RunningGateway } from '@econtract/gateway';
 import {
-  DEMO_PASSWORD,
   INTERNAL_TOKEN_HEADER,
   internalKeysFor,
   loadCommonEnv,
   ServiceClient,
   signInternalToken,
-  sqlStatementCount,
   startSubgraph,
   type InternalCaller,
   type InternalClient,
@@ -44,11 +44,12 @@ export interface Stack {
   subgraphs: Record<ServiceName, RunningSubgraph>;
   gateway: RunningGateway;
   /** POSTs one operation to the gateway's /graphql, as a client would: a typed SDK document where one exists, else a query string. */
+  // `data` is typed as present: a test that reads it after an error fails on that read anyway.
   graphql<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables>,
     variables?: TVariables,
     options?: RequestOptions,
-  ): Promise<GraphQLResponse<TData>>;
+  ): Promise<GraphQLResponse<TData> & { data: TData }>;
   graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** Signs in through the gateway and returns the access token (demo password by default). */
   login(loginId: string, password?: string): Promise<string>;
@@ -59,6 +60,8 @@ export interface Stack {
   internal<R extends ServedRoutes>(service: ServiceOf<R>, options?: { caller?: InternalCaller; timeoutMs?: number }): InternalClient<R>;
   /** The keys a service of this stack signs internal tokens with, for tests that sign or forge tokens themselves. */
   internalKeys(caller: InternalCaller): InternalKeys;
+  /** The secret the gateway signs short-lived links with (receipts, uploads, downloads), for tests that forge or expire one. */
+  linkSecret: string;
   /** Calls one subgraph directly, as the gateway would, on behalf of `viewer` (e.g. `_entities`). */
   subgraphGraphql<T = any>(name: keyof Stack['subgraphs'], query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<GraphQLResponse<T>>;
   /** What the local notifier stored (GET /dev/outbox), newest first; optionally only messages to `to`. */
@@ -91,11 +94,14 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   const source = testEnv(options.env);
   const env = loadCommonEnv(source);
   const started: RunningSubgraph[] = [];
+  const statements: SqlStatementCounter[] = [];
   // Subgraphs start one by one on free ports; each looks its siblings up at call time.
   const serviceUrls = () => Object.fromEntries(started.map((subgraph) => [subgraph.name, subgraph.url])) as ServiceUrls;
   try {
     for (const definition of subgraphDefinitions()) {
-      started.push(await startSubgraph(definition, { env, databaseUrl, port: 0, serviceUrls }));
+      const queryLogger = new SqlStatementCounter();
+      started.push(await startSubgraph(definition, { env, databaseUrl, port: 0, serviceUrls, queryLogger }));
+      statements.push(queryLogger);
     }
   } catch (error) {
     await Promise.all(started.map((subgraph) => subgraph.stop()));
@@ -135,6 +141,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     gatewayUrl: gateway.url,
     subgraphGraphql,
     internalKeys: (caller) => internalKeysFor(env, caller),
+    linkSecret: env.INTERNAL_TOKEN_SECRET,
     internal<R extends ServedRoutes>(service: ServiceOf<R>, options: { caller?: InternalCaller; timeoutMs?: number } = {}) {
       return new ServiceClient(internalKeysFor(env, options.caller ?? 'gateway'), serviceUrls, undefined, options.timeoutMs).to<R>(service);
     },
@@ -155,9 +162,9 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       return subgraphs.identity.orm.em.getConnection().execute(query, params as unknown[]);
     },
     async countSql(action) {
-      const before = started.map((subgraph) => sqlStatementCount(subgraph.orm));
+      const before = statements.map((counter) => counter.count);
       await action();
-      return Object.fromEntries(started.map((subgraph, i) => [subgraph.name, sqlStatementCount(subgraph.orm) - before[i]!])) as never;
+      return Object.fromEntries(started.map((subgraph, i) => [subgraph.name, statements[i]!.count - before[i]!])) as never;
     },
     async stop() {
       await gateway.stop();

@@ -1,4 +1,5 @@
-import { DemoIds, Grade, NO_PERMISSIONS, type Viewer } from '@econtract/server-kit';
+import { DemoIds } from '@econtract/demo';
+import { Grade, NO_PERMISSIONS, type Viewer } from '@econtract/server-kit';
 
 /** Viewers as the gateway would resolve them, for calling a subgraph directly in tests. */
 export const memberViewer = (userId: string, companyId: string, grade: Grade = Grade.STAFF, loginId = 'test-user'): Viewer => ({

@@ -29,7 +29,8 @@ function runFixture(fixture: string, databaseUrl: string | undefined): Promise<{
 
 const lastLine = (output: string) => output.trim().split('\n').at(-1)?.trim();
 
-describe('pnpm test exit code', () => {
+// Each case is a whole vitest run with its own global setup (migrating four subgraphs): slow on a busy machine.
+describe('pnpm test exit code', { timeout: 180_000 }, () => {
   const serverUrl = inject('testDatabaseServer').serverUrl;
 
   it('is non-zero when a test fails, on the embedded PostgreSQL', async () => {

@@ -37,8 +37,10 @@ export const createBillingLoaders = (em: EntityManager, viewer: Viewer | null) =
     /** Up to `limit` usages per lot after the usage numbered `after`; each distinct page shape gets its own batch. */
     usagesOfLot(limit: number, after: number | null): DataLoader<string, Usage[]> {
       const key = `${limit}:${after ?? ''}`;
-      let loader = usagePages.get(key);
-      if (!loader) usagePages.set(key, (loader = usagePageLoader(em, limit, after)));
+      const known = usagePages.get(key);
+      if (known) return known;
+      const loader = usagePageLoader(em, limit, after);
+      usagePages.set(key, loader);
       return loader;
     },
   };

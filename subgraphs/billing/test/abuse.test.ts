@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCode, useStack, verifiedMember, type GraphQLResponse } from '@econtract/testkit';
 import { BillingRateLimits } from '../src/billing.limits.ts';
 import { consume } from './billing.fixtures.ts';
+import { ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 const CONFIRM = 'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id } }';
@@ -13,8 +14,9 @@ const count = (results: GraphQLResponse[], code: string) => results.filter((resu
 async function freshMember(prefix: string) {
   const member = await verifiedMember(stack, prefix);
   const token = await stack.login(member.loginId, member.password);
-  const viewer = await stack.graphql('{ viewer { company { id } } }', {}, { token });
-  return { token, companyId: viewer.data.viewer.company.id as string };
+  const { viewer } = (await stack.graphql(ViewerDocument, {}, { token })).data;
+  if (!viewer?.company) throw new Error(`${member.loginId} has no workspace`);
+  return { token, companyId: viewer.company.id };
 }
 
 /** Fixed windows start on the clock: wait for the next one when this one ends within `seconds`. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS } from '@econtract/server-kit';
 import { DemoIds, useStack, verifiedMember, type Stack } from '@econtract/testkit';
 import { consume, insertLot, nodes } from './billing.fixtures.ts';
+import { ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 
@@ -11,8 +12,9 @@ const ACCOUNT = '{ billingAccount { tier remainingCount nextExpiry activeLots { 
 async function freshMember(s: Stack) {
   const member = await verifiedMember(s, 'billing');
   const token = await s.login(member.loginId, member.password);
-  const viewer = await s.graphql('{ viewer { company { id } } }', {}, { token });
-  return { token, companyId: viewer.data.viewer.company.id as string };
+  const { viewer } = (await s.graphql(ViewerDocument, {}, { token })).data;
+  if (!viewer?.company) throw new Error(`${member.loginId} has no workspace`);
+  return { token, companyId: viewer.company.id };
 }
 
 describe('who may see billing (issue #5)', () => {

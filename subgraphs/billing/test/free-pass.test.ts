@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useStack, verifiedMember, type Stack } from '@econtract/testkit';
 import { lotExpiresAt } from '../src/lot/lot-expiry.ts';
 import { insertLot } from './billing.fixtures.ts';
+import { ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 const CLAIM = 'mutation { claimFreePass { id kind chargedCount remainingCount status purchasedAt expiresAt plan { code } } }';
@@ -9,8 +10,9 @@ const CLAIM = 'mutation { claimFreePass { id kind chargedCount remainingCount st
 async function freshMember(s: Stack) {
   const member = await verifiedMember(s, 'freepass');
   const token = await s.login(member.loginId, member.password);
-  const viewer = await s.graphql('{ viewer { company { id } } }', {}, { token });
-  return { token, companyId: viewer.data.viewer.company.id as string };
+  const { viewer } = (await s.graphql(ViewerDocument, {}, { token })).data;
+  if (!viewer?.company) throw new Error(`${member.loginId} has no workspace`);
+  return { token, companyId: viewer.company.id };
 }
 const freePassLots = (companyId: string) => stack.sql(`select * from billing.prepaid_lot where company_id = ? and kind = 'FREE_PASS' order by purchased_at`, [companyId]);
 

@@ -3,6 +3,7 @@ import { DocumentCategory, DocumentCategoryChange } from './category/document-ca
 import { CONTRACT_COLUMNS, contractFromRow } from './contract/contract.type.ts';
 import { inList, visibleFiling } from './contract/contract.visibility.ts';
 import { ContractTemplate } from './template/contract-template.entity.ts';
+import { StoredFile } from './upload/stored-file.entity.ts';
 
 /** Matches no company: loaders of a viewer without one (operator, anonymous) find nothing. */
 const NO_COMPANY = '00000000-0000-0000-0000-000000000000';
@@ -19,6 +20,8 @@ export const createDocumentsLoaders = (em: EntityManager, viewer: Viewer | null)
   return {
     categoryById: rowLoader((ids: string[]) => em.find(DocumentCategory, { id: { $in: ids }, companyId }), (category) => category.id),
     templateById: rowLoader((ids: string[]) => em.find(ContractTemplate, { id: { $in: ids }, companyId }), (template) => template.id),
+    /** Only ever loaded for a PDF body of a contract or template the viewer can already see (a received contract's file is the sender company's). */
+    storedFileById: rowLoader((ids: string[]) => em.find(StoredFile, { id: { $in: ids } }), (file) => file.id),
     historyByCategory: groupLoader(
       (ids: string[]) => em.find(DocumentCategoryChange, { categoryId: { $in: ids } }, { orderBy: { changedAt: 'desc', seq: 'desc' } }),
       (change) => change.categoryId,

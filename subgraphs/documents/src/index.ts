@@ -11,16 +11,27 @@ import { migrations } from './migrations/index.ts';
 import { seedDemoDocuments } from './seed.ts';
 import { ContractTemplate } from './template/contract-template.entity.ts';
 import { ContractTemplateResolver } from './template/contract-template.resolver.ts';
+import { StoredFile } from './upload/stored-file.entity.ts';
+import { mountFileRoutes } from './upload/upload.http.ts';
+import { UploadResolver } from './upload/upload.resolver.ts';
+import { startUploadSweeper } from './upload/upload.service.ts';
 
 /** Categories, templates, contracts and their numbers, seals, signing certificates. */
 export const documents: SubgraphDefinition<DocumentsLoaders> = {
   name: 'documents',
-  entities: [DocumentCategory, DocumentCategoryChange, ContractTemplate],
+  entities: [DocumentCategory, DocumentCategoryChange, ContractTemplate, StoredFile],
   migrations,
-  resolvers: [DocumentCategoryResolver, DocumentCategoryChangeResolver, ContractTemplateResolver, ContractResolver, ContractApprovalResolver, ContractBulkResolver],
+  resolvers: [DocumentCategoryResolver, DocumentCategoryChangeResolver, ContractTemplateResolver, ContractResolver, ContractApprovalResolver, ContractBulkResolver, UploadResolver],
   references: { Contract: resolveContractReference },
   permissions: documentsPermissions,
   createLoaders: createDocumentsLoaders,
   seedDemo: seedDemoDocuments,
-  background: startCompletionSweeper,
+  httpRoutes: mountFileRoutes,
+  // Two sweepers (completions to settle, unclaimed uploads to free), started and stopped together.
+  background: (running) => {
+    const stops = [startCompletionSweeper(running), startUploadSweeper(running)];
+    return () => {
+      for (const stop of stops) stop();
+    };
+  },
 };

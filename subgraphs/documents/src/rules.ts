@@ -1,6 +1,7 @@
-import { and, forbidden, Grade, isCompanyMember, msg, rule, unauthenticated, type PermissionRules } from '@econtract/server-kit';
+import { allow, and, forbidden, Grade, isCompanyMember, msg, rule, unauthenticated, type PermissionRules } from '@econtract/server-kit';
 import { mayWrite } from './contract/contract.permissions.ts';
 import type { DocumentsContext } from './context.ts';
+import { mayPrepareUpload } from './upload/upload.rules.ts';
 
 /** R-CAT-4: categories are managed by the total admin (and by an individual member, alone in their workspace). */
 export const canManageCategories = rule({ cache: 'contextual' })((_parent, _args, ctx: DocumentsContext) => {
@@ -45,6 +46,7 @@ export const documentsPermissions: PermissionRules = {
     cancelContract: isCompanyMember,
     discardContract: isCompanyMember,
     deleteContract: isCompanyMember,
+    prepareUpload: mayPrepareUpload,
   },
   DocumentCategory: { '*': isCompanyMember, history: canManageCategories },
   DocumentCategoryChange: canManageCategories,
@@ -61,4 +63,6 @@ export const documentsPermissions: PermissionRules = {
   PageInfo: isCompanyMember,
   User: isCompanyMember,
   Department: isCompanyMember,
+  PreparedUpload: allow,
+  BodyPdf: isCompanyMember,
 };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DemoAccounts, DemoDocuments, DemoIds, type EntityManager } from '@econtract/server-kit';
+import { DemoAccounts, DemoDocuments, DemoIds } from '@econtract/demo';
+import type { EntityManager } from '@econtract/server-kit';
 import { reserveNumbers } from './contract/contract.numbering.ts';
 
 /** The demo company's departments, as organization seeds them (`DemoOrganization`). */
@@ -211,14 +212,10 @@ export async function seedDemoDocuments(em: EntityManager): Promise<void> {
   if (existing) return;
   await em.transactional(async (tx) => {
     const category = (id: string, name: string, description: string | null, createdAt: Date) =>
-      tx.execute(`insert into "documents"."document_category" ("id", "company_id", "name", "description", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?)`, [
-        id,
-        DemoIds.company,
-        name,
-        description,
-        createdAt,
-        createdAt,
-      ]);
+      tx.execute(
+        `insert into "documents"."document_category" ("id", "company_id", "name", "description", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?)`,
+        [id, DemoIds.company, name, description, createdAt, createdAt],
+      );
     await category(C.services, '용역계약', '외부 업체에 업무를 맡기는 계약', at(1, 9));
     await category(C.purchases, '구매계약', '물품·장비 구매', at(1, 9));
     await category(C.employment, '근로계약', null, at(1, 9));

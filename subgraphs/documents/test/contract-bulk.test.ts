@@ -4,7 +4,8 @@ import { CREATE, NO_RIGHTS, ok, party, refused, SET_PERMISSIONS, SETTINGS, staff
 
 // Issue #10 item 5: bulk issuance (대량발행) through the gateway, all or none, numbered in one statement.
 const stack = useStack();
-const BULK = 'mutation ($input: CreateContractsInBulkInput!) { createContractsInBulk(input: $input) { id title body managementNumber status parties { role name email } } }';
+const BULK =
+  'mutation ($input: CreateContractsInBulkInput!) { createContractsInBulk(input: $input) { id title body managementNumber status parties { role name email } } }';
 const TEMPLATE_BODY = '제1조 (금액) 갑은 을에게 {{금액}}을 지급한다.\n담당자: {{ 담당자 }}';
 
 let admin: string;
@@ -22,7 +23,10 @@ const rows = (count: number) => Array.from({ length: count }, (_, i) => row(i + 
 
 /** Serials of every automatic number the demo company holds for one Seoul month. */
 async function serialsOf(period: string): Promise<number[]> {
-  const found = await stack.sql<{ management_number: string }>(`select management_number from documents.contract where company_id = ? and management_number like ?`, [DemoIds.company, `${period}-%`]);
+  const found = await stack.sql<{ management_number: string }>(
+    `select management_number from documents.contract where company_id = ? and management_number like ?`,
+    [DemoIds.company, `${period}-%`],
+  );
   return found.map((contract) => Number(contract.management_number.slice(8))).sort((a, b) => a - b);
 }
 const contractCount = async () => Number((await stack.sql<{ n: string }>('select count(*) as n from documents.contract'))[0]!.n);
@@ -30,8 +34,11 @@ const contractCount = async () => Number((await stack.sql<{ n: string }>('select
 beforeAll(async () => {
   admin = await stack.login('demo-admin');
   await ok(stack, admin, SETTINGS, { input: { internalApproval: false, contractNumbering: 'AUTO' } });
-  templateId = (await ok(stack, admin, 'mutation ($input: CreateContractTemplateInput!) { createContractTemplate(input: $input) { id } }', { input: { title: '용역 계약서', body: TEMPLATE_BODY } }))
-    .createContractTemplate.id;
+  templateId = (
+    await ok(stack, admin, 'mutation ($input: CreateContractTemplateInput!) { createContractTemplate(input: $input) { id } }', {
+      input: { title: '용역 계약서', body: TEMPLATE_BODY },
+    })
+  ).createContractTemplate.id;
 });
 
 describe('createContractsInBulk', () => {
@@ -39,10 +46,18 @@ describe('createContractsInBulk', () => {
     const input = { templateId, rows: rows(1000) };
     // Over the gateway's ordinary 100 KB body limit: the bulk operation may use more.
     expect(Buffer.byteLength(JSON.stringify({ query: BULK, variables: { input } }))).toBeGreaterThan(100 * 1024);
-    const singles = Array.from({ length: 20 }, (_, i) => ok(stack, admin, CREATE, { input: { title: `단건 ${i}`, parties: [party()], approvalRequired: false } }));
+    const singles = Array.from({ length: 20 }, (_, i) =>
+      ok(stack, admin, CREATE, { input: { title: `단건 ${i}`, parties: [party()], approvalRequired: false } }),
+    );
     const [bulk, ...single] = await Promise.all([ok(stack, admin, BULK, { input }), ...singles]);
 
-    const issued = bulk.createContractsInBulk as Array<{ title: string; body: string; managementNumber: string; status: string; parties: Array<{ role: string; email: string }> }>;
+    const issued = bulk.createContractsInBulk as Array<{
+      title: string;
+      body: string;
+      managementNumber: string;
+      status: string;
+      parties: Array<{ role: string; email: string }>;
+    }>;
     expect(issued).toHaveLength(1000);
     expect(issued[16]!.title).toBe('2026년 용역 계약서 - 상대방 17');
     expect(issued[16]!.body).toBe('제1조 (금액) 갑은 을에게 180000원을 지급한다.\n담당자: 김담당');
@@ -66,13 +81,18 @@ describe('createContractsInBulk', () => {
     expect(all.length).toBeGreaterThanOrEqual(1020);
 
     // Every contract is listed in the sent box and audited as created.
-    const [audited] = await stack.sql<{ n: string }>(`select count(*) as n from documents.audit_entry where action = 'CONTRACT_CREATED' and (after -> 'bulk' ->> 'of') = '1000'`);
+    const [audited] = await stack.sql<{ n: string }>(
+      `select count(*) as n from documents.audit_entry where action = 'CONTRACT_CREATED' and (after -> 'bulk' ->> 'of') = '1000'`,
+    );
     expect(Number(audited!.n)).toBe(1000);
   }, 120_000);
 
   it('refuses the whole batch when one row is wrong, naming the row in both languages, and writes nothing', async () => {
     const before = await contractCount();
-    const [counterBefore] = await stack.sql<{ total: string }>('select coalesce(sum(last_serial), 0) as total from documents.contract_number_counter where company_id = ?', [DemoIds.company]);
+    const [counterBefore] = await stack.sql<{ total: string }>(
+      'select coalesce(sum(last_serial), 0) as total from documents.contract_number_counter where company_id = ?',
+      [DemoIds.company],
+    );
     const bad = rows(30);
     bad[16] = { ...bad[16]!, parties: [{ ...bad[16]!.parties[0]!, email: 'not-an-email' }] };
     bad[24] = { ...bad[24]!, fields: [{ name: '금액', value: '1원' }] };
@@ -92,14 +112,25 @@ describe('createContractsInBulk', () => {
 
     // Nothing written, no number used: the counter is where it was.
     expect(await contractCount()).toBe(before);
-    const [counterAfter] = await stack.sql<{ total: string }>('select coalesce(sum(last_serial), 0) as total from documents.contract_number_counter where company_id = ?', [DemoIds.company]);
+    const [counterAfter] = await stack.sql<{ total: string }>(
+      'select coalesce(sum(last_serial), 0) as total from documents.contract_number_counter where company_id = ?',
+      [DemoIds.company],
+    );
     expect(counterAfter!.total).toBe(counterBefore!.total);
 
     // A place the template does not have, an empty batch and one over 1,000 rows.
-    const unknown = await refused(stack, admin, BULK, { input: { templateId, rows: [{ ...row(1), fields: [...row(1).fields, { name: '기간', value: '1년' }] }] } });
+    const unknown = await refused(stack, admin, BULK, {
+      input: { templateId, rows: [{ ...row(1), fields: [...row(1).fields, { name: '기간', value: '1년' }] }] },
+    });
     expect(unknown.result.errors![0]!.extensions!.rows).toEqual([{ row: 1, field: 'fields.기간', message: 'The template has no place named "기간".' }]);
     expect((await refused(stack, admin, BULK, { input: { templateId, rows: [] } })).code).toBe('BAD_USER_INPUT');
-    const tooMany = Array.from({ length: 1001 }, () => ({ parties: [{ name: '갑', email: 'a@b.example' }], fields: [{ name: '금액', value: '1' }, { name: '담당자', value: '김' }] }));
+    const tooMany = Array.from({ length: 1001 }, () => ({
+      parties: [{ name: '갑', email: 'a@b.example' }],
+      fields: [
+        { name: '금액', value: '1' },
+        { name: '담당자', value: '김' },
+      ],
+    }));
     expect((await refused(stack, admin, BULK, { input: { templateId, rows: tooMany } })).message).toMatch(/1 to 1000 rows/);
     expect(await contractCount()).toBe(before);
   });
@@ -118,7 +149,8 @@ describe('createContractsInBulk', () => {
         { row: 3, field: 'managementNumber', message: 'Management number "BULK-001" is already used in your company.' },
       ]);
       expect(await contractCount()).toBe(before);
-      const issued = (await ok(stack, admin, BULK, { input: { templateId, rows: [{ ...row(1), managementNumber: 'BULK-201' }, row(2)] } })).createContractsInBulk;
+      const issued = (await ok(stack, admin, BULK, { input: { templateId, rows: [{ ...row(1), managementNumber: 'BULK-201' }, row(2)] } }))
+        .createContractsInBulk;
       expect(issued.map((contract: { managementNumber: string | null }) => contract.managementNumber)).toEqual(['BULK-201', null]);
     } finally {
       await ok(stack, admin, SETTINGS, { input: { contractNumbering: 'AUTO' } });
@@ -138,7 +170,11 @@ describe('createContractsInBulk', () => {
 
   it('admits a body over 100 KB only for the bulk operation of a signed-in caller, and at most 900 KB', async () => {
     const post = (body: string, token?: string) =>
-      fetch(`${stack.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+      fetch(`${stack.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
     const large = JSON.stringify({ query: BULK, variables: { input: { templateId, rows: rows(600) } } });
     expect(Buffer.byteLength(large)).toBeGreaterThan(100 * 1024);
     // Anonymous: refused by size before anything else.
@@ -147,10 +183,18 @@ describe('createContractsInBulk', () => {
     const padded = JSON.stringify({ query: '{ plans { code } }', variables: { pad: 'x'.repeat(150 * 1024) } });
     expect((await post(padded, admin)).status).toBe(413);
     // The bulk mutation next to another field does not get the room either.
-    const mixed = JSON.stringify({ query: BULK.replace('createContractsInBulk(input: $input) {', 'logout createContractsInBulk(input: $input) {'), variables: { input: { templateId, rows: rows(600) } } });
+    const mixed = JSON.stringify({
+      query: BULK.replace('createContractsInBulk(input: $input) {', 'logout createContractsInBulk(input: $input) {'),
+      variables: { input: { templateId, rows: rows(600) } },
+    });
     expect((await post(mixed, admin)).status).toBe(413);
     // Over 900 KB even for the bulk mutation.
-    const huge = JSON.stringify({ query: BULK, variables: { input: { templateId, rows: rows(1000).map((r) => ({ ...r, title: '가'.repeat(200), parties: [{ ...r.parties[0]!, company: '나'.repeat(100) }] })) } } });
+    const huge = JSON.stringify({
+      query: BULK,
+      variables: {
+        input: { templateId, rows: rows(1000).map((r) => ({ ...r, title: '가'.repeat(200), parties: [{ ...r.parties[0]!, company: '나'.repeat(100) }] })) },
+      },
+    });
     expect(Buffer.byteLength(huge)).toBeGreaterThan(900 * 1024);
     const hugeAnswer = await post(huge, admin);
     expect(hugeAnswer.status).toBe(413);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DemoDocuments, DemoIds, useStack } from '@econtract/testkit';
+import { DemoDocuments, useStack } from '@econtract/testkit';
 import { seedDemoDocuments } from '../src/seed.ts';
 import { ok } from './documents.helpers.ts';
 
@@ -7,7 +7,16 @@ import { ok } from './documents.helpers.ts';
 const stack = useStack();
 const LIST = `query ($filter: ContractFilter) { contracts(first: 50, filter: $filter) { edges { node { id title status box managementNumber
   category { name } author { id } department { name } parties { role name email } } } } }`;
-type Listed = { id: string; title: string; status: string; box: string; managementNumber: string; category: { name: string } | null; author: { id: string } | null; department: { name: string } | null };
+type Listed = {
+  id: string;
+  title: string;
+  status: string;
+  box: string;
+  managementNumber: string;
+  category: { name: string } | null;
+  author: { id: string } | null;
+  department: { name: string } | null;
+};
 const nodes = (data: any): Listed[] => data.contracts.edges.map((edge: { node: Listed }) => edge.node);
 
 describe('demo documents', () => {
@@ -19,7 +28,9 @@ describe('demo documents', () => {
     // Numbered by the counter for October 2026 in the order written; listed newest first.
     expect(sent.map((contract) => contract.managementNumber)).toEqual(Array.from({ length: 7 }, (_, i) => `2026-10-${String(7 - i).padStart(5, '0')}`));
     const received = admin.filter((contract) => contract.box === 'RECEIVED');
-    expect(received).toMatchObject([{ id: DemoDocuments.contracts.fromPartner, status: 'SENT', category: { name: '구매계약' }, author: null, department: null }]);
+    expect(received).toMatchObject([
+      { id: DemoDocuments.contracts.fromPartner, status: 'SENT', category: { name: '구매계약' }, author: null, department: null },
+    ]);
 
     // R-STAFF-4 on the demo set: staff see their own and the partner's contract addressed to them; the manager also their department's.
     const staff = nodes(await ok(stack, await stack.login('demo-staff'), LIST));
@@ -52,7 +63,12 @@ describe('demo documents', () => {
     }
     const admin = await stack.graphql(README_QUERY, {}, { token: await stack.login('demo-admin') });
     const approved = admin.data.contracts.edges.find((edge: { node: { status: string } }) => edge.node.status === 'APPROVED').node;
-    expect(approved).toMatchObject({ author: { name: '이부서' }, department: { name: '영업본부' }, approver: { name: '김총괄' }, approval: { decidedBy: { name: '김총괄' } } });
+    expect(approved).toMatchObject({
+      author: { name: '이부서' },
+      department: { name: '영업본부' },
+      approver: { name: '김총괄' },
+      approval: { decidedBy: { name: '김총괄' } },
+    });
     // The partner's member is not the demo company's to look up: its contract names the sender in its parties only.
     const received = admin.data.contracts.edges.find((edge: { node: { box: string } }) => edge.node.box === 'RECEIVED').node;
     expect(received).toMatchObject({ author: null, department: null, approver: null, approval: null });
@@ -60,17 +76,30 @@ describe('demo documents', () => {
 
   it('has categories with history and templates with places for bulk issuance', async () => {
     const admin = await stack.login('demo-admin');
-    const { documentCategory } = await ok(stack, admin, 'query ($id: ID!) { documentCategory(id: $id) { name description contractCount templateCount history { previousName name description } } }', {
-      id: DemoDocuments.categories.services,
-    });
+    const { documentCategory } = await ok(
+      stack,
+      admin,
+      'query ($id: ID!) { documentCategory(id: $id) { name description contractCount templateCount history { previousName name description } } }',
+      {
+        id: DemoDocuments.categories.services,
+      },
+    );
     expect(documentCategory).toMatchObject({ name: '용역계약', contractCount: 4, templateCount: 1 });
     expect(documentCategory.history).toEqual([
       { previousName: '용역계약', name: '용역계약', description: '외부 업체에 업무를 맡기는 계약' },
       { previousName: '용역', name: '용역계약', description: null },
     ]);
     const { contractTemplates } = await ok(stack, admin, '{ contractTemplates(first: 10) { edges { node { title body signatureFields { partyIndex } } } } }');
-    expect(contractTemplates.edges.map((edge: { node: { title: string } }) => edge.node.title).sort()).toEqual(['물품 구매 계약서', '용역 계약서', '표준 근로계약서']);
-    expect(contractTemplates.edges.every((edge: { node: { body: string; signatureFields: unknown[] } }) => edge.node.body.includes('{{') && edge.node.signatureFields.length === 2)).toBe(true);
+    expect(contractTemplates.edges.map((edge: { node: { title: string } }) => edge.node.title).sort()).toEqual([
+      '물품 구매 계약서',
+      '용역 계약서',
+      '표준 근로계약서',
+    ]);
+    expect(
+      contractTemplates.edges.every(
+        (edge: { node: { body: string; signatureFields: unknown[] } }) => edge.node.body.includes('{{') && edge.node.signatureFields.length === 2,
+      ),
+    ).toBe(true);
   });
 
   it('is seeded once: a second run changes nothing', async () => {

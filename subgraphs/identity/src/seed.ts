@@ -1,4 +1,5 @@
-import { AccountRole, DEMO_PASSWORD, DemoAccounts, DemoIds, type EntityManager } from '@econtract/server-kit';
+import { DEMO_PASSWORD, DemoAccounts, DemoIds } from '@econtract/demo';
+import { AccountRole, type EntityManager } from '@econtract/server-kit';
 import { Account, AccountOrigin } from './account/account.entity.ts';
 import { hashPassword } from './account/password.ts';
 

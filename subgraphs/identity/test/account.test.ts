@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoAdminViewer, DemoIds, memberViewer, useStack } from '@econtract/testkit';
 import { Account } from '../src/account/account.entity.ts';
 import { hashPassword } from '../src/account/password.ts';
+import { LoginDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 
@@ -34,9 +35,9 @@ describe('accounts (identity)', () => {
 
   it('tells an unverified account to verify, but only after the right password (R-LOGIN-2)', async () => {
     await createAccount({ loginId: 'not-yet-verified', emailVerifiedAt: null });
-    const right = await stack.graphql('mutation { login(loginId: "not-yet-verified", password: "Correct-horse-9") { accessToken } }');
+    const right = await stack.graphql(LoginDocument, { loginId: 'not-yet-verified', password: 'Correct-horse-9' });
     expect(right.errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_VERIFIED');
-    const wrong = await stack.graphql('mutation { login(loginId: "not-yet-verified", password: "Wrong-horse-9") { accessToken } }');
+    const wrong = await stack.graphql(LoginDocument, { loginId: 'not-yet-verified', password: 'Wrong-horse-9' });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -54,9 +55,9 @@ describe('accounts (identity)', () => {
   it('ends access on the next request once the account can no longer be used', async () => {
     const account = await createAccount({ loginId: 'short-lived', emailVerifiedAt: new Date() });
     const token = await stack.login('short-lived', 'Correct-horse-9');
-    expect((await stack.graphql('{ viewer { id } }', {}, { token })).data.viewer).toEqual({ id: account.id });
+    expect((await stack.graphql(ViewerDocument, {}, { token })).data.viewer).toMatchObject({ id: account.id });
     await em().nativeUpdate(Account, { id: account.id }, { emailVerifiedAt: null });
-    const after = await stack.graphql('{ viewer { id } }', {}, { token });
+    const after = await stack.graphql(ViewerDocument, {}, { token });
     expect(after.status).toBe(401);
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { errorCode, tokenMailedTo, useStack, verifiedMember } from '@econtract/testkit';
+import { LoginDocument, VerifyEmailDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
-const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }';
 const UPDATE = 'mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { name email phone emailVerified } }';
 
 async function signedIn(prefix: string) {
   const member = await verifiedMember(stack, prefix);
-  const token = (await stack.graphql(LOGIN, { l: member.loginId, p: member.password })).data.login.accessToken as string;
+  const token = (await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password })).data.login.accessToken as string;
   const stepUp = async () => (await stack.graphql('mutation ($p: String!) { confirmPassword(password: $p) { token expiresAt } }', { p: member.password }, { token })).data.confirmPassword.token as string;
   return { ...member, token, stepUp };
 }
@@ -34,7 +34,7 @@ describe('personal settings (R-PROFILE-1..4)', () => {
   it('does not accept a step-up token from another sign-in', async () => {
     const me = await signedIn('other');
     const stepUp = await me.stepUp();
-    const other = (await stack.graphql(LOGIN, { l: me.loginId, p: me.password })).data.login.accessToken;
+    const other = (await stack.graphql(LoginDocument, { loginId: me.loginId, password: me.password })).data.login.accessToken;
     expect(errorCode(await stack.graphql(UPDATE, { input: { stepUpToken: stepUp, name: 'x' } }, { token: other }))).toBe('FORBIDDEN');
   });
 
@@ -74,17 +74,17 @@ describe('personal settings (R-PROFILE-1..4)', () => {
 
   it('changes the password only when a new one is given, ending the other sign-ins', async () => {
     const me = await signedIn('password');
-    const other = (await stack.graphql(LOGIN, { l: me.loginId, p: me.password })).data.login.accessToken;
+    const other = (await stack.graphql(LoginDocument, { loginId: me.loginId, password: me.password })).data.login.accessToken;
     await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), name: '이름만' } }, { token: me.token });
-    expect(errorCode(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('OK');
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: me.loginId, password: me.password }))).toBe('OK');
 
     expect(errorCode(await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), newPassword: 'short' } }, { token: me.token }))).toBe('BAD_USER_INPUT');
     const next = 'Brand-new-pass-42';
     expect(errorCode(await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), newPassword: next } }, { token: me.token }))).toBe('OK');
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: other })).status).toBe(401);
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: me.token })).data.viewer).toEqual({ id: me.id });
-    expect(errorCode(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await stack.graphql(LOGIN, { l: me.loginId, p: next }))).toBe('OK');
+    expect((await stack.graphql(ViewerDocument, {}, { token: other })).status).toBe(401);
+    expect((await stack.graphql(ViewerDocument, {}, { token: me.token })).data.viewer).toMatchObject({ id: me.id });
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: me.loginId, password: me.password }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: me.loginId, password: next }))).toBe('OK');
   });
 
   it('verifies a new email address before the next sign-in', async () => {
@@ -92,10 +92,10 @@ describe('personal settings (R-PROFILE-1..4)', () => {
     const newEmail = `changed-${me.loginId}@example.com`;
     const updated = await stack.graphql(UPDATE, { input: { stepUpToken: await me.stepUp(), email: newEmail } }, { token: me.token });
     expect(updated.data.updateProfile).toMatchObject({ email: newEmail, emailVerified: false });
-    expect(errorCode(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('EMAIL_NOT_VERIFIED');
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: me.loginId, password: me.password }))).toBe('EMAIL_NOT_VERIFIED');
     const token = await tokenMailedTo(stack, newEmail, 'Verification token');
-    expect((await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token })).data.verifyEmail).toBe(true);
-    expect(errorCode(await stack.graphql(LOGIN, { l: me.loginId, p: me.password }))).toBe('OK');
+    expect((await stack.graphql(VerifyEmailDocument, { token })).data.verifyEmail).toBe(true);
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: me.loginId, password: me.password }))).toBe('OK');
   });
 
   it('refuses profile changes to anonymous callers', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCode, type GraphQLResponse, newMemberFields, signUpIndividual, useStack, verifiedMember } from '@econtract/testkit';
 import { IdentityRateLimits as Limits } from '../src/security/rate-limits.ts';
+import { LoginDocument, LoginIdAvailableDocument } from '@econtract/sdk';
 
 const stack = useStack();
 
@@ -9,8 +10,6 @@ let lastIp = 0;
 const freshIp = () => `192.0.2.${++lastIp}`;
 const from = (ip: string) => ({ 'x-forwarded-for': ip });
 
-const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }';
-const AVAILABLE = 'query ($l: String!) { loginIdAvailable(loginId: $l) }';
 const RESEND = 'mutation ($l: String!) { resendVerificationEmail(loginId: $l) }';
 const RESET = 'mutation ($l: String!, $e: String!) { requestPasswordReset(loginId: $l, email: $e) }';
 const FIND = 'mutation ($n: String!, $e: String!) { findLoginId(name: $n, email: $e) }';
@@ -54,16 +53,16 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
     expect(over.errors?.length).toBeGreaterThan(0);
     expect(over.errors?.every((error) => error.extensions?.code === 'RATE_LIMITED')).toBe(true);
     expectRateLimited(over, 60);
-    const korean = await stack.graphql(AVAILABLE, { l: 'korean-x' }, { headers: { ...from(ip), 'accept-language': 'ko' } });
+    const korean = await stack.graphql(LoginIdAvailableDocument, { loginId: 'korean-x' }, { headers: { ...from(ip), 'accept-language': 'ko' } });
     expect(korean.errors?.[0]?.message).toMatch(/요청이 너무 많습니다/);
     // Another IP is not affected.
-    expect(errorCode(await stack.graphql(AVAILABLE, { l: 'elsewhere-x' }, { headers: from(freshIp()) }))).toBe('OK');
+    expect(errorCode(await stack.graphql(LoginIdAvailableDocument, { loginId: 'elsewhere-x' }, { headers: from(freshIp()) }))).toBe('OK');
   });
 
   it('is exact when 70 checks race: 60 answer, 10 are refused', async () => {
     await roomInWindow(60, 10);
     const ip = freshIp();
-    const results = await Promise.all(Array.from({ length: 70 }, (_, i) => stack.graphql(AVAILABLE, { l: `race-${i}-x` }, { headers: from(ip) })));
+    const results = await Promise.all(Array.from({ length: 70 }, (_, i) => stack.graphql(LoginIdAvailableDocument, { loginId: `race-${i}-x` }, { headers: from(ip) })));
     expect(count(results, 'OK')).toBe(Limits.availabilityPerIp.limit);
     expect(count(results, 'RATE_LIMITED')).toBe(10);
   });
@@ -72,23 +71,23 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
     const member = await verifiedMember(stack, 'burst');
     await roomInWindow(60, 25);
     const ip = freshIp();
-    for (let i = 0; i < Limits.loginPerIp.limit; i++) expect(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: member.password }, { headers: from(ip) }))).toBe('OK');
-    expectRateLimited(await stack.graphql(LOGIN, { l: member.loginId, p: member.password }, { headers: from(ip) }), 60);
+    for (let i = 0; i < Limits.loginPerIp.limit; i++) expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }))).toBe('OK');
+    expectRateLimited(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }), 60);
   });
 
   it('login: 20 failures an hour per IP across login IDs; then the IP is refused before any password is checked', async () => {
     await roomInWindow(3600, 40);
     const member = await verifiedMember(stack, 'budget');
     const ip = freshIp();
-    for (let i = 0; i < 19; i++) expect(errorCode(await stack.graphql(LOGIN, { l: `nobody-${i}-${ip}`, p: 'Wrong-password-1' }, { headers: from(ip) }))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 19; i++) expect(errorCode(await stack.graphql(LoginDocument, { loginId: `nobody-${i}-${ip}`, password: 'Wrong-password-1' }, { headers: from(ip) }))).toBe('UNAUTHENTICATED');
     // A success gives its failure slot back.
-    expect(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: member.password }, { headers: from(ip) }))).toBe('OK');
-    expect(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: 'Wrong-password-1' }, { headers: from(ip) }))).toBe('UNAUTHENTICATED');
-    expectRateLimited(await stack.graphql(LOGIN, { l: member.loginId, p: 'Wrong-password-1' }, { headers: from(ip) }), 3600);
-    expectRateLimited(await stack.graphql(LOGIN, { l: member.loginId, p: member.password }, { headers: from(ip) }), 3600);
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }))).toBe('OK');
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) }))).toBe('UNAUTHENTICATED');
+    expectRateLimited(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) }), 3600);
+    expectRateLimited(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }), 3600);
     // The refused attempts never reached the account: one failure counted, nothing locked; other IPs sign in.
     expect(await stack.sql('select failed_login_count, locked_at from identity.account where id = ?', [member.id])).toEqual([{ failed_login_count: 1, locked_at: null }]);
-    expect(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: member.password }, { headers: from(freshIp()) }))).toBe('OK');
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(freshIp()) }))).toBe('OK');
   });
 
   it('login: one IP cannot lock more than four accounts an hour, yet five failures still lock (R-LOGIN-3)', async () => {
@@ -98,7 +97,7 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
     const answers: string[][] = [];
     for (const member of members) {
       const mine: string[] = [];
-      for (let i = 0; i < 5; i++) mine.push(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: 'Wrong-password-1' }, { headers: from(ip) })));
+      for (let i = 0; i < 5; i++) mine.push(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) })));
       answers.push(mine);
     }
     const lockedOut = ['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'ACCOUNT_LOCKED'];
@@ -112,18 +111,18 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
     await roomInWindow(900, 30);
     const member = await verifiedMember(stack, 'pair');
     const ip = freshIp();
-    const results = await Promise.all(Array.from({ length: 20 }, () => stack.graphql(LOGIN, { l: member.loginId, p: 'Wrong-password-1' }, { headers: from(ip) })));
+    const results = await Promise.all(Array.from({ length: 20 }, () => stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) })));
     expect(count(results, 'UNAUTHENTICATED')).toBe(4);
     expect(count(results, 'ACCOUNT_LOCKED') + count(results, 'RATE_LIMITED')).toBe(16);
     expect(await stack.sql('select failed_login_count, locked_at is not null as locked from identity.account where id = ?', [member.id])).toEqual([{ failed_login_count: 5, locked: true }]);
     const [{ wrong }] = await stack.sql("select count(*)::int as wrong from identity.login_attempt where account_id = ? and result in ('WRONG_PASSWORD', 'LOCKED')", [member.id]);
     expect(wrong).toBeGreaterThanOrEqual(5);
     // Locked: the same IP is told so (not "wait"), even past its throttle.
-    expect(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: member.password }, { headers: from(ip) }))).toBe('ACCOUNT_LOCKED');
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }))).toBe('ACCOUNT_LOCKED');
 
     const operator = await stack.login('operator');
     await stack.graphql('mutation ($u: ID!) { unlockAccount(userId: $u) { id } }', { u: member.id }, { token: operator });
-    expect(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: member.password }, { headers: from(ip) }))).toBe('OK');
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }))).toBe('OK');
   });
 
   it('signup: 10 an hour per IP, exact when 12 race', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errorCode, tokenMailedTo, useStack, verifiedMember } from '@econtract/testkit';
+import { LoginDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
-const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }';
 const FIND = 'mutation ($n: String!, $e: String!) { findLoginId(name: $n, email: $e) }';
 const REQUEST = 'mutation ($l: String!, $e: String!) { requestPasswordReset(loginId: $l, email: $e) }';
 const RESET = 'mutation ($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }';
@@ -35,7 +35,7 @@ describe('recovery (R-RECOVER-1)', () => {
 
   it('resets a password with a single-use link, ending open sign-ins', async () => {
     const member = await verifiedMember(stack, 'forgot');
-    const session = (await stack.graphql(LOGIN, { l: member.loginId, p: member.password })).data.login.accessToken;
+    const session = (await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password })).data.login.accessToken;
     expect((await stack.graphql(REQUEST, { l: member.loginId, e: 'wrong@example.com' })).data.requestPasswordReset).toBe(true);
     expect(await stack.outbox(member.email)).toHaveLength(1); // only the verification mail: the email did not match
     await stack.graphql(REQUEST, { l: member.loginId, e: member.email });
@@ -44,19 +44,19 @@ describe('recovery (R-RECOVER-1)', () => {
     expect(errorCode(await stack.graphql(RESET, { t: token, p: 'qwer1234!' }))).toBe('BAD_USER_INPUT');
     expect((await stack.graphql(RESET, { t: token, p: 'Recovered-pass-77' })).data.resetPassword).toBe(true);
     expect(errorCode(await stack.graphql(RESET, { t: token, p: 'Another-pass-88' }))).toBe('BAD_USER_INPUT');
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: session })).status).toBe(401);
-    expect(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: 'Recovered-pass-77' }))).toBe('OK');
+    expect((await stack.graphql(ViewerDocument, {}, { token: session })).status).toBe(401);
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Recovered-pass-77' }))).toBe('OK');
     const stored = JSON.stringify(await stack.sql('select * from identity.password_reset where account_id = ?', [member.id]));
     expect(stored).not.toContain(token);
   });
 
   it('refuses an expired link, and unlocks nothing by itself', async () => {
     const member = await verifiedMember(stack, 'locked');
-    for (let i = 0; i < 5; i++) await stack.graphql(LOGIN, { l: member.loginId, p: 'Wrong-password-1' });
+    for (let i = 0; i < 5; i++) await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' });
     await stack.graphql(REQUEST, { l: member.loginId, e: member.email });
     const token = await tokenMailedTo(stack, member.email, 'Reset token');
     expect((await stack.graphql(RESET, { t: token, p: 'Recovered-pass-77' })).data.resetPassword).toBe(true);
-    expect(errorCode(await stack.graphql(LOGIN, { l: member.loginId, p: 'Recovered-pass-77' }))).toBe('ACCOUNT_LOCKED');
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Recovered-pass-77' }))).toBe('ACCOUNT_LOCKED');
 
     await stack.graphql(REQUEST, { l: member.loginId, e: member.email });
     const second = await tokenMailedTo(stack, member.email, 'Reset token');

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ERASED_BODY, openOutboxBody, OutboxNotifier, sealingKey } from '@econtract/server-kit';
+import { ERASED_BODY, openOutboxBody, type OutboxNotifier, sealingKey } from '@econtract/server-kit';
 import { newBusinessNumber, newMemberFields, signUpCorporate, tokenMailedTo, useStack } from '@econtract/testkit';
 import { phoneCodeDigest } from '../src/security/secrets.ts';
+import { LoginDocument, RefreshSessionDocument, VerifyEmailDocument } from '@econtract/sdk';
 
 const stack = useStack();
 
-const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken refreshToken } }';
 const gql = async <T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
   const result = await stack.graphql(query, variables, { token });
   if (result.errors) throw new Error(`${query}: ${JSON.stringify(result.errors)}`);
@@ -47,13 +47,13 @@ describe('no live secret is stored in clear (issue #12)', () => {
     // Signup and email verification.
     expect((await signUpCorporate(stack, input)).errors).toBeUndefined();
     secrets.verificationToken = await tokenMailedTo(stack, input.email, 'Verification token');
-    await gql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: secrets.verificationToken });
+    expect((await stack.graphql(VerifyEmailDocument, { token: secrets.verificationToken })).data.verifyEmail).toBe(true);
 
     // Sign-in and a refresh.
-    const first = (await gql(LOGIN, { l: input.loginId, p: input.password })).login;
+    const first = (await stack.graphql(LoginDocument, { loginId: input.loginId, password: input.password })).data.login;
     secrets.accessToken = first.accessToken;
     secrets.refreshToken = first.refreshToken;
-    secrets.rotatedRefreshToken = (await gql('mutation ($r: String!) { refreshSession(refreshToken: $r) { refreshToken } }', { r: first.refreshToken })).refreshSession.refreshToken;
+    secrets.rotatedRefreshToken = (await stack.graphql(RefreshSessionDocument, { refreshToken: first.refreshToken })).data.refreshSession.refreshToken;
 
     // Recovery: find the login ID, reset the password.
     await gql('mutation ($n: String!, $e: String!) { findLoginId(name: $n, email: $e) }', { n: input.name, e: input.email });
@@ -61,7 +61,7 @@ describe('no live secret is stored in clear (issue #12)', () => {
     secrets.resetToken = await tokenMailedTo(stack, input.email, 'Reset token');
     secrets.resetPassword = 'Recovered-secret-pass-71';
     await gql('mutation ($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', { t: secrets.resetToken, p: secrets.resetPassword });
-    const session = (await gql(LOGIN, { l: input.loginId, p: secrets.resetPassword })).login;
+    const session = (await stack.graphql(LoginDocument, { loginId: input.loginId, password: secrets.resetPassword })).data.login;
     secrets.secondRefreshToken = session.refreshToken;
 
     // Phone verification (R-PROFILE-2) and a password change (R-PROFILE-3).

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DemoIds, errorCode, useStack, verifiedMember } from '@econtract/testkit';
 import { tokenDigest } from '../src/security/secrets.ts';
+import { LoginDocument, LogoutDocument, RefreshSessionDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
-const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken refreshToken expiresAt user { id } } }';
-const REFRESH = 'mutation ($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken expiresAt } }';
-const login = (loginId: string, password: string, headers?: Record<string, string>) => stack.graphql(LOGIN, { l: loginId, p: password }, { headers });
+const login = (loginId: string, password: string, headers?: Record<string, string>) => stack.graphql(LoginDocument, { loginId, password }, { headers });
 
 describe('lockout (R-LOGIN-3)', () => {
   it('locks after five failures in a row, even for the right password, and records every attempt', async () => {
@@ -89,21 +88,21 @@ describe('sessions', () => {
   it('rotates refresh tokens, and a reused one ends the whole sign-in', async () => {
     const member = await verifiedMember(stack, 'rotate');
     const first = (await login(member.loginId, member.password)).data.login;
-    const second = (await stack.graphql(REFRESH, { r: first.refreshToken })).data.refreshSession;
+    const second = (await stack.graphql(RefreshSessionDocument, { refreshToken: first.refreshToken })).data.refreshSession;
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: second.accessToken })).data.viewer).toEqual({ id: member.id });
+    expect((await stack.graphql(ViewerDocument, {}, { token: second.accessToken })).data.viewer).toMatchObject({ id: member.id });
 
-    const replay = await stack.graphql(REFRESH, { r: first.refreshToken });
+    const replay = await stack.graphql(RefreshSessionDocument, { refreshToken: first.refreshToken });
     expect(errorCode(replay)).toBe('UNAUTHENTICATED');
-    expect(errorCode(await stack.graphql(REFRESH, { r: second.refreshToken }))).toBe('UNAUTHENTICATED');
-    const afterRevoke = await stack.graphql('{ viewer { id } }', {}, { token: second.accessToken });
+    expect(errorCode(await stack.graphql(RefreshSessionDocument, { refreshToken: second.refreshToken }))).toBe('UNAUTHENTICATED');
+    const afterRevoke = await stack.graphql(ViewerDocument, {}, { token: second.accessToken });
     expect(afterRevoke.status).toBe(401);
   });
 
   it('lets exactly one of five simultaneous uses of a refresh token win', async () => {
     const member = await verifiedMember(stack, 'double');
     const { refreshToken } = (await login(member.loginId, member.password)).data.login;
-    const results = await Promise.all(Array.from({ length: 5 }, () => stack.graphql(REFRESH, { r: refreshToken })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => stack.graphql(RefreshSessionDocument, { refreshToken })));
     // The one that marks the token used wins; each later one sees it used and ends the sign-in.
     expect(results.filter((result) => errorCode(result) === 'OK')).toHaveLength(1);
   });
@@ -111,18 +110,18 @@ describe('sessions', () => {
   it('ends the sign-in on logout: access and refresh tokens stop working at once', async () => {
     const member = await verifiedMember(stack, 'logout');
     const tokens = (await login(member.loginId, member.password)).data.login;
-    expect((await stack.graphql('mutation { logout }', {}, { token: tokens.accessToken })).data.logout).toBe(true);
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: tokens.accessToken })).status).toBe(401);
-    expect(errorCode(await stack.graphql(REFRESH, { r: tokens.refreshToken }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await stack.graphql('mutation { logout }'))).toBe('UNAUTHENTICATED');
+    expect((await stack.graphql(LogoutDocument, {}, { token: tokens.accessToken })).data.logout).toBe(true);
+    expect((await stack.graphql(ViewerDocument, {}, { token: tokens.accessToken })).status).toBe(401);
+    expect(errorCode(await stack.graphql(RefreshSessionDocument, { refreshToken: tokens.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.graphql(LogoutDocument))).toBe('UNAUTHENTICATED');
   });
 
   it('keeps other sign-ins open on logout', async () => {
     const member = await verifiedMember(stack, 'two');
     const a = (await login(member.loginId, member.password)).data.login;
     const b = (await login(member.loginId, member.password)).data.login;
-    await stack.graphql('mutation { logout }', {}, { token: a.accessToken });
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: b.accessToken })).data.viewer).toEqual({ id: member.id });
+    await stack.graphql(LogoutDocument, {}, { token: a.accessToken });
+    expect((await stack.graphql(ViewerDocument, {}, { token: b.accessToken })).data.viewer).toMatchObject({ id: member.id });
   });
 
   it('stores refresh tokens and passwords only hashed', async () => {

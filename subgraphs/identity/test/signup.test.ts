@@ -5,6 +5,7 @@ import { tokenDigest } from '../src/security/secrets.ts';
 import { grantPendingReferralRewards, grantReferralReward } from '../src/signup/referral-reward.ts';
 import { sweepAbandonedSignups } from '../src/signup/signup.service.ts';
 import { DemoIds, errorCode, newBusinessNumber, newMemberFields, signUpCorporate, signUpIndividual, startStack, tokenMailedTo, useStack } from '@econtract/testkit';
+import { BusinessNumberCheckDocument, LoginDocument, LoginIdAvailableDocument, VerifyEmailDocument } from '@econtract/sdk';
 
 const stack = useStack();
 
@@ -16,14 +17,13 @@ const corporate = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const accountsNamed = async (loginId: string) => (await stack.sql('select id from identity.account where lower(login_id) = lower(?)', [loginId])).length;
-const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken user { id } } }';
 
 describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
   it('signs a company up, mails a link, refuses login until verified, then works across subgraphs', async () => {
     const input = corporate();
     const formatted = `${input.businessNumber.slice(0, 3)}-${input.businessNumber.slice(3, 5)}-${input.businessNumber.slice(5)}`;
-    expect((await stack.graphql('query ($l: String!) { loginIdAvailable(loginId: $l) }', { l: input.loginId })).data.loginIdAvailable).toBe(true);
-    expect((await stack.graphql('query ($b: String!) { businessNumberCheck(businessNumber: $b) { valid registered } }', { b: formatted })).data.businessNumberCheck).toEqual({ valid: true, registered: false });
+    expect((await stack.graphql(LoginIdAvailableDocument, { loginId: input.loginId })).data.loginIdAvailable).toBe(true);
+    expect((await stack.graphql(BusinessNumberCheckDocument, { businessNumber: formatted })).data.businessNumberCheck).toEqual({ valid: true, registered: false });
 
     const signup = await signUpCorporate(stack, { ...input, businessNumber: formatted });
     expect(signup.errors).toBeUndefined();
@@ -34,17 +34,17 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text).toContain('http://localhost:3000/verify-email?token=');
 
-    const beforeVerify = await stack.graphql(LOGIN, { l: input.loginId, p: input.password });
+    const beforeVerify = await stack.graphql(LoginDocument, { loginId: input.loginId, password: input.password });
     expect(beforeVerify.errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_VERIFIED');
-    const wrongBeforeVerify = await stack.graphql(LOGIN, { l: input.loginId, p: 'Wrong-password-1' });
+    const wrongBeforeVerify = await stack.graphql(LoginDocument, { loginId: input.loginId, password: 'Wrong-password-1' });
     expect(wrongBeforeVerify.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const token = await tokenMailedTo(stack, input.email, 'Verification token');
-    expect((await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token })).data.verifyEmail).toBe(true);
-    const again = await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token });
+    expect((await stack.graphql(VerifyEmailDocument, { token })).data.verifyEmail).toBe(true);
+    const again = await stack.graphql(VerifyEmailDocument, { token });
     expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-    const login = await stack.graphql(LOGIN, { l: input.loginId.toUpperCase(), p: input.password });
+    const login = await stack.graphql(LoginDocument, { loginId: input.loginId.toUpperCase(), password: input.password });
     expect(login.data.login.user.id).toBe(userId);
     const viewer = await stack.graphql('{ viewer { id emailVerified company { name kind businessNumber representative } } }', {}, { token: login.data.login.accessToken });
     expect(viewer.data.viewer).toEqual({ id: userId, emailVerified: true, company: { name: '새회사(주)', kind: 'CORPORATE', businessNumber: input.businessNumber, representative: '김대표' } });
@@ -54,7 +54,7 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
     expect(profile.grade).toBe('TOTAL_ADMIN');
     const lots = await stack.sql('select plan_code, charged_count from billing.prepaid_lot where company_id = ?', [profile.company_id]);
     expect(lots).toEqual([{ plan_code: 'SIGNUP_EVENT', charged_count: 10 }]);
-    expect((await stack.graphql('query ($b: String!) { businessNumberCheck(businessNumber: $b) { valid registered } }', { b: input.businessNumber })).data.businessNumberCheck).toEqual({ valid: true, registered: true });
+    expect((await stack.graphql(BusinessNumberCheckDocument, { businessNumber: input.businessNumber })).data.businessNumberCheck).toEqual({ valid: true, registered: true });
   });
 
   it('gives an individual member a personal workspace with the signup event plan', async () => {
@@ -87,7 +87,7 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
     expect(unknown.data).toEqual({ resendVerificationEmail: true });
     expect(await stack.outbox(input.email)).toHaveLength(2);
     const newest = await tokenMailedTo(stack, input.email, 'Verification token');
-    expect((await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: newest })).data.verifyEmail).toBe(true);
+    expect((await stack.graphql(VerifyEmailDocument, { token: newest })).data.verifyEmail).toBe(true);
   });
 
   it('refuses an expired verification link', async () => {
@@ -95,7 +95,7 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
     await signUpIndividual(stack, input);
     const token = await tokenMailedTo(stack, input.email, 'Verification token');
     await stack.sql("update identity.email_verification set expires_at = now() - interval '1 second' where token_hash = ?", [tokenDigest(stack.subgraphs.identity.createContext().env, token)]);
-    const result = await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token });
+    const result = await stack.graphql(VerifyEmailDocument, { token });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -121,10 +121,10 @@ describe('signup input rules (R-SIGNUP-2,3, passwords)', () => {
   });
 
   it('refuses a taken login ID in any case, and says so beforehand', async () => {
-    expect((await stack.graphql('{ loginIdAvailable(loginId: "DEMO-ADMIN") }')).data.loginIdAvailable).toBe(false);
+    expect((await stack.graphql(LoginIdAvailableDocument, { loginId: 'DEMO-ADMIN' })).data.loginIdAvailable).toBe(false);
     const result = await signUpIndividual(stack, { ...newMemberFields(), loginId: 'Demo-Admin' });
     expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const malformed = await stack.graphql('{ loginIdAvailable(loginId: "x") }');
+    const malformed = await stack.graphql(LoginIdAvailableDocument, { loginId: 'x' });
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -144,7 +144,7 @@ describe('signup input rules (R-SIGNUP-2,3, passwords)', () => {
     expect(await stack.sql('select count(*)::int as n from organization.company where business_number = ?', [businessNumber])).toEqual([{ n: 1 }]);
     const loser = results[0]!.errors ? a : b;
     expect(await accountsNamed(loser.loginId)).toBe(0);
-    expect((await stack.graphql('query ($l: String!) { loginIdAvailable(loginId: $l) }', { l: loser.loginId })).data.loginIdAvailable).toBe(true);
+    expect((await stack.graphql(LoginIdAvailableDocument, { loginId: loser.loginId })).data.loginIdAvailable).toBe(true);
   });
 
   it('lets exactly one of two simultaneous signups with one login ID through', async () => {
@@ -195,12 +195,12 @@ describe('referral codes (R-SIGNUP-4)', () => {
     expect(await referrerLots()).toHaveLength(before);
 
     const token = await tokenMailedTo(stack, input.email, 'Verification token');
-    expect((await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token })).data.verifyEmail).toBe(true);
+    expect((await stack.graphql(VerifyEmailDocument, { token })).data.verifyEmail).toBe(true);
     expect(await newLots()).toEqual([{ plan_code: 'REFERRAL_EVENT' }, { plan_code: 'SIGNUP_EVENT' }]);
     expect((await referrerLots()).filter((lot) => lot.grant_key === `referral:${newCompany}:referrer`)).toHaveLength(1);
 
     // Retried verification, repeated grants, a sweep that finds the reward unrecorded: still once each.
-    expect(errorCode(await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.graphql(VerifyEmailDocument, { token }))).toBe('BAD_USER_INPUT');
     const ctx = () => stack.subgraphs.identity.createContext() as never;
     expect(await grantReferralReward(ctx(), userId)).toBe(false);
     await stack.sql('update identity.account set referral_granted_at = null where id = ?', [userId]);

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DemoIds, newMemberFields, rejectionCode, tokenMailedTo, useStack } from '@econtract/testkit';
 import type { IdentityRoutes } from '../src/identity.routes.ts';
+import { LoginDocument, VerifyEmailDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 const identity = () => stack.internal<IdentityRoutes>('identity', { caller: 'organization' });
-const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }';
 
 function staffRequest() {
   const fields = newMemberFields('staff');
@@ -17,10 +17,10 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
     const request = staffRequest();
     expect(await identity().staffAccount.create.mutate(request)).toEqual({ accountId: request.accountId, created: true });
     expect(await identity().staffAccount.create.mutate(request)).toEqual({ accountId: request.accountId, created: false });
-    expect((await stack.graphql(LOGIN, { l: request.loginId, p: request.password })).errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_VERIFIED');
+    expect((await stack.graphql(LoginDocument, { loginId: request.loginId, password: request.password })).errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_VERIFIED');
     const token = await tokenMailedTo(stack, request.email, 'Verification token');
-    await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token });
-    expect((await stack.graphql(LOGIN, { l: request.loginId, p: request.password })).data.login.accessToken).toMatch(/^ey/);
+    await stack.graphql(VerifyEmailDocument, { token });
+    expect((await stack.graphql(LoginDocument, { loginId: request.loginId, password: request.password })).data.login.accessToken).toMatch(/^ey/);
     const [row] = await stack.sql('select origin, company_id, phone from identity.account where id = ?', [request.accountId]);
     expect(row).toEqual({ origin: 'STAFF', company_id: DemoIds.company, phone: '01022223333' });
   });
@@ -58,9 +58,9 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
     expect(await rejectionCode(identity().staffAccount.setPassword.mutate({ ...request, companyId: DemoIds.personalWorkspace }))).toBe('NOT_FOUND');
     expect(await rejectionCode(identity().staffAccount.setPassword.mutate({ ...request, accountId: DemoIds.totalAdmin }))).toBe('NOT_FOUND');
     expect(await identity().staffAccount.setPassword.mutate(request)).toEqual({ updated: true });
-    expect((await stack.graphql('{ viewer { id } }', {}, { token: session })).status).toBe(401);
-    expect((await stack.graphql(LOGIN, { l: 'demo-staff', p: DEMO_PASSWORD })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await stack.graphql(LOGIN, { l: 'demo-staff', p: 'Set-by-admin-123' })).data.login.accessToken).toMatch(/^ey/);
+    expect((await stack.graphql(ViewerDocument, {}, { token: session })).status).toBe(401);
+    expect((await stack.graphql(LoginDocument, { loginId: 'demo-staff', password: DEMO_PASSWORD })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await stack.graphql(LoginDocument, { loginId: 'demo-staff', password: 'Set-by-admin-123' })).data.login.accessToken).toMatch(/^ey/);
   });
 
   it('updates a staff account; a new email is verified again', async () => {
@@ -78,7 +78,7 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
     const b = await stack.login('demo-manager');
     const { revoked } = await identity().session.revokeAll.mutate({ accountId: DemoIds.departmentManager, reason: 'SUSPENDED' });
     expect(revoked).toBeGreaterThanOrEqual(2);
-    for (const token of [a, b]) expect((await stack.graphql('{ viewer { id } }', {}, { token })).status).toBe(401);
+    for (const token of [a, b]) expect((await stack.graphql(ViewerDocument, {}, { token })).status).toBe(401);
   });
 
   it('looks accounts up in one call', async () => {

@@ -1,4 +1,5 @@
-import { ALL_PERMISSIONS, DemoIds, Grade, type EntityManager } from '@econtract/server-kit';
+import { DemoIds } from '@econtract/demo';
+import { ALL_PERMISSIONS, Grade, type EntityManager } from '@econtract/server-kit';
 import { Company, CompanyKind } from './company/company.entity.ts';
 import { Department } from './department/department.entity.ts';
 import { Rank } from './rank/rank.entity.ts';
@@ -49,7 +50,7 @@ async function seedDemoDepartments(em: EntityManager): Promise<void> {
   const department = (id: string, name: string, parentId: string | null = null) => em.create(Department, { id, companyId: DemoIds.company, name, parentId } as Department);
   department(DemoOrganization.sales, '영업본부');
   department(DemoOrganization.management, '경영지원팀');
-  DemoOrganization.ranks.forEach((rank, position) => em.create(Rank, { id: rank.id, companyId: DemoIds.company, name: rank.name, position } as Rank));
+  for (const [position, rank] of DemoOrganization.ranks.entries()) em.create(Rank, { id: rank.id, companyId: DemoIds.company, name: rank.name, position } as Rank);
   await em.flush();
   department(DemoOrganization.salesTeam1, '영업1팀', DemoOrganization.sales);
   await em.flush();

@@ -4,6 +4,7 @@ import { Grade } from '@econtract/server-kit';
 import { demoAdminViewer, DemoIds, memberViewer, useStack } from '@econtract/testkit';
 import { Company, CompanyKind } from '../src/company/company.entity.ts';
 import { StaffProfile } from '../src/staff/staff-profile.entity.ts';
+import { ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 
@@ -49,10 +50,10 @@ describe('companies (organization)', () => {
 
   it('stops a suspended member on the very next request (R-STAFF-5)', async () => {
     const token = await stack.login('demo-manager');
-    expect((await stack.graphql('{ viewer { loginId } }', {}, { token })).data.viewer).toEqual({ loginId: 'demo-manager' });
+    expect((await stack.graphql(ViewerDocument, {}, { token })).data.viewer).toMatchObject({ loginId: 'demo-manager' });
     await em().nativeUpdate(StaffProfile, { userId: DemoIds.departmentManager }, { active: false });
     try {
-      const after = await stack.graphql('{ viewer { loginId } }', {}, { token });
+      const after = await stack.graphql(ViewerDocument, {}, { token });
       expect(after.status).toBe(401);
       expect(after.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('suspended') });
     } finally {

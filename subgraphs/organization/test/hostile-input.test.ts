@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldCase, normalizeText } from '@econtract/server-kit';
 import { errorCode, useStack } from '@econtract/testkit';
 import { DemoOrganization } from '../src/seed.ts';
+import { LoginDocument } from '@econtract/sdk';
 
 // The five causes of internal errors the hostile-input attack found, each fixed once at its root.
 const stack = useStack();
@@ -18,7 +19,7 @@ describe('one normalisation of every text argument', () => {
     const admin = await stack.login('demo-admin');
     const before = await auditRows();
     for (const bad of ['a\u0000b', '\u0000', 'x\uD800', '\uDC00y', '부서\uD83D']) {
-      const login = await stack.graphql('mutation ($l: String!) { login(loginId: $l, password: "Demo-pass-2026!") { accessToken } }', { l: `demo-admin${bad}` });
+      const login = await stack.graphql(LoginDocument, { loginId: `demo-admin${bad}`, password: 'Demo-pass-2026!' });
       expect(errorCode(login), JSON.stringify(bad)).toBe('BAD_USER_INPUT');
       const created = await stack.graphql(CREATE_DEPARTMENT, { input: { name: bad } }, { token: admin, headers: { 'accept-language': 'ko' } });
       expect(errorCode(created)).toBe('BAD_USER_INPUT');

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { newBusinessNumber, newMemberFields, signUpCorporate, tokenMailedTo, type GraphQLResponse, type Stack } from '@econtract/testkit';
 import type { OrganizationRoutes } from '../src/organization.routes.ts';
+import { VerifyEmailDocument } from '@econtract/sdk';
 
 /** Runs an operation as a signed-in user (token) through the gateway and fails the test on any error. */
 export async function ok<T = any>(stack: Stack, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -25,7 +26,7 @@ export async function otherCompany(stack: Stack) {
   const signup = await signUpCorporate(stack, fields);
   if (!signup.data?.signUpCorporate) throw new Error(`signup failed: ${JSON.stringify(signup.errors)}`);
   const verification = await tokenMailedTo(stack, fields.email, 'Verification token');
-  await stack.graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: verification });
+  await stack.graphql(VerifyEmailDocument, { token: verification });
   const token = await stack.login(fields.loginId, fields.password);
   const userId = signup.data.signUpCorporate.user.id as string;
   const [profile] = await stack.sql<{ company_id: string }>('select company_id from organization.staff_profile where user_id = ?', [userId]);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoIds, newMemberFields, tokenMailedTo, useStack } from '@econtract/testkit';
 import { DemoOrganization } from '../src/seed.ts';
 import { ok, refused } from './organization.helpers.ts';
+import { LoginDocument, VerifyEmailDocument, ViewerDocument } from '@econtract/sdk';
 
 const stack = useStack();
 let admin: string;
@@ -16,7 +17,6 @@ const UPDATE = 'mutation ($id: ID!, $input: UpdateStaffInput!) { updateStaff(id:
 const SET_ACTIVE = 'mutation ($id: ID!, $active: Boolean!) { setStaffActive(id: $id, active: $active) { id active } }';
 const SET_PASSWORD = 'mutation ($id: ID!, $password: String!) { setStaffPassword(id: $id, password: $password) }';
 const SET_PERMISSIONS = 'mutation ($id: ID!, $input: StaffPermissionsInput!) { setStaffPermissions(id: $id, input: $input) { id permissions { write edit delete sign discard } } }';
-const LOGIN = 'mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }';
 const APPROVERS = 'query ($s: String) { approvers(search: $s) { id loginId name } }';
 const STAFF = 'query ($filter: StaffFilter, $first: Int!, $after: String) { staffMembers(filter: $filter, first: $first, after: $after) { edges { cursor node { id loginId grade active } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }';
 const NONE = { write: false, edit: false, delete: false, sign: false, discard: false };
@@ -33,7 +33,7 @@ async function verifiedStaff(overrides: Record<string, unknown> = {}) {
   const input = staffInput(overrides);
   const { registerStaff } = await ok(stack, admin, REGISTER, { input });
   const verification = await tokenMailedTo(stack, input.email, 'Verification token');
-  await ok(stack, '', 'mutation ($t: String!) { verifyEmail(token: $t) }', { t: verification });
+  expect((await stack.graphql(VerifyEmailDocument, { token: verification })).data.verifyEmail).toBe(true);
   return { id: registerStaff.id as string, input, token: await stack.login(input.loginId, input.password) };
 }
 
@@ -56,11 +56,11 @@ describe('registering staff (R-STAFF-1,2)', () => {
       company: { id: DemoIds.company },
     });
     expect(await stack.outbox(input.email)).toHaveLength(1);
-    const beforeVerify = await stack.graphql(LOGIN, { l: input.loginId, p: input.password });
+    const beforeVerify = await stack.graphql(LoginDocument, { loginId: input.loginId, password: input.password });
     expect(beforeVerify.errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_VERIFIED');
 
     const verification = await tokenMailedTo(stack, input.email, 'Verification token');
-    await ok(stack, '', 'mutation ($t: String!) { verifyEmail(token: $t) }', { t: verification });
+    expect((await stack.graphql(VerifyEmailDocument, { token: verification })).data.verifyEmail).toBe(true);
     const token = await stack.login(input.loginId, input.password);
     expect((await ok(stack, token, '{ viewer { id grade department { name } permissions { write sign } } }')).viewer).toEqual({
       id: registerStaff.id,
@@ -179,7 +179,7 @@ describe('managing staff (R-STAFF-4,5, R-PERM-1)', () => {
     const { id, input, token } = await verifiedStaff();
     expect((await ok(stack, token, '{ viewer { id active } }')).viewer).toEqual({ id, active: true });
     expect((await ok(stack, admin, SET_ACTIVE, { id, active: false })).setStaffActive).toEqual({ id, active: false });
-    const after = await stack.graphql('{ viewer { id } }', {}, { token });
+    const after = await stack.graphql(ViewerDocument, {}, { token });
     expect(after.status).toBe(401);
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const sessions = await stack.sql('select count(*) as n from identity.session where account_id = ? and revoked_at is null', [id]);
@@ -196,8 +196,8 @@ describe('managing staff (R-STAFF-4,5, R-PERM-1)', () => {
     const { id, input, token } = await verifiedStaff();
     expect((await refused(stack, admin, SET_PASSWORD, { id, password: 'weak' })).code).toBe('BAD_USER_INPUT');
     expect((await ok(stack, admin, SET_PASSWORD, { id, password: 'Brand-new-pass-77!' })).setStaffPassword).toBe(true);
-    expect((await stack.graphql('{ viewer { id } }', {}, { token })).status).toBe(401);
-    expect((await stack.graphql(LOGIN, { l: input.loginId, p: input.password })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await stack.graphql(ViewerDocument, {}, { token })).status).toBe(401);
+    expect((await stack.graphql(LoginDocument, { loginId: input.loginId, password: input.password })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     await stack.login(input.loginId, 'Brand-new-pass-77!');
     const [entry] = (await ok(stack, admin, '{ auditLog(first: 1) { edges { node { action targetId before after } } } }')).auditLog.edges;
     expect(entry.node).toEqual({ action: 'STAFF_PASSWORD_SET', targetId: id, before: null, after: null });

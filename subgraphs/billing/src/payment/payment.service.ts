@@ -16,7 +16,7 @@ const newOrderId = () => `order_${randomBytes(16).toString('hex')}`;
 export async function preparePayment(ctx: BillingContext, planCode: string): Promise<PaymentOrder> {
   const companyId = companyOf(ctx.viewer)!;
   const plan = await ctx.loaders.planByCode.load(planCode);
-  if (!plan || !plan.purchasable || plan.kind !== PlanKind.PAID || plan.priceKrw <= 0) {
+  if (!plan?.purchasable || plan.kind !== PlanKind.PAID || plan.priceKrw <= 0) {
     throw badUserInput(
       msg(
         `${planCode} cannot be bought by card. Choose a paid plan such as SOHO (소호형) or BUSINESS (비즈니스형).`,

@@ -25,7 +25,7 @@ const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
 
 @InputType({ description: "A value for one `{{name}}` place in the template's body." })
 export class ContractFieldValueInput {
-  @Field(() => String, { description: 'The place\'s name, as written between `{{` and `}}` in the template body.' })
+  @Field(() => String, { description: "The place's name, as written between `{{` and `}}` in the template body." })
   name!: string;
 
   @Field(() => String, { description: 'The text put in its place, up to 2,000 characters.' })
@@ -43,7 +43,10 @@ export class BulkContractRowInput {
   @Field(() => [ContractFieldValueInput], { nullable: true, description: "Values for every `{{name}}` place in the template's body." })
   fields?: ContractFieldValueInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'The management number, only when the company numbers contracts by hand; unique in the company and in the batch.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The management number, only when the company numbers contracts by hand; unique in the company and in the batch.',
+  })
   managementNumber?: string | null;
 }
 
@@ -89,7 +92,8 @@ function fillPlaces(body: string, places: ReadonlySet<string>, fields: ContractF
       throw badUserInput(msg(`The template has no place named "${name}".`, `양식에 "${name}" 항목이 없습니다.`), { field: `fields.${name}` });
     }
     if (values.has(name)) throw badUserInput(msg(`"${name}" is given twice.`, `"${name}" 항목이 두 번 입력되었습니다.`), { field: `fields.${name}` });
-    if (field.value.length > 2000) throw badUserInput(msg(`"${name}" has more than 2,000 characters.`, `"${name}" 항목은 2,000자 이하로 입력해 주세요.`), { field: `fields.${name}` });
+    if (field.value.length > 2000)
+      throw badUserInput(msg(`"${name}" has more than 2,000 characters.`, `"${name}" 항목은 2,000자 이하로 입력해 주세요.`), { field: `fields.${name}` });
     values.set(name, field.value);
   }
   const missing = [...places].find((place) => !values.has(place));
@@ -129,7 +133,10 @@ export async function createContractsInBulk(ctx: DocumentsContext, input: Create
   }
   const template = await templateOf(ctx.em, companyId, input.templateId);
   const categoryId = input.categoryId ? (await categoryOf(ctx.em, companyId, input.categoryId)).id : template.categoryId;
-  const [settings, [author]] = await Promise.all([companySettings(ctx, companyId), ctx.services.to<IdentityRoutes>('identity').account.lookup.query({ accountIds: [viewer.userId] })]);
+  const [settings, [author]] = await Promise.all([
+    companySettings(ctx, companyId),
+    ctx.services.to<IdentityRoutes>('identity').account.lookup.query({ accountIds: [viewer.userId] }),
+  ]);
   const approvalRequired = input.approvalRequired ?? settings.internalApproval;
   if (input.approverId) await ensureApprover(ctx, companyId, input.approverId, viewer.userId);
   const auto = settings.contractNumbering === 'AUTO';
@@ -141,14 +148,25 @@ export async function createContractsInBulk(ctx: DocumentsContext, input: Create
   rows.forEach((row, index) => {
     const at = index + 1;
     try {
-      if (!row.parties?.length) throw badUserInput(msg('Each row needs at least one counterparty.', '행마다 계약 상대방이 한 명 이상 필요합니다.'), { field: 'parties' });
+      if (!row.parties?.length)
+        throw badUserInput(msg('Each row needs at least one counterparty.', '행마다 계약 상대방이 한 명 이상 필요합니다.'), { field: 'parties' });
       let manual: string | null = null;
       if (row.managementNumber != null) {
-        if (auto) throw badUserInput(msg('Your company numbers contracts automatically; leave the number empty.', '회사 설정이 자동 계약관리번호이므로 번호를 비워 두어야 합니다.'), { field: 'managementNumber' });
+        if (auto)
+          throw badUserInput(
+            msg('Your company numbers contracts automatically; leave the number empty.', '회사 설정이 자동 계약관리번호이므로 번호를 비워 두어야 합니다.'),
+            { field: 'managementNumber' },
+          );
         manual = manualNumber(row.managementNumber);
         const key = manual === null ? null : numberKey(manual);
         if (key !== null && rowOfNumber.has(key)) {
-          throw badUserInput(msg(`Management number "${manual}" is also in row ${rowOfNumber.get(key)}.`, `계약관리번호 "${manual}"이(가) ${rowOfNumber.get(key)}행에도 있습니다.`), { field: 'managementNumber' });
+          throw badUserInput(
+            msg(
+              `Management number "${manual}" is also in row ${rowOfNumber.get(key)}.`,
+              `계약관리번호 "${manual}"이(가) ${rowOfNumber.get(key)}행에도 있습니다.`,
+            ),
+            { field: 'managementNumber' },
+          );
         }
         if (key !== null) rowOfNumber.set(key, at);
       }
@@ -183,13 +201,15 @@ export async function createContractsInBulk(ctx: DocumentsContext, input: Create
       for (let start = 0; start < valid.length; start += ROWS_PER_STATEMENT) {
         const chunk = valid.slice(start, start + ROWS_PER_STATEMENT);
         await tx.execute(
-          `insert into "documents"."contract" ("id", "company_id", "title", "body", "template_id", "management_number", "status", "author_id", "department_id", "approval_required", "approver_id", "parties", "created_at", "updated_at")
-           values ${chunk.map(() => `(?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?)`).join(', ')}`,
+          `insert into "documents"."contract" ("id", "company_id", "title", "body", "body_file_id", "template_id", "management_number", "status", "author_id", "department_id", "approval_required", "approver_id", "parties", "created_at", "updated_at")
+           values ${chunk.map(() => `(?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?)`).join(', ')}`,
           chunk.flatMap((row, i) => [
             ids[start + i],
             companyId,
             row.title,
             row.body,
+            // The template's PDF is shared, not copied: stored files never change.
+            template.bodyFileId,
             template.id,
             numbers[start + i] ?? null,
             viewer.userId,
@@ -215,14 +235,26 @@ export async function createContractsInBulk(ctx: DocumentsContext, input: Create
           action: 'CONTRACT_CREATED',
           targetType: AuditTarget.CONTRACT,
           targetId: ids[i]!,
-          after: { status: 'DRAFT', title: row.title, managementNumber: numbers[i] ?? null, approvalRequired, approverId: input.approverId ?? null, bulk: { row: i + 1, of: valid.length } },
+          after: {
+            status: 'DRAFT',
+            title: row.title,
+            managementNumber: numbers[i] ?? null,
+            approvalRequired,
+            approverId: input.approverId ?? null,
+            bulk: { row: i + 1, of: valid.length },
+          },
         })),
       );
     });
   } catch (error) {
     // A number set by hand and taken by a contract written since the check above.
     if (error instanceof UniqueConstraintViolationException && !auto) {
-      throw conflict(msg('A management number of the batch was taken by a contract written meanwhile; nothing was issued. Send the batch again.', '그 사이 작성된 계약서가 일괄 발행의 계약관리번호를 사용하여 한 건도 발행하지 않았습니다. 다시 보내 주세요.'));
+      throw conflict(
+        msg(
+          'A management number of the batch was taken by a contract written meanwhile; nothing was issued. Send the batch again.',
+          '그 사이 작성된 계약서가 일괄 발행의 계약관리번호를 사용하여 한 건도 발행하지 않았습니다. 다시 보내 주세요.',
+        ),
+      );
     }
     throw error;
   }
@@ -239,7 +271,10 @@ export class ContractBulkResolver {
   @Mutation(() => [Contract], {
     description: `Issues up to ${MAX_BULK_ROWS} draft contracts (대량발행) from one template, one per row, all or none: any row with a problem refuses the whole batch, naming each such row in \`extensions.rows\`. With automatic numbering they get consecutive management numbers. Returned in row order. Needs the write permission.`,
   })
-  createContractsInBulk(@Arg('input', () => CreateContractsInBulkInput, { description: 'The template and the rows.' }) input: CreateContractsInBulkInput, @Ctx() ctx: DocumentsContext): Promise<Contract[]> {
+  createContractsInBulk(
+    @Arg('input', () => CreateContractsInBulkInput, { description: 'The template and the rows.' }) input: CreateContractsInBulkInput,
+    @Ctx() ctx: DocumentsContext,
+  ): Promise<Contract[]> {
     return createContractsInBulk(ctx, input);
   }
 }

@@ -27,6 +27,12 @@ export class CreateContractInput {
   @Field(() => String, { nullable: true, description: 'The text body, up to 100,000 characters.' })
   body?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "A PDF body: the `fileId` of a CONTRACT_PDF upload (prepareUpload), not used by any other record. When omitted, a template's PDF is shared.",
+  })
+  bodyFileId?: string | null;
+
   @Field(() => ID, { nullable: true, description: "One of the company's categories to file it under." })
   categoryId?: string | null;
 
@@ -50,6 +56,9 @@ export class UpdateContractInput {
 
   @Field(() => String, { nullable: true, description: 'The new text body, up to 100,000 characters.' })
   body?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A new PDF body: the `fileId` of a CONTRACT_PDF upload (prepareUpload), not used by any other record; replaces the old PDF.' })
+  bodyFileId?: string | null;
 
   @Field(() => [ContractPartyInput], { nullable: true, description: 'The new list of counterparties (replaces the old one).' })
   parties?: ContractPartyInput[] | null;

@@ -5,6 +5,7 @@ import type { DocumentsContext } from '../context.ts';
 import { Department, User, userRef } from '../people/people.type.ts';
 import { containsPattern } from '../search.ts';
 import { ContractTemplate } from '../template/contract-template.entity.ts';
+import { BodyPdf, bodyPdfOf } from '../upload/body-pdf.ts';
 import { completeContract } from './contract.completion.ts';
 import { ContractFilter, CreateContractInput, UpdateContractInput } from './contract.inputs.ts';
 import { numberKey } from './contract.numbering.ts';
@@ -75,6 +76,12 @@ export class ContractResolver {
   @FieldResolver(() => ContractTemplate, { nullable: true, description: "The template it was written from, when it is one of the viewer's company's and still exists." })
   template(@Root() contract: Contract, @Ctx() ctx: DocumentsContext): Promise<ContractTemplate | null> | null {
     return contract.templateId ? ctx.loaders.templateById.load(contract.templateId) : null;
+  }
+
+  @FieldResolver(() => BodyPdf, { nullable: true, description: 'The PDF body, with a short-lived download link; null for a text-only contract.' })
+  async bodyPdf(@Root() contract: Contract, @Ctx() ctx: DocumentsContext): Promise<BodyPdf | null> {
+    // The contract itself came through the visibility rule, so whoever sees it may download its PDF.
+    return contract.bodyFileId ? bodyPdfOf(ctx, await ctx.loaders.storedFileById.load(contract.bodyFileId), contract.title) : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: "Who wrote the contract; null for a received contract (the sender's member is not the viewer's to look up: see `parties`)." })

@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { BillingRoutes } from '@econtract/billing/routes';
 import type { IdentityRoutes } from '@econtract/identity/routes';
 import type { OrganizationRoutes } from '@econtract/organization/routes';
-import { AppError, badUserInput, conflict, type EntityManager, ErrorCode, forbidden, isUuid, msg, notFound, type Viewer } from '@econtract/server-kit';
+import { AppError, badUserInput, conflict, type EntityManager, ErrorCode, forbidden, isUuid, msg, notFound, UploadKind, type Viewer } from '@econtract/server-kit';
 import { z } from 'zod';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { categoryOf } from '../category/document-category.service.ts';
 import { clock } from '../clock.ts';
 import type { DocumentsContext } from '../context.ts';
 import { templateOf } from '../template/contract-template.service.ts';
+import { contentDigest } from '../upload/body-pdf.ts';
+import { claimUpload } from '../upload/upload.service.ts';
 import type { ContractPartyInput, CreateContractInput, UpdateContractInput } from './contract.inputs.ts';
 import { reserveNumbers } from './contract.numbering.ts';
 import { allows, type ContractAction } from './contract.permissions.ts';
@@ -137,7 +138,8 @@ export async function ensureApprover(ctx: DocumentsContext, companyId: string, a
   }
 }
 
-const snapshot = (contract: Pick<Contract, 'status' | 'title' | 'managementNumber' | 'approvalRequired' | 'approverId'>) => ({
+const snapshot = (contract: Pick<Contract, 'status' | 'title' | 'managementNumber' | 'approvalRequired' | 'approverId' | 'bodyFileId'>) => ({
+  bodyFileId: contract.bodyFileId,
   status: contract.status,
   title: contract.title,
   managementNumber: contract.managementNumber,
@@ -171,12 +173,14 @@ export async function createContract(ctx: DocumentsContext, input: CreateContrac
   const manual = input.managementNumber == null ? null : manualNumber(input.managementNumber);
   try {
     const id = await ctx.em.transactional(async (tx) => {
+      // Claimed first, in this transaction: any failure below frees the file again.
+      const bodyFileId = input.bodyFileId ? (await claimUpload({ ...ctx, em: tx }, input.bodyFileId, UploadKind.CONTRACT_PDF)).id : (template?.bodyFileId ?? null);
       const now = clock.now();
       const [number] = settings.contractNumbering === 'AUTO' ? await reserveNumbers(tx, companyId, now, 1) : [manual];
       const [row] = await tx.execute<Array<{ id: string }>>(
-        `insert into "documents"."contract" ("company_id", "title", "body", "template_id", "management_number", "status", "author_id", "department_id", "approval_required", "approver_id", "parties", "created_at", "updated_at")
-         values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?) returning "id"`,
-        [companyId, title, body, template?.id ?? null, number ?? null, viewer.userId, member.departmentId, approvalRequired, input.approverId ?? null, JSON.stringify([sender, ...parties]), now, now],
+        `insert into "documents"."contract" ("company_id", "title", "body", "body_file_id", "template_id", "management_number", "status", "author_id", "department_id", "approval_required", "approver_id", "parties", "created_at", "updated_at")
+         values (?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, ?, ?) returning "id"`,
+        [companyId, title, body, bodyFileId, template?.id ?? null, number ?? null, viewer.userId, member.departmentId, approvalRequired, input.approverId ?? null, JSON.stringify([sender, ...parties]), now, now],
       );
       await tx.execute(
         `insert into "documents"."contract_filing" ("contract_id", "company_id", "box", "owner_id", "owner_department_id", "category_id", "filed_at") values (?, ?, 'SENT', ?, ?, ?, ?)`,
@@ -187,7 +191,7 @@ export async function createContract(ctx: DocumentsContext, input: CreateContrac
         action: 'CONTRACT_CREATED',
         targetType: AuditTarget.CONTRACT,
         targetId: row!.id,
-        after: { status: S.DRAFT, title, managementNumber: number ?? null, approvalRequired, approverId: input.approverId ?? null },
+        after: { status: S.DRAFT, title, managementNumber: number ?? null, approvalRequired, approverId: input.approverId ?? null, bodyFileId },
       });
       return row!.id;
     });
@@ -219,6 +223,8 @@ export async function updateContract(ctx: DocumentsContext, id: string, input: U
     await ctx.em.transactional(async (tx) => {
       const contract = await visibleContract(tx, viewer, id, true);
       ensureStep(contract, 'update');
+      // The old PDF stays claimed (and kept): it may be shared with the template this contract came from.
+      const bodyFileId = input.bodyFileId ? (await claimUpload({ ...ctx, em: tx }, input.bodyFileId, UploadKind.CONTRACT_PDF)).id : contract.bodyFileId;
       const next = {
         title: title ?? contract.title,
         body: body ?? contract.body,
@@ -228,10 +234,10 @@ export async function updateContract(ctx: DocumentsContext, id: string, input: U
         parties: parties ? [contract.partyRecords.find((party) => party.role === PartyRole.SENDER)!, ...parties] : contract.partyRecords,
       };
       await tx.execute(
-        `update "documents"."contract" set "title" = ?, "body" = ?, "management_number" = ?, "approval_required" = ?, "approver_id" = ?, "parties" = ?, "updated_at" = ? where "id" = ?`,
-        [next.title, next.body, next.managementNumber, next.approvalRequired, next.approverId, JSON.stringify(next.parties), clock.now(), contract.id],
+        `update "documents"."contract" set "title" = ?, "body" = ?, "body_file_id" = ?, "management_number" = ?, "approval_required" = ?, "approver_id" = ?, "parties" = ?, "updated_at" = ? where "id" = ?`,
+        [next.title, next.body, bodyFileId, next.managementNumber, next.approvalRequired, next.approverId, JSON.stringify(next.parties), clock.now(), contract.id],
       );
-      await audit(tx, viewer, contract, 'CONTRACT_UPDATED', next);
+      await audit(tx, viewer, contract, 'CONTRACT_UPDATED', { ...next, bodyFileId });
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException && number) throw numberTaken(number);
@@ -355,7 +361,7 @@ export async function sendContract(ctx: DocumentsContext, id: string): Promise<C
     if (JSON.stringify(locked.partyRecords) !== JSON.stringify(contract.partyRecords)) {
       throw conflict(msg('The counterparties changed while the contract was being sent. Check them and send again.', '발송하는 동안 계약 상대방이 변경되었습니다. 확인한 뒤 다시 발송해 주세요.'));
     }
-    const digest = createHash('sha256').update(locked.body, 'utf8').digest('hex');
+    const digest = await contentDigest({ ...ctx, em: tx }, locked.body, locked.bodyFileId);
     await tx.execute(`update "documents"."contract" set "status" = 'SENT', "sent_at" = ?, "content_digest" = ?, "updated_at" = ? where "id" = ?`, [now, digest, now, locked.id]);
     for (const receiver of receivers) {
       await tx.execute(

@@ -137,7 +137,10 @@ export class Contract {
   @Field(() => Boolean, { description: 'Whether internal approval (내부결재) is needed before sending.' })
   approvalRequired!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the UTF-8 body text, fixed when the contract is sent; null before.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Fixed when the contract is sent; null before. Hex SHA-256 of the text body as UTF-8 and, when there is a PDF body, a 0x00 byte followed by the PDF bytes (a text-only contract: SHA-256 of its text).',
+  })
   contentDigest!: string | null;
 
   @Field(() => Date, { description: 'When the contract was written.' })
@@ -155,6 +158,8 @@ export class Contract {
   @Field(() => Date, { nullable: true, description: 'When it was discarded (폐기).' })
   discardedAt!: Date | null;
 
+  /** The PDF body's stored file (shared with the template it came from, if that gave it); resolved to `bodyPdf`. */
+  bodyFileId!: string | null;
   templateId!: string | null;
   authorId!: string;
   departmentId!: string | null;
@@ -195,6 +200,7 @@ export function contractFromRow(row: Record<string, any>): Contract {
     completedAt: date(row.completed_at),
     cancelledAt: date(row.cancelled_at),
     discardedAt: date(row.discarded_at),
+    bodyFileId: row.body_file_id,
     templateId: row.template_id,
     authorId: row.author_id,
     departmentId: row.department_id,

@@ -49,10 +49,14 @@ export class ContractTemplate {
   @Property({ type: 'text' })
   body: string = '';
 
+  /** The PDF body's stored file (a claimed TEMPLATE_PDF upload); resolved to `bodyPdf`. */
+  @Property({ type: 'uuid', nullable: true })
+  bodyFileId: string | null = null;
+
   @Property({ type: 'uuid', nullable: true })
   categoryId: string | null = null;
 
-  @Field(() => [SignatureField], { description: 'Where each party signs.' })
+  @Field(() => [SignatureField], { description: 'Where each party signs; with a PDF body, on its pages.' })
   @Property({ type: 'json' })
   signatureFields: SignatureField[] = [];
 

@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { DocumentCategory } from '../category/document-category.entity.ts';
 import type { DocumentsContext } from '../context.ts';
 import { containsPattern } from '../search.ts';
+import { BodyPdf, bodyPdfOf } from '../upload/body-pdf.ts';
 import { ContractTemplate, ContractTemplateConnection } from './contract-template.entity.ts';
 import { ContractTemplateFilter, CreateContractTemplateInput, UpdateContractTemplateInput } from './contract-template.inputs.ts';
 import { createTemplate, deleteTemplate, templateNotFound, updateTemplate } from './contract-template.service.ts';
@@ -41,9 +42,14 @@ export class ContractTemplateResolver {
     return template.categoryId ? ctx.loaders.categoryById.load(template.categoryId) : null;
   }
 
+  @FieldResolver(() => BodyPdf, { nullable: true, description: "The template's PDF body, with a short-lived download link; null when it has none." })
+  async bodyPdf(@Root() template: ContractTemplate, @Ctx() ctx: DocumentsContext): Promise<BodyPdf | null> {
+    return template.bodyFileId ? bodyPdfOf(ctx, await ctx.loaders.storedFileById.load(template.bodyFileId), template.title) : null;
+  }
+
   @Mutation(() => ContractTemplate, { description: 'Creates a contract template. The total admin, an individual member, or staff with the write permission.' })
   createContractTemplate(@Arg('input', () => CreateContractTemplateInput, { description: 'The new template.' }) input: CreateContractTemplateInput, @Ctx() ctx: DocumentsContext): Promise<ContractTemplate> {
-    return createTemplate(ctx.em, ctx.viewer!, input);
+    return createTemplate(ctx, input);
   }
 
   @Mutation(() => ContractTemplate, { description: 'Changes a contract template; contracts already written from it keep their content.' })
@@ -52,7 +58,7 @@ export class ContractTemplateResolver {
     @Arg('input', () => UpdateContractTemplateInput, { description: 'The changes.' }) input: UpdateContractTemplateInput,
     @Ctx() ctx: DocumentsContext,
   ): Promise<ContractTemplate> {
-    return updateTemplate(ctx.em, ctx.viewer!, id, input);
+    return updateTemplate(ctx, id, input);
   }
 
   @Mutation(() => ID, { description: 'Deletes a contract template; contracts written from it keep their content. Returns its ID.' })

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, type EntityManager, isUuid, msg, notFound, type Viewer } from '@econtract/server-kit';
+import { badUserInput, type EntityManager, isUuid, msg, notFound, type SubgraphContext, UploadKind, type Viewer } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { categoryOf } from '../category/document-category.service.ts';
+import { ensureFieldsOnPages } from '../upload/body-pdf.ts';
+import { StoredFile } from '../upload/stored-file.entity.ts';
+import { claimUpload, type UploadCaller } from '../upload/upload.service.ts';
 import { ContractTemplate, type SignatureField } from './contract-template.entity.ts';
 import type { CreateContractTemplateInput, UpdateContractTemplateInput } from './contract-template.inputs.ts';
 
@@ -39,25 +42,42 @@ function signatureFields(fields: SignatureField[]): SignatureField[] {
   });
 }
 
-const snapshot = (template: ContractTemplate) => ({ title: template.title, categoryId: template.categoryId, signatureFields: template.signatureFields.length });
+const snapshot = (template: ContractTemplate) => ({ title: template.title, bodyFileId: template.bodyFileId, categoryId: template.categoryId, signatureFields: template.signatureFields.length });
 
-export async function createTemplate(em: EntityManager, viewer: Viewer, input: CreateContractTemplateInput): Promise<ContractTemplate> {
+/** Claims a new PDF body inside the write's transaction (a rollback frees it); its page count, or the current PDF's, bounds the signature fields. */
+async function pdfPages(caller: UploadCaller, newFileId: string | null | undefined, currentFileId: string | null): Promise<{ bodyFileId: string | null; pageCount: number | null }> {
+  if (newFileId) {
+    const file = await claimUpload(caller, newFileId, UploadKind.TEMPLATE_PDF);
+    return { bodyFileId: file.id, pageCount: file.pageCount };
+  }
+  if (!currentFileId) return { bodyFileId: null, pageCount: null };
+  const current = await caller.em.findOne(StoredFile, { id: currentFileId });
+  return { bodyFileId: currentFileId, pageCount: current?.pageCount ?? null };
+}
+
+type TemplateCaller = Pick<SubgraphContext, 'em' | 'viewer' | 'env'>;
+
+export async function createTemplate(ctx: TemplateCaller, input: CreateContractTemplateInput): Promise<ContractTemplate> {
+  const viewer = ctx.viewer!;
   const companyId = viewer.member!.companyId;
   const title = templateTitle(input.title);
   const body = templateBody(input.body ?? '');
   const fields = signatureFields(input.signatureFields ?? []);
-  return em.transactional(async (tx) => {
+  return ctx.em.transactional(async (tx) => {
+    const { bodyFileId, pageCount } = await pdfPages({ ...ctx, em: tx }, input.bodyFileId, null);
+    ensureFieldsOnPages(fields, pageCount);
     const categoryId = input.categoryId ? (await categoryOf(tx, companyId, input.categoryId)).id : null;
-    const template = tx.create(ContractTemplate, { id: randomUUID(), companyId, title, body, categoryId, signatureFields: fields, createdBy: viewer.userId } as ContractTemplate);
+    const template = tx.create(ContractTemplate, { id: randomUUID(), companyId, title, body, bodyFileId, categoryId, signatureFields: fields, createdBy: viewer.userId } as ContractTemplate);
     await tx.flush();
     await recordAudit(tx, viewer, { companyId, action: 'TEMPLATE_CREATED', targetType: AuditTarget.TEMPLATE, targetId: template.id, after: snapshot(template) });
     return template;
   });
 }
 
-export async function updateTemplate(em: EntityManager, viewer: Viewer, id: string, input: UpdateContractTemplateInput): Promise<ContractTemplate> {
+export async function updateTemplate(ctx: TemplateCaller, id: string, input: UpdateContractTemplateInput): Promise<ContractTemplate> {
+  const viewer = ctx.viewer!;
   const companyId = viewer.member!.companyId;
-  return em.transactional(async (tx) => {
+  return ctx.em.transactional(async (tx) => {
     const template = await templateOf(tx, companyId, id);
     const before = snapshot(template);
     if (input.title != null) template.title = templateTitle(input.title);
@@ -65,6 +85,9 @@ export async function updateTemplate(em: EntityManager, viewer: Viewer, id: stri
     if (input.clearCategory) template.categoryId = null;
     else if (input.categoryId) template.categoryId = (await categoryOf(tx, companyId, input.categoryId)).id;
     if (input.signatureFields != null) template.signatureFields = signatureFields(input.signatureFields);
+    const { bodyFileId, pageCount } = await pdfPages({ ...ctx, em: tx }, input.bodyFileId, template.bodyFileId);
+    ensureFieldsOnPages(template.signatureFields, pageCount);
+    template.bodyFileId = bodyFileId;
     template.updatedAt = new Date();
     await tx.flush();
     await recordAudit(tx, viewer, { companyId, action: 'TEMPLATE_UPDATED', targetType: AuditTarget.TEMPLATE, targetId: template.id, before, after: snapshot(template) });

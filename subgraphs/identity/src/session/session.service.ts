@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, msg, signAccessToken, unauthenticated } from '@econtract/server-kit';
-import { Account } from '../account/account.entity.ts';
+import type { Account } from '../account/account.entity.ts';
 import type { IdentityContext } from '../context.ts';
 import { IdentitySettings } from '../identity.settings.ts';
 import { newSecret, sameDigest, tokenDigest } from '../security/secrets.ts';

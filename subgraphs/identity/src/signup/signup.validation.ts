@@ -11,6 +11,7 @@ export function requireText(value: string | null | undefined, field: string, lab
 export function requireEmail(value: string, field = 'email'): string {
   const email = value.trim();
   // \s does not cover every control character (e.g. U+0001), which has no place in an address.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   if (email.length > 254 || /[\u0000-\u001f\u007f-\u009f]/.test(email) || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badUserInput(msg('Enter a valid email address.', '올바른 이메일 주소를 입력해 주세요.'), { field });
   return email;
 }

@@ -9,6 +9,7 @@ import { Field, InputType, ObjectType } from 'type-graphql';
 @Embeddable()
 @ObjectType('StaffPermissions', { description: 'Extra rights on contracts the person did not write but can see.' })
 @InputType('StaffPermissionsInput', { description: 'Every extra permission, each on or off.' })
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below types the fields the flag list adds at run time.
 export class StaffPermissions {}
 // The flags come from the list below, so the class declares none itself.
 export interface StaffPermissions extends Permissions {}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/core';
 import type { IdentityRoutes } from '@econtract/identity/routes';
-import { AppError, badUserInput, type EntityManager, ErrorCode, Grade, InternalCallError, type InternalClient, isUuid, msg, notFound, permissionsOf, type RouteOutputs, type Viewer } from '@econtract/server-kit';
+import { AppError, badUserInput, type EntityManager, ErrorCode, Grade, InternalCallError, type InternalClient, isUuid, msg, notFound, permissionsOf, type RouteOutputs, } from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { Company } from '../company/company.entity.ts';
 import { Department } from '../department/department.entity.ts';
