@@ -17,6 +17,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
+  type DocumentNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -48,7 +49,7 @@ export const LARGE_INPUT_OPERATIONS: ReadonlySet<string> = new Set(['createContr
 export function isLargeInputOperation(body: Record<string, unknown>): boolean {
   const { query, operationName } = body;
   if (typeof query !== 'string' || exceedsTokenLimit(query)) return false;
-  let document;
+  let document: DocumentNode;
   try {
     document = parse(query);
   } catch {
