@@ -18,6 +18,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
+  type DocumentNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateInternalKeyEnv, type OutboxRoutes } from '@econtract/server-kit';
-import { startStack, useStack } from '@econtract/testkit';
+import type { OutboxRoutes } from '@econtract/server-kit';
+import { productionEnv, startStack, useStack } from '@econtract/testkit';
 
 const stack = useStack();
 
@@ -40,17 +39,7 @@ describe('dev mail outbox', () => {
 describe('in production', () => {
   it('does not serve the outbox, at the gateway or at a subgraph', async () => {
     // Production refuses every secret written in the repository, so these are made per run.
-    const production = await startStack({
-      env: {
-        NODE_ENV: 'production',
-        INTERNAL_TOKEN_SECRET: randomBytes(32).toString('base64url'),
-        ACCESS_TOKEN_SECRET: randomBytes(32).toString('base64url'),
-        OUTBOX_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-        TOKEN_HASH_SECRET: randomBytes(32).toString('base64url'),
-        DATABASE_URL: 'postgres://set-by-the-test-kit/unused',
-        ...generateInternalKeyEnv(),
-      },
-    });
+    const production = await startStack({ env: productionEnv() });
     try {
       expect((await fetch(`${production.gatewayUrl}/dev/outbox`)).status).toBe(404);
       // Not served in production: the subgraph answers its JSON 404 for an unknown route.

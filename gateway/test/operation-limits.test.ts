@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateInternalKeyEnv } from '@econtract/server-kit';
-import { startStack, useStack, type Stack } from '@econtract/testkit';
+import { productionEnv, startStack, useStack, type Stack } from '@econtract/testkit';
 import { OPERATION_LIMITS } from '../src/operation-limits.ts';
 
 const stack = useStack();
@@ -127,17 +125,7 @@ async function rawExtensions(query: string, token: string, variables: Record<str
 
 describe('in production', () => {
   it('turns introspection and field suggestions off', async () => {
-    const production = await startStack({
-      env: {
-        NODE_ENV: 'production',
-        INTERNAL_TOKEN_SECRET: randomBytes(32).toString('base64url'),
-        ACCESS_TOKEN_SECRET: randomBytes(32).toString('base64url'),
-        OUTBOX_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-        TOKEN_HASH_SECRET: randomBytes(32).toString('base64url'),
-        DATABASE_URL: 'postgres://set-by-the-test-kit/unused',
-        ...generateInternalKeyEnv(),
-      },
-    });
+    const production = await startStack({ env: productionEnv() });
     try {
       const schema = await production.graphql('{ __schema { queryType { name } } }');
       expect(schema.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, useStack } from '@econtract/testkit';
+import { DEMO_PASSWORD, freePort, useStack } from '@econtract/testkit';
 
 const stack = useStack();
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -16,17 +15,6 @@ function runExample(env: Record<string, string>): Promise<{ code: number; stdout
   });
 }
 
-/** A port nothing listens on: bound once by the OS, then released. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('pnpm sdk:example', () => {
   it('signs in and prints the cross-subgraph overview', async () => {
@@ -39,7 +27,7 @@ describe('pnpm sdk:example', () => {
   });
 
   it('with no gateway running, says in one line to start `pnpm dev` and exits non-zero, with no stack trace', async () => {
-    const url = `http://127.0.0.1:${await closedPort()}/graphql`;
+    const url = `http://127.0.0.1:${await freePort()}/graphql`;
     const result = await runExample({ ECONTRACT_URL: url });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');

@@ -1,13 +1,13 @@
 // vitest globalSetup: one PostgreSQL for the run (DATABASE_URL, else embedded), one migrated and
 // seeded template database; each test file clones it (see stack.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type RunningDatabase } from '@econtract/devtools/embedded-postgres';
 import { ensureDatabase, withDatabase } from '@econtract/devtools/database';
 import { prepareDatabase } from '@econtract/server-kit';
+import { freePort } from './ports.ts';
 import { dropDatabasesWithPrefix, newRunPrefix, type TestDatabaseServer } from './database.ts';
 import { subgraphDefinitions } from './subgraphs.ts';
 
@@ -41,15 +41,4 @@ export default async function setup(project: TestProject) {
     if (embedded) await embedded.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

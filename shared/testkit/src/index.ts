@@ -4,3 +4,4 @@ export { DemoAccounts, DemoDocuments, DemoIds, DEMO_PASSWORD } from '@econtract/
 export * from './viewers.ts';
 export * from './identity-flows.ts';
 export * from './outcomes.ts';
+export * from './ports.ts';

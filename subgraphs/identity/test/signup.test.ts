@@ -225,7 +225,7 @@ describe('when a later step fails', () => {
       await broken.subgraphs.billing.stop();
       const input = corporate();
       const result = await signUpCorporate(broken, input);
-      expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
       expect(await broken.sql('select count(*)::int as n from identity.account where login_id = ?', [input.loginId])).toEqual([{ n: 0 }]);
       expect(await broken.sql('select count(*)::int as n from organization.company where business_number = ?', [input.businessNumber])).toEqual([{ n: 0 }]);
       expect(await broken.outbox(input.email)).toEqual([]);

@@ -1,21 +1,10 @@
-import { expect } from 'vitest';
-import { newBusinessNumber, newMemberFields, signUpCorporate, tokenMailedTo, type GraphQLResponse, type Stack } from '@econtract/testkit';
+
+import { newBusinessNumber, newMemberFields, ok, refused, signUpCorporate, tokenMailedTo, type Stack } from '@econtract/testkit';
+
+// One way to run or refuse an operation in tests: the test kit's.
+export { ok, refused };
 import type { OrganizationRoutes } from '../src/organization.routes.ts';
 import { VerifyEmailDocument } from '@econtract/sdk';
-
-/** Runs an operation as a signed-in user (token) through the gateway and fails the test on any error. */
-export async function ok<T = any>(stack: Stack, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await stack.graphql<T>(query, variables, { token });
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data as T;
-}
-
-/** The first error's code and message; fails the test if the operation succeeded. */
-export async function refused(stack: Stack, token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ code: string | undefined; message: string; result: GraphQLResponse }> {
-  const result = await stack.graphql(query, variables, { token });
-  expect(result.errors, `expected a refusal, got ${JSON.stringify(result.data)}`).toBeDefined();
-  return { code: result.errors![0]!.extensions?.code, message: result.errors![0]!.message, result };
-}
 
 /** Organization's internal routes, called as the gateway would. */
 export const internal = (stack: Stack) => stack.internal<OrganizationRoutes>('organization');
