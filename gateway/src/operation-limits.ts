@@ -14,7 +14,6 @@ import {
   parse,
   Source,
   TokenKind,
-  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
