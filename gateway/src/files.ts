@@ -25,7 +25,10 @@ import {
 } from '@econtract/server-kit';
 import type { Express, Request, Response } from 'express';
 
-const BUSY = msg('Too many files are being uploaded right now. Try again in a few seconds.', '지금은 업로드가 많아 처리할 수 없습니다. 잠시 후 다시 시도해 주세요.');
+const BUSY = msg(
+  'Too many files are being uploaded right now. Try again in a few seconds.',
+  '지금은 업로드가 많아 처리할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+);
 
 /** Headers of documents' answer a client may see. */
 const RELAYED = ['content-type', 'content-length', 'content-disposition', 'x-content-type-options'];
@@ -60,7 +63,10 @@ export function mountFiles(app: Express, subgraphUrls: () => ServiceUrls, secret
         body: bytes,
         signal: AbortSignal.timeout(60_000),
       });
-      res.status(answer.status).type('application/json').send(Buffer.from(await answer.arrayBuffer()));
+      res
+        .status(answer.status)
+        .type('application/json')
+        .send(Buffer.from(await answer.arrayBuffer()));
     } catch (error) {
       if (error instanceof HttpRefusal) return refuseUpload(req, res, error);
       log.error({ err: error, requestId: requestIdOf(res) }, 'upload relay failed');
@@ -73,9 +79,13 @@ export function mountFiles(app: Express, subgraphUrls: () => ServiceUrls, secret
   app.get('/files/:fileId', async (req, res) => {
     res.setHeader('cache-control', 'private, no-store');
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
-    if (!(await verifyLinkToken(secret, FILE_LINK_PURPOSE, req.params.fileId, token))) return void sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, FILE_LINK_INVALID);
+    if (!(await verifyLinkToken(secret, FILE_LINK_PURPOSE, req.params.fileId, token)))
+      return void sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, FILE_LINK_INVALID);
     try {
-      const answer = await serviceFetch(documents(`/files/${encodeURIComponent(req.params.fileId)}`, req), { headers: await headers(req, res), signal: AbortSignal.timeout(60_000) });
+      const answer = await serviceFetch(documents(`/files/${encodeURIComponent(req.params.fileId)}`, req), {
+        headers: await headers(req, res),
+        signal: AbortSignal.timeout(60_000),
+      });
       res.status(answer.status);
       for (const name of RELAYED) {
         const value = answer.headers.get(name);

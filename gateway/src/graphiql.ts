@@ -44,7 +44,10 @@ const PAGE = `<!doctype html>
 
 export function mountGraphiql(app: Express): void {
   app.get('/graphiql', (_req, res) => {
-    res.setHeader('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:");
+    res.setHeader(
+      'content-security-policy',
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:",
+    );
     res.type('html').send(PAGE);
   });
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());

@@ -155,7 +155,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules as never,
     formatError: (formatted, error) => formatError(publicError(formatted, error), error, (internal) => log.error({ err: internal }, 'internal error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins, admission, localizedErrors, rateLimitedStatus],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...limits.plugins,
+      admission,
+      localizedErrors,
+      rateLimitedStatus,
+    ],
   });
   await apollo.start();
   let supergraphLoaded = true;
@@ -165,12 +172,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.all(
       Object.entries(subgraphUrls).map(async ([name, url]) => {
-        const ok = await serviceFetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+        const ok = await serviceFetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
+          (r) => r.ok,
+          () => false,
+        );
         return [name, ok ? 'ready' : 'unavailable'] as const;
       }),
     );
     const ready = supergraphLoaded && checks.every(([, state]) => state === 'ready');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', supergraph: supergraphLoaded ? 'loaded' : 'missing', subgraphs: Object.fromEntries(checks) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', supergraph: supergraphLoaded ? 'loaded' : 'missing', subgraphs: Object.fromEntries(checks) });
   });
   mountGraphiql(app);
   mountReceipts(app, servicesFor, env.INTERNAL_TOKEN_SECRET, log);
@@ -180,7 +192,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Dev mail outbox: what the local notifier stored instead of sending, newest first.
     app.get('/dev/outbox', async (_req, res) => {
       const services = servicesFor(requestIdOf(res));
-      const lists = await Promise.all(serviceNames.map((name) => services.to<OutboxRoutes>(name).outbox.list.query().catch(() => [])));
+      const lists = await Promise.all(
+        serviceNames.map((name) =>
+          services
+            .to<OutboxRoutes>(name)
+            .outbox.list.query()
+            .catch(() => []),
+        ),
+      );
       const messages = lists
         .flat()
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))

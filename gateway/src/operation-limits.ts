@@ -56,10 +56,17 @@ export function isLargeInputOperation(body: Record<string, unknown>): boolean {
     return false;
   }
   const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  const operation = typeof operationName === 'string' ? operations.find((candidate) => candidate.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation =
+    typeof operationName === 'string'
+      ? operations.find((candidate) => candidate.name?.value === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
   return (
     operation?.operation === 'mutation' &&
-    operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && (LARGE_INPUT_OPERATIONS.has(selection.name.value) || selection.name.value === '__typename'))
+    operation.selectionSet.selections.every(
+      (selection) => selection.kind === Kind.FIELD && (LARGE_INPUT_OPERATIONS.has(selection.name.value) || selection.name.value === '__typename'),
+    )
   );
 }
 
@@ -81,8 +88,18 @@ export const tooComplex = (en: string, ko: string, details: Record<string, unkno
  * each mutation 10, and a field's `first` (or an assumed 20 for a list without one) multiplies
  * the cost of everything selected under it. Connection edges take their size from the connection.
  */
-export function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>): number {
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+): number {
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) return 0;
   const selectionCost = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, isRoot: boolean): number => {
     let total = 0;
@@ -114,7 +131,11 @@ export function operationCost(schema: GraphQLSchema, operation: OperationDefinit
   return selectionCost(operation.selectionSet, root, true);
 }
 
-function safeArguments(field: Parameters<typeof getArgumentValues>[0], node: Parameters<typeof getArgumentValues>[1], variables: Record<string, unknown>): Record<string, unknown> {
+function safeArguments(
+  field: Parameters<typeof getArgumentValues>[0],
+  node: Parameters<typeof getArgumentValues>[1],
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
   try {
     return getArgumentValues(field, node, variables);
   } catch {
@@ -142,17 +163,26 @@ function armorRules(production: boolean) {
     maxDepth: {
       n: OPERATION_LIMITS.maxDepth,
       propagateOnRejection: false,
-      onReject: refuse(`The query nests more than ${OPERATION_LIMITS.maxDepth} levels deep. Ask for less at once.`, `쿼리의 중첩 깊이가 ${OPERATION_LIMITS.maxDepth}단계를 넘습니다. 한 번에 요청하는 범위를 줄여 주세요.`),
+      onReject: refuse(
+        `The query nests more than ${OPERATION_LIMITS.maxDepth} levels deep. Ask for less at once.`,
+        `쿼리의 중첩 깊이가 ${OPERATION_LIMITS.maxDepth}단계를 넘습니다. 한 번에 요청하는 범위를 줄여 주세요.`,
+      ),
     },
     maxAliases: {
       n: OPERATION_LIMITS.maxAliases,
       propagateOnRejection: false,
-      onReject: refuse(`The query uses more than ${OPERATION_LIMITS.maxAliases} aliases. Send separate requests.`, `쿼리에 별칭(alias)이 ${OPERATION_LIMITS.maxAliases}개를 넘습니다. 요청을 나누어 보내 주세요.`),
+      onReject: refuse(
+        `The query uses more than ${OPERATION_LIMITS.maxAliases} aliases. Send separate requests.`,
+        `쿼리에 별칭(alias)이 ${OPERATION_LIMITS.maxAliases}개를 넘습니다. 요청을 나누어 보내 주세요.`,
+      ),
     },
     maxDirectives: {
       n: OPERATION_LIMITS.maxDirectives,
       propagateOnRejection: false,
-      onReject: refuse(`The query uses more than ${OPERATION_LIMITS.maxDirectives} directives.`, `쿼리에 지시자(directive)가 ${OPERATION_LIMITS.maxDirectives}개를 넘습니다.`),
+      onReject: refuse(
+        `The query uses more than ${OPERATION_LIMITS.maxDirectives} directives.`,
+        `쿼리에 지시자(directive)가 ${OPERATION_LIMITS.maxDirectives}개를 넘습니다.`,
+      ),
     },
     // Our own cost (list sizes multiply) and token check replace armor's.
     costLimit: { enabled: false },
@@ -194,7 +224,9 @@ export function operationLimits(production: boolean): OperationLimits {
     checkCost({ document, operation, schema, request, contextValue }) {
       if (!document || !operation) return;
       const fragments = Object.fromEntries(
-        document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+        document.definitions
+          .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+          .map((fragment) => [fragment.name.value, fragment]),
       );
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
       const requestedQueryCost = operationCost(schema, operation, fragments, coerced.coerced ?? {});

@@ -23,7 +23,10 @@ export function mountReceipts(app: Express, servicesFor: (requestId: string) => 
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const claims = await verifyLinkToken(secret, RECEIPT_LINK_PURPOSE, req.params.paymentId, token);
     if (!claims || typeof claims.cid !== 'string') {
-      const message = msg('This receipt link is invalid or has expired. Open the payment history again for a new link.', '영수증 링크가 올바르지 않거나 만료되었습니다. 결제이력에서 영수증을 다시 열어 주세요.');
+      const message = msg(
+        'This receipt link is invalid or has expired. Open the payment history again for a new link.',
+        '영수증 링크가 올바르지 않거나 만료되었습니다. 결제이력에서 영수증을 다시 열어 주세요.',
+      );
       return void sendError(req, res, 401, ErrorCode.UNAUTHENTICATED, message);
     }
     try {

@@ -18,7 +18,9 @@ export async function resolveViewer(token: string | undefined, env: GatewayEnv, 
     services.to<IdentityRoutes>('identity').standing.account.query({ userId: claims.userId, sessionId: claims.sessionId }),
     services.to<OrganizationRoutes>('organization').standing.member.query({ userId: claims.userId }),
   ]);
-  if (!standing?.active) throw refused(msg('This account can no longer be used. Sign in again.', '이 계정은 더 이상 사용할 수 없습니다. 다시 로그인해 주세요.'));
-  if (membership && !membership.active) throw refused(msg('This account is suspended. Ask your total admin to reactivate it.', '사용이 중지된 계정입니다. 총괄관리자에게 문의해 주세요.'));
+  if (!standing?.active)
+    throw refused(msg('This account can no longer be used. Sign in again.', '이 계정은 더 이상 사용할 수 없습니다. 다시 로그인해 주세요.'));
+  if (membership && !membership.active)
+    throw refused(msg('This account is suspended. Ask your total admin to reactivate it.', '사용이 중지된 계정입니다. 총괄관리자에게 문의해 주세요.'));
   return { userId: standing.userId, loginId: standing.loginId, role: standing.role, sessionId: claims.sessionId, member: membership };
 }

@@ -24,7 +24,9 @@ describe('no mail from a rolled-back action', () => {
   it('withdraws the verification mail of a staff registration that is cancelled', async () => {
     const admin = await stack.login('demo-admin');
     const { loginId, password, name, email, phone } = newMemberFields('rolled');
-    await stack.sql(`create function organization.refuse_profile() returns trigger language plpgsql as $$ begin raise exception 'profile refused for the test'; end $$`);
+    await stack.sql(
+      `create function organization.refuse_profile() returns trigger language plpgsql as $$ begin raise exception 'profile refused for the test'; end $$`,
+    );
     await stack.sql('create trigger refuse_profile before insert on organization.staff_profile for each row execute function organization.refuse_profile()');
     try {
       const result = await stack.graphql(REGISTER, { input: { loginId, password, name, email, phone, grade: 'STAFF' } }, { token: admin });
@@ -38,11 +40,14 @@ describe('no mail from a rolled-back action', () => {
     expect(await stack.sql('select id from identity.outbox_message where "to" = ?', [email])).toEqual([]);
   });
 
-  it('holds a registered staff member\'s mail back briefly, so a cancellation can still withdraw it', async () => {
+  it("holds a registered staff member's mail back briefly, so a cancellation can still withdraw it", async () => {
     const admin = await stack.login('demo-admin');
     const { loginId, password, name, email, phone } = newMemberFields('held');
     expect(errorCode(await stack.graphql(REGISTER, { input: { loginId, password, name, email, phone, grade: 'STAFF' } }, { token: admin }))).toBe('OK');
-    const [row] = await stack.sql<{ held: boolean }>(`select next_attempt_at > now() + interval '20 seconds' as held from identity.outbox_message where "to" = ?`, [email]);
+    const [row] = await stack.sql<{ held: boolean }>(
+      `select next_attempt_at > now() + interval '20 seconds' as held from identity.outbox_message where "to" = ?`,
+      [email],
+    );
     expect(row).toEqual({ held: true });
     expect(await stack.outbox(email)).toHaveLength(1);
   });
@@ -58,16 +63,31 @@ describe('operators see accounts, not companies', () => {
     const entry = locked.data.lockedAccounts.find((candidate: { user: { id: string } }) => candidate.user.id === member.id);
     expect(entry.user).toEqual({ id: member.id, loginId: member.loginId, company: null });
 
-    const reference = await stack.subgraphGraphql('organization', 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Company { id name } } }', { r: [{ __typename: 'Company', id: DemoIds.company }] }, {
-      userId: DemoIds.operator, loginId: 'operator', role: 'OPERATOR', sessionId: null, member: null,
-    });
+    const reference = await stack.subgraphGraphql(
+      'organization',
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Company { id name } } }',
+      { r: [{ __typename: 'Company', id: DemoIds.company }] },
+      {
+        userId: DemoIds.operator,
+        loginId: 'operator',
+        role: 'OPERATOR',
+        sessionId: null,
+        member: null,
+      },
+    );
     expect(reference.data._entities).toEqual([null]);
   });
 });
 
 describe('idempotent signup replays', () => {
   it('answer with the account only when the same password is given', async () => {
-    const fields = { ...newMemberFields('replay'), companyName: '재전송(주)', businessNumber: newBusinessNumber(), representative: '김대표', idempotencyKey: `form-${Date.now()}-replay` };
+    const fields = {
+      ...newMemberFields('replay'),
+      companyName: '재전송(주)',
+      businessNumber: newBusinessNumber(),
+      representative: '김대표',
+      idempotencyKey: `form-${Date.now()}-replay`,
+    };
     const first = await signUpCorporate(stack, fields);
     expect(first.errors).toBeUndefined();
 
@@ -91,8 +111,14 @@ describe('recovery does the same work whether or not an account matches', () => 
     const FIND = 'mutation ($n: String!, $e: String!) { findLoginId(name: $n, email: $e) }';
     const RESET = 'mutation ($l: String!, $e: String!) { requestPasswordReset(loginId: $l, email: $e) }';
     const cases = {
-      findLoginId: { match: () => stack.graphql(FIND, { n: member.name, e: member.email }), miss: () => stack.graphql(FIND, { n: member.name, e: `no-${member.email}` }) },
-      requestPasswordReset: { match: () => stack.graphql(RESET, { l: member.loginId, e: member.email }), miss: () => stack.graphql(RESET, { l: `no-${member.loginId}`, e: member.email }) },
+      findLoginId: {
+        match: () => stack.graphql(FIND, { n: member.name, e: member.email }),
+        miss: () => stack.graphql(FIND, { n: member.name, e: `no-${member.email}` }),
+      },
+      requestPasswordReset: {
+        match: () => stack.graphql(RESET, { l: member.loginId, e: member.email }),
+        miss: () => stack.graphql(RESET, { l: `no-${member.loginId}`, e: member.email }),
+      },
     };
     for (const [name, { match, miss }] of Object.entries(cases)) {
       // The same statements either way (counted exactly), then the same time (measured).
@@ -113,7 +139,9 @@ describe('recovery does the same work whether or not an account matches', () => 
       // Pairs taken back to back share the machine's load of the moment; their differences' median is the honest comparison.
       const difference = median(times.match.map((took, i) => took - times.miss[i]!));
       const withoutMatch = median(times.miss);
-      console.info(`${name}: median ${median(times.match).toFixed(2)} ms with a match, ${withoutMatch.toFixed(2)} ms without; median paired difference ${difference.toFixed(2)} ms`);
+      console.info(
+        `${name}: median ${median(times.match).toFixed(2)} ms with a match, ${withoutMatch.toFixed(2)} ms without; median paired difference ${difference.toFixed(2)} ms`,
+      );
       expect(Math.abs(difference), name).toBeLessThan(Math.max(3, 0.25 * withoutMatch));
     }
   });
@@ -131,7 +159,9 @@ describe('impossible input', () => {
 
   it('refuses an email address with control characters', async () => {
     for (const email of ['a\u0001@b.c', 'a@b.c\u007f', 'a\u0085b@c.de']) {
-      const signup = await stack.graphql('mutation ($i: SignUpIndividualInput!) { signUpIndividual(input: $i) { user { id } } }', { i: { ...newMemberFields('ctl'), email } });
+      const signup = await stack.graphql('mutation ($i: SignUpIndividualInput!) { signUpIndividual(input: $i) { user { id } } }', {
+        i: { ...newMemberFields('ctl'), email },
+      });
       expect(signup.errors?.[0]?.extensions, JSON.stringify(email)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     }
   });

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DemoIds, newBusinessNumber, newMemberFields, signUpCorporate, signUpIndividual, tokenMailedTo, useStack, type GraphQLResponse } from '@econtract/testkit';
+import {
+  DEMO_PASSWORD,
+  DemoIds,
+  newBusinessNumber,
+  newMemberFields,
+  signUpCorporate,
+  signUpIndividual,
+  tokenMailedTo,
+  useStack,
+  type GraphQLResponse,
+} from '@econtract/testkit';
 import { DemoOrganization } from '../../subgraphs/organization/src/seed.ts';
 import { AUTHORIZATION_MATRIX, ROLES, type Outcome, type Role } from './authorization-matrix.ts';
 import { publicOperations } from './schema-operations.ts';
@@ -55,14 +65,23 @@ async function arrangeDocuments(adminToken: string) {
      values (?, ?, 'SOHO', 'PAID', 10, 0, now() - interval '1 day', now() + interval '30 days')`,
     [randomUUID(), DemoIds.company],
   );
-  const category = async (name: string) => (await ok('mutation ($n: String!) { createDocumentCategory(input: { name: $n }) { id } }', { n: name }, adminToken)).createDocumentCategory.id as string;
-  const template = async (title: string) => (await ok('mutation ($t: String!) { createContractTemplate(input: { title: $t }) { id } }', { t: title }, adminToken)).createContractTemplate.id as string;
+  const category = async (name: string) =>
+    (await ok('mutation ($n: String!) { createDocumentCategory(input: { name: $n }) { id } }', { n: name }, adminToken)).createDocumentCategory.id as string;
+  const template = async (title: string) =>
+    (await ok('mutation ($t: String!) { createContractTemplate(input: { title: $t }) { id } }', { t: title }, adminToken)).createContractTemplate.id as string;
   const step = async (name: string, id: string) => ok(`mutation ($id: ID!) { ${name}(id: $id) { id } }`, { id }, adminToken);
   const contract = async (approverId: string | null = null) =>
     (
       await ok(
         'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }',
-        { input: { title: '매트릭스 계약', parties: [{ name: '상대방', email: 'counterparty@matrix.example' }], approvalRequired: approverId !== null, approverId } },
+        {
+          input: {
+            title: '매트릭스 계약',
+            parties: [{ name: '상대방', email: 'counterparty@matrix.example' }],
+            approvalRequired: approverId !== null,
+            approverId,
+          },
+        },
         adminToken,
       )
     ).createContract.id as string;
@@ -101,7 +120,11 @@ async function verifiedLogin(loginId: string, email: string) {
 
 async function registerVerified(adminToken: string, grade: string, departmentId: string | null) {
   const fields = newMemberFields('mx');
-  const { registerStaff } = await ok('mutation ($input: RegisterStaffInput!) { registerStaff(input: $input) { id } }', { input: { ...fields, password: DEMO_PASSWORD, grade, departmentId } }, adminToken);
+  const { registerStaff } = await ok(
+    'mutation ($input: RegisterStaffInput!) { registerStaff(input: $input) { id } }',
+    { input: { ...fields, password: DEMO_PASSWORD, grade, departmentId } },
+    adminToken,
+  );
   return { id: registerStaff.id as string, loginId: fields.loginId, token: await verifiedLogin(fields.loginId, fields.email) };
 }
 
@@ -116,7 +139,13 @@ beforeAll(async () => {
   const adminA = await stack.login('demo-admin');
 
   // Another company with every role, all using the demo password so the same arguments fit everyone.
-  const admin = { ...newMemberFields('mxadmin'), password: DEMO_PASSWORD, companyName: '타사상사(주)', businessNumber: newBusinessNumber(), representative: '박대표' };
+  const admin = {
+    ...newMemberFields('mxadmin'),
+    password: DEMO_PASSWORD,
+    companyName: '타사상사(주)',
+    businessNumber: newBusinessNumber(),
+    representative: '박대표',
+  };
   const signup = await signUpCorporate(stack, admin);
   const adminB = await verifiedLogin(admin.loginId, admin.email);
   const companyB = (await ok('{ company { id } }', {}, adminB)).company.id as string;
@@ -129,17 +158,54 @@ beforeAll(async () => {
   viewers.logins.other = { individual: individual.loginId, staff: staffB.loginId, manager: managerB.loginId, totalAdmin: admin.loginId, operator: 'operator' };
 
   // The demo company's rows the arguments name.
-  fixture.targetStaff = (await ok('mutation ($input: RegisterStaffInput!) { registerStaff(input: $input) { id } }', { input: { ...newMemberFields('mxtarget'), grade: 'STAFF', departmentId: DemoOrganization.salesTeam1 } }, adminA)).registerStaff.id;
+  fixture.targetStaff = (
+    await ok(
+      'mutation ($input: RegisterStaffInput!) { registerStaff(input: $input) { id } }',
+      { input: { ...newMemberFields('mxtarget'), grade: 'STAFF', departmentId: DemoOrganization.salesTeam1 } },
+      adminA,
+    )
+  ).registerStaff.id;
   fixture.emptyDepartment = (await ok('mutation { createDepartment(input: { name: "매트릭스빈부서" }) { id } }', {}, adminA)).createDepartment.id;
   fixture.orderId = (await ok('mutation { preparePayment(planCode: "SOHO") { orderId } }', {}, adminA)).preparePayment.orderId;
-  fixture.phoneVerification = (await ok('mutation { startPhoneVerification(phone: "010-5555-0001") { id } }', {}, await stack.login('demo-staff'))).startPhoneVerification.id;
+  fixture.phoneVerification = (
+    await ok('mutation { startPhoneVerification(phone: "010-5555-0001") { id } }', {}, await stack.login('demo-staff'))
+  ).startPhoneVerification.id;
 
   await arrangeDocuments(adminA);
 
   const individualB = individualSignup.data.signUpIndividual.user.id as string;
   const [workspaceB] = await stack.sql<{ company_id: string }>('select company_id from organization.staff_profile where user_id = ?', [individualB]);
-  markers.demo = [DemoIds.company, DemoOrganization.sales, DemoOrganization.salesTeam1, DemoOrganization.management, '데모전자', '영업본부', '영업1팀', '경영지원팀', fixture.targetStaff, fixture.emptyDepartment, fixture.orderId, 'demo-staff', 'demo-manager', ...Object.values(documents), '매트릭스 분류', '매트릭스 양식', '매트릭스 계약'];
-  markers.other = [companyB, departmentB, '타사상사', '타사본부', managerB.id, staffB.id, signup.data.signUpCorporate.user.id, managerB.loginId, staffB.loginId, admin.loginId];
+  markers.demo = [
+    DemoIds.company,
+    DemoOrganization.sales,
+    DemoOrganization.salesTeam1,
+    DemoOrganization.management,
+    '데모전자',
+    '영업본부',
+    '영업1팀',
+    '경영지원팀',
+    fixture.targetStaff,
+    fixture.emptyDepartment,
+    fixture.orderId,
+    'demo-staff',
+    'demo-manager',
+    ...Object.values(documents),
+    '매트릭스 분류',
+    '매트릭스 양식',
+    '매트릭스 계약',
+  ];
+  markers.other = [
+    companyB,
+    departmentB,
+    '타사상사',
+    '타사본부',
+    managerB.id,
+    staffB.id,
+    signup.data.signUpCorporate.user.id,
+    managerB.loginId,
+    staffB.loginId,
+    admin.loginId,
+  ];
   markers.personal = [DemoIds.personalWorkspace, DemoIds.individual];
   markers.personalOther = [workspaceB!.company_id, individualB, individual.loginId];
   tenantOf.own = { individual: 'personal', staff: 'demo', manager: 'demo', totalAdmin: 'demo' };
@@ -186,17 +252,41 @@ const CALLS: Record<string, (role: Role, tenant: Tenant) => { query: string; var
     query: 'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id status } }',
     variables: { input: { orderId: fixture.orderId, paymentKey: 'test_approve_matrix', amountKrw: 99000 } },
   }),
-  'mutation createDocumentCategory': () => ({ query: 'mutation ($n: String!) { createDocumentCategory(input: { name: $n }) { id } }', variables: { n: `분류-${randomUUID().slice(0, 8)}` } }),
-  'mutation updateDocumentCategory': () => ({ query: 'mutation ($id: ID!) { updateDocumentCategory(id: $id, input: { description: "매트릭스에서 수정" }) { id } }', variables: { id: documents.category } }),
-  'mutation deleteDocumentCategories': () => ({ query: 'mutation ($id: ID!) { deleteDocumentCategories(ids: [$id]) }', variables: { id: documents.deletableCategory } }),
+  'mutation createDocumentCategory': () => ({
+    query: 'mutation ($n: String!) { createDocumentCategory(input: { name: $n }) { id } }',
+    variables: { n: `분류-${randomUUID().slice(0, 8)}` },
+  }),
+  'mutation updateDocumentCategory': () => ({
+    query: 'mutation ($id: ID!) { updateDocumentCategory(id: $id, input: { description: "매트릭스에서 수정" }) { id } }',
+    variables: { id: documents.category },
+  }),
+  'mutation deleteDocumentCategories': () => ({
+    query: 'mutation ($id: ID!) { deleteDocumentCategories(ids: [$id]) }',
+    variables: { id: documents.deletableCategory },
+  }),
   'mutation createContract': () => ({ query: 'mutation { createContract(input: { title: "매트릭스 새 계약", approvalRequired: false }) { id } }' }),
   'mutation createContractsInBulk': () => ({
     query: 'mutation ($input: CreateContractsInBulkInput!) { createContractsInBulk(input: $input) { id managementNumber } }',
-    variables: { input: { templateId: documents.template, approvalRequired: false, rows: [{ title: '매트릭스 대량 계약', parties: [{ name: '상대방', email: 'counterparty@matrix.example' }] }] } },
+    variables: {
+      input: {
+        templateId: documents.template,
+        approvalRequired: false,
+        rows: [{ title: '매트릭스 대량 계약', parties: [{ name: '상대방', email: 'counterparty@matrix.example' }] }],
+      },
+    },
   }),
-  'mutation updateContract': () => ({ query: 'mutation ($id: ID!) { updateContract(id: $id, input: { body: "제1조 (매트릭스)" }) { id } }', variables: { id: documents.draft } }),
-  'mutation setContractCategory': () => ({ query: 'mutation ($id: ID!, $c: ID!) { setContractCategory(id: $id, categoryId: $c) { id } }', variables: { id: documents.draft, c: documents.category } }),
-  'mutation requestApproval': () => ({ query: 'mutation ($id: ID!) { requestApproval(id: $id) { id status } }', variables: { id: documents.forApprovalRequest } }),
+  'mutation updateContract': () => ({
+    query: 'mutation ($id: ID!) { updateContract(id: $id, input: { body: "제1조 (매트릭스)" }) { id } }',
+    variables: { id: documents.draft },
+  }),
+  'mutation setContractCategory': () => ({
+    query: 'mutation ($id: ID!, $c: ID!) { setContractCategory(id: $id, categoryId: $c) { id } }',
+    variables: { id: documents.draft, c: documents.category },
+  }),
+  'mutation requestApproval': () => ({
+    query: 'mutation ($id: ID!) { requestApproval(id: $id) { id status } }',
+    variables: { id: documents.forApprovalRequest },
+  }),
   // The demo manager decides one contract; every other caller tries one still waiting, so each cell shows who may decide.
   'mutation approveContract': (role, tenant) => ({
     query: 'mutation ($id: ID!) { approveContract(id: $id) { id status } }',
@@ -212,23 +302,44 @@ const CALLS: Record<string, (role: Role, tenant: Tenant) => { query: string; var
   'mutation discardContract': () => ({ query: 'mutation ($id: ID!) { discardContract(id: $id) { id status } }', variables: { id: documents.completed } }),
   'mutation deleteContract': () => ({ query: 'mutation ($id: ID!) { deleteContract(id: $id) }', variables: { id: documents.forDelete } }),
   'mutation createContractTemplate': () => ({ query: 'mutation { createContractTemplate(input: { title: "매트릭스 새 양식" }) { id } }' }),
-  'mutation updateContractTemplate': () => ({ query: 'mutation ($id: ID!) { updateContractTemplate(id: $id, input: { body: "제1조 (매트릭스)" }) { id } }', variables: { id: documents.template } }),
-  'mutation deleteContractTemplate': () => ({ query: 'mutation ($id: ID!) { deleteContractTemplate(id: $id) }', variables: { id: documents.deletableTemplate } }),
+  'mutation updateContractTemplate': () => ({
+    query: 'mutation ($id: ID!) { updateContractTemplate(id: $id, input: { body: "제1조 (매트릭스)" }) { id } }',
+    variables: { id: documents.template },
+  }),
+  'mutation deleteContractTemplate': () => ({
+    query: 'mutation ($id: ID!) { deleteContractTemplate(id: $id) }',
+    variables: { id: documents.deletableTemplate },
+  }),
   'mutation unlockAccount': () => ({ query: 'mutation ($u: ID!) { unlockAccount(userId: $u) { id } }', variables: { u: fixture.targetStaff } }),
   'mutation confirmPassword': () => ({ query: 'mutation ($p: String!) { confirmPassword(password: $p) { expiresAt } }', variables: { p: DEMO_PASSWORD } }),
-  'mutation startPhoneVerification': () => ({ query: 'mutation ($phone: String!) { startPhoneVerification(phone: $phone) { id } }', variables: { phone: `010-5555-${nextTargetNumber()}` } }),
-  'mutation confirmPhoneVerification': () => ({ query: 'mutation ($id: ID!) { confirmPhoneVerification(id: $id, code: "000000") }', variables: { id: fixture.phoneVerification } }),
+  'mutation startPhoneVerification': () => ({
+    query: 'mutation ($phone: String!) { startPhoneVerification(phone: $phone) { id } }',
+    variables: { phone: `010-5555-${nextTargetNumber()}` },
+  }),
+  'mutation confirmPhoneVerification': () => ({
+    query: 'mutation ($id: ID!) { confirmPhoneVerification(id: $id, code: "000000") }',
+    variables: { id: fixture.phoneVerification },
+  }),
   'mutation updateProfile': () => ({ query: 'mutation { updateProfile(input: { stepUpToken: "not-a-step-up-token", name: "바뀐이름" }) { id } }' }),
-  'mutation findLoginId': () => ({ query: 'mutation ($email: String!) { findLoginId(email: $email, name: "아무개") }', variables: { email: `nobody-${nextTargetNumber()}@example.com` } }),
+  'mutation findLoginId': () => ({
+    query: 'mutation ($email: String!) { findLoginId(email: $email, name: "아무개") }',
+    variables: { email: `nobody-${nextTargetNumber()}@example.com` },
+  }),
   'mutation requestPasswordReset': () => ({
     query: 'mutation ($loginId: String!) { requestPasswordReset(loginId: $loginId, email: "nobody@example.com") }',
     variables: { loginId: `nobody-${nextTargetNumber()}` },
   }),
   'mutation resetPassword': () => ({ query: 'mutation { resetPassword(token: "not-a-reset-token", newPassword: "Another-pass-2026!") }' }),
-  'mutation login': () => ({ query: 'mutation ($p: String!) { login(loginId: "demo-individual", password: $p) { accessToken } }', variables: { p: DEMO_PASSWORD } }),
+  'mutation login': () => ({
+    query: 'mutation ($p: String!) { login(loginId: "demo-individual", password: $p) { accessToken } }',
+    variables: { p: DEMO_PASSWORD },
+  }),
   'mutation refreshSession': () => ({ query: 'mutation { refreshSession(refreshToken: "not-a-refresh-token") { accessToken } }' }),
   'mutation logout': () => ({ query: 'mutation { logout }' }),
-  'mutation signUpIndividual': () => ({ query: 'mutation ($input: SignUpIndividualInput!) { signUpIndividual(input: $input) { user { id } } }', variables: { input: newMemberFields('mi') } }),
+  'mutation signUpIndividual': () => ({
+    query: 'mutation ($input: SignUpIndividualInput!) { signUpIndividual(input: $input) { user { id } } }',
+    variables: { input: newMemberFields('mi') },
+  }),
   'mutation signUpCorporate': () => ({
     query: 'mutation ($input: SignUpCorporateInput!) { signUpCorporate(input: $input) { user { id } } }',
     variables: { input: { ...newMemberFields('mc'), companyName: '새회사', businessNumber: newBusinessNumber(), representative: '김대표' } },
@@ -237,18 +348,39 @@ const CALLS: Record<string, (role: Role, tenant: Tenant) => { query: string; var
   'mutation resendVerificationEmail': () => ({ query: 'mutation { resendVerificationEmail(loginId: "nobody-here") }' }),
   'mutation updateCompanySettings': () => ({ query: 'mutation { updateCompanySettings(input: { internalApproval: true }) { id } }' }),
   'mutation generateReferralCode': () => ({ query: 'mutation { generateReferralCode { id } }' }),
-  'mutation createDepartment': () => ({ query: 'mutation ($p: ID!, $n: String!) { createDepartment(input: { name: $n, parentId: $p }) { id } }', variables: { p: DemoOrganization.sales, n: `팀-${randomUUID().slice(0, 8)}` } }),
-  'mutation updateDepartment': () => ({ query: 'mutation ($id: ID!) { updateDepartment(id: $id, input: { name: "경영지원팀" }) { id name } }', variables: { id: DemoOrganization.management } }),
-  'mutation deleteDepartment': () => ({ query: 'mutation ($id: ID!) { deleteDepartment(id: $id, includeSubDepartments: true) }', variables: { id: fixture.emptyDepartment } }),
-  'mutation saveRanks': () => ({ query: 'mutation ($names: [String!]!) { saveRanks(names: $names) { id name } }', variables: { names: DemoOrganization.ranks.map((rank) => rank.name) } }),
+  'mutation createDepartment': () => ({
+    query: 'mutation ($p: ID!, $n: String!) { createDepartment(input: { name: $n, parentId: $p }) { id } }',
+    variables: { p: DemoOrganization.sales, n: `팀-${randomUUID().slice(0, 8)}` },
+  }),
+  'mutation updateDepartment': () => ({
+    query: 'mutation ($id: ID!) { updateDepartment(id: $id, input: { name: "경영지원팀" }) { id name } }',
+    variables: { id: DemoOrganization.management },
+  }),
+  'mutation deleteDepartment': () => ({
+    query: 'mutation ($id: ID!) { deleteDepartment(id: $id, includeSubDepartments: true) }',
+    variables: { id: fixture.emptyDepartment },
+  }),
+  'mutation saveRanks': () => ({
+    query: 'mutation ($names: [String!]!) { saveRanks(names: $names) { id name } }',
+    variables: { names: DemoOrganization.ranks.map((rank) => rank.name) },
+  }),
   'mutation registerStaff': () => ({
     query: 'mutation ($input: RegisterStaffInput!) { registerStaff(input: $input) { id } }',
     variables: { input: { ...newMemberFields('mr'), grade: 'STAFF', departmentId: DemoOrganization.salesTeam1 } },
   }),
-  'mutation updateStaff': () => ({ query: 'mutation ($id: ID!) { updateStaff(id: $id, input: { approvalAuthority: false }) { id } }', variables: { id: fixture.targetStaff } }),
+  'mutation updateStaff': () => ({
+    query: 'mutation ($id: ID!) { updateStaff(id: $id, input: { approvalAuthority: false }) { id } }',
+    variables: { id: fixture.targetStaff },
+  }),
   'mutation setStaffActive': () => ({ query: 'mutation ($id: ID!) { setStaffActive(id: $id, active: true) { id } }', variables: { id: fixture.targetStaff } }),
-  'mutation setStaffPassword': () => ({ query: 'mutation ($id: ID!) { setStaffPassword(id: $id, password: "Matrix-pass-2026!") }', variables: { id: fixture.targetStaff } }),
-  'mutation setStaffPermissions': () => ({ query: 'mutation ($id: ID!, $p: StaffPermissionsInput!) { setStaffPermissions(id: $id, input: $p) { id } }', variables: { id: fixture.targetStaff, p: NO_PERMISSIONS } }),
+  'mutation setStaffPassword': () => ({
+    query: 'mutation ($id: ID!) { setStaffPassword(id: $id, password: "Matrix-pass-2026!") }',
+    variables: { id: fixture.targetStaff },
+  }),
+  'mutation setStaffPermissions': () => ({
+    query: 'mutation ($id: ID!, $p: StaffPermissionsInput!) { setStaffPermissions(id: $id, input: $p) { id } }',
+    variables: { id: fixture.targetStaff, p: NO_PERMISSIONS },
+  }),
 };
 
 const outcomeOf = (result: GraphQLResponse): Outcome => (result.errors?.length ? ((result.errors[0]!.extensions?.code ?? 'NO_CODE') as Outcome) : 'allow');
@@ -271,9 +403,18 @@ const mismatches: string[] = [];
 describe('authorization matrix', () => {
   it('has a row and a call for every public operation, and none for operations that no longer exist', () => {
     const names = operations.map((op) => `${op.kind} ${op.name}`);
-    expect(names.filter((name) => !AUTHORIZATION_MATRIX[name]), 'operations without a row in authorization-matrix.ts').toEqual([]);
-    expect(Object.keys(AUTHORIZATION_MATRIX).filter((name) => !names.includes(name)), 'rows for operations not in the schema').toEqual([]);
-    expect(names.filter((name) => !CALLS[name]), 'operations without a call in this test').toEqual([]);
+    expect(
+      names.filter((name) => !AUTHORIZATION_MATRIX[name]),
+      'operations without a row in authorization-matrix.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(AUTHORIZATION_MATRIX).filter((name) => !names.includes(name)),
+      'rows for operations not in the schema',
+    ).toEqual([]);
+    expect(
+      names.filter((name) => !CALLS[name]),
+      'operations without a call in this test',
+    ).toEqual([]);
   });
 
   it('answers every cell as the table says, and no answer carries another tenant’s data', async () => {
@@ -291,10 +432,14 @@ describe('authorization matrix', () => {
           const outcome = outcomeOf(result);
           observed[name][tenant][role] = outcome;
           const expected = AUTHORIZATION_MATRIX[name]?.[tenant][role];
-          if (outcome !== expected) mismatches.push(`${name} · ${role} · ${tenant}: expected ${expected}, got ${outcome} ${JSON.stringify(result.errors ?? result.data).slice(0, 200)}`);
+          if (outcome !== expected)
+            mismatches.push(
+              `${name} · ${role} · ${tenant}: expected ${expected}, got ${outcome} ${JSON.stringify(result.errors ?? result.data).slice(0, 200)}`,
+            );
           const leaked = leakedMarkers(tenant, role, result);
           const refusedByTable = expected !== undefined && expected !== 'allow';
-          if (leaked.length || (outcome === 'allow' && refusedByTable)) leaks.push(`${name} · ${role} · ${tenant}: ${leaked.join(', ') || 'allowed where the table refuses'}`);
+          if (leaked.length || (outcome === 'allow' && refusedByTable))
+            leaks.push(`${name} · ${role} · ${tenant}: ${leaked.join(', ') || 'allowed where the table refuses'}`);
         }
       }
       // logout ends the viewers' sessions: sign everyone in again.
@@ -315,7 +460,10 @@ describe('authorization matrix', () => {
 
   it('reports its counts in the README, written by this test (CI refuses a stale block)', async () => {
     const cells = Object.values(observed).reduce((sum, row) => sum + Object.values(row.own).length + Object.values(row.other).length, 0);
-    const allowed = Object.values(observed).reduce((sum, row) => sum + [...Object.values(row.own), ...Object.values(row.other)].filter((outcome) => outcome === 'allow').length, 0);
+    const allowed = Object.values(observed).reduce(
+      (sum, row) => sum + [...Object.values(row.own), ...Object.values(row.other)].filter((outcome) => outcome === 'allow').length,
+      0,
+    );
     expect(cells).toBe(operations.length * ROLES.length * 2);
     const block = [
       BLOCK_START,

@@ -97,7 +97,10 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // A contract PDF: any member; a seal image is the total admin's (R-SEAL-1).
   'mutation prepareUpload': same(MEMBERS),
   // The order is the demo company's: nobody else's to confirm.
-  'mutation confirmPayment': { own: change(BILLING, { individual: 'NOT_FOUND' }), other: change(BILLING, { individual: 'NOT_FOUND', totalAdmin: 'NOT_FOUND' }) },
+  'mutation confirmPayment': {
+    own: change(BILLING, { individual: 'NOT_FOUND' }),
+    other: change(BILLING, { individual: 'NOT_FOUND', totalAdmin: 'NOT_FOUND' }),
+  },
   'mutation createDocumentCategory': same(CATEGORY_ADMIN),
   'mutation updateDocumentCategory': COMPANY_ROW_CHANGE,
   'mutation deleteDocumentCategories': COMPANY_ROW_CHANGE,

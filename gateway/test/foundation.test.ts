@@ -12,10 +12,14 @@ describe('one request across all four subgraphs', () => {
     expect(result.data.viewer).toEqual({ id: DemoIds.totalAdmin, loginId: 'demo-admin', company: { id: DemoIds.company, name: '데모전자(주)' } });
     expect(result.data.plans.map((plan) => plan.code)).toEqual(['SOHO', 'BUSINESS', 'FREE_PASS', 'SIGNUP_EVENT', 'REFERRAL_EVENT']);
     // The demo documents (documents/src/seed.ts): three categories.
-    expect(result.data.documentCategories.map((category) => category.id)).toEqual([DemoDocuments.categories.purchases, DemoDocuments.categories.employment, DemoDocuments.categories.services]);
+    expect(result.data.documentCategories.map((category) => category.id)).toEqual([
+      DemoDocuments.categories.purchases,
+      DemoDocuments.categories.employment,
+      DemoDocuments.categories.services,
+    ]);
   });
 
-  it("gives an individual member their personal workspace and an operator no company", async () => {
+  it('gives an individual member their personal workspace and an operator no company', async () => {
     const individual = await stack.graphql(ViewerDocument, {}, { token: await stack.login('demo-individual') });
     expect(individual.data.viewer).toMatchObject({ loginId: 'demo-individual', company: { id: DemoIds.personalWorkspace, kind: 'PERSONAL' } });
     const operator = await stack.graphql(ViewerDocument, {}, { token: await stack.login('operator') });

@@ -80,10 +80,16 @@ const text = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
   {
     weight: 4,
-    arbitrary: fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\u202E', '\u0007'), fc.string({ maxLength: 8 })).map((parts) => parts.join('')),
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 8 }), fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\u202E', '\u0007'), fc.string({ maxLength: 8 }))
+      .map((parts) => parts.join('')),
   },
 );
-const id = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HOSTILE_IDS) }, { weight: 1, arbitrary: fc.tuple(fc.uuid(), fc.boolean()).map(([uuid, upper]) => (upper ? uuid.toUpperCase() : uuid)) }, { weight: 1, arbitrary: text });
+const id = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_IDS) },
+  { weight: 1, arbitrary: fc.tuple(fc.uuid(), fc.boolean()).map(([uuid, upper]) => (upper ? uuid.toUpperCase() : uuid)) },
+  { weight: 1, arbitrary: text },
+);
 const int = fc.oneof(fc.constantFrom(0, -1, 1, 5, 50, 500, 501, 2_147_483_647, -2_147_483_648, 2_147_483_648, 1.5, 'NaN', '1', 1e300), fc.integer());
 const float = fc.oneof(fc.constantFrom(0, -0.5, 1e308, -1e308, 'NaN', 'Infinity'), fc.double({ noNaN: true, noDefaultInfinity: true }));
 const bool = fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constantFrom('true', 0, 1) });
@@ -95,7 +101,10 @@ function arbitraryFor(type: GraphQLInputType): fc.Arbitrary<unknown> {
   let value: fc.Arbitrary<unknown>;
   if (isListType(inner)) {
     const item = arbitraryFor(inner.ofType);
-    value = fc.oneof({ weight: 6, arbitrary: fc.array(item, { maxLength: 5 }) }, { weight: 1, arbitrary: fc.array(fc.constantFrom('ΑΣ', 'ασ', 'a', 'A'), { minLength: 150, maxLength: 150 }) });
+    value = fc.oneof(
+      { weight: 6, arbitrary: fc.array(item, { maxLength: 5 }) },
+      { weight: 1, arbitrary: fc.array(fc.constantFrom('ΑΣ', 'ασ', 'a', 'A'), { minLength: 150, maxLength: 150 }) },
+    );
   } else if (isInputObjectType(inner)) {
     value = fc.record(Object.fromEntries(Object.values(inner.getFields()).map((field) => [field.name, arbitraryFor(field.type)])));
   } else if (isEnumType(inner)) {
@@ -105,7 +114,9 @@ function arbitraryFor(type: GraphQLInputType): fc.Arbitrary<unknown> {
   }
   const shaped = fc.oneof({ weight: 12, arbitrary: value }, { weight: 1, arbitrary: wrongShape });
   // Optional arguments are often left out (undefined disappears from the JSON); required ones are sometimes null.
-  return isNonNullType(type) ? fc.oneof({ weight: 15, arbitrary: shaped }, { weight: 1, arbitrary: fc.constant(null) }) : fc.option(shaped, { nil: undefined, freq: 3 });
+  return isNonNullType(type)
+    ? fc.oneof({ weight: 15, arbitrary: shaped }, { weight: 1, arbitrary: fc.constant(null) })
+    : fc.option(shaped, { nil: undefined, freq: 3 });
 }
 
 /** Row counts of every table of every subgraph, but the logs and counters that record refusals on purpose. */
@@ -143,7 +154,9 @@ describe('hostile input never causes an internal error', () => {
   it('covers every mutation and every query with arguments in the public schema', () => {
     const mutations = operations.filter((op) => op.kind === 'mutation');
     expect(mutations.length).toBeGreaterThanOrEqual(25);
-    expect(mutations.map((op) => op.name)).toEqual(expect.arrayContaining(['login', 'signUpCorporate', 'registerStaff', 'saveRanks', 'confirmPayment', 'unlockAccount']));
+    expect(mutations.map((op) => op.name)).toEqual(
+      expect.arrayContaining(['login', 'signUpCorporate', 'registerStaff', 'saveRanks', 'confirmPayment', 'unlockAccount']),
+    );
     expect(operations.filter((op) => op.kind === 'query' && op.field.args.length).length).toBeGreaterThanOrEqual(5);
   });
 
@@ -164,7 +177,8 @@ describe('hostile input never causes an internal error', () => {
           expect(await rowCounts(), `row counts changed after a refusal: ${detail}`).toEqual(before);
           refusedChecked++;
         }
-        if (viewer === 'admin' && (codes.includes('UNAUTHENTICATED') || ['logout', 'login', 'confirmPassword', 'resetPassword'].includes(op.name))) await freshAdmin();
+        if (viewer === 'admin' && (codes.includes('UNAUTHENTICATED') || ['logout', 'login', 'confirmPassword', 'resetPassword'].includes(op.name)))
+          await freshAdmin();
       }),
       { seed: seedOf(op.name), numRuns: RUNS_PER_OPERATION, endOnFailure: true },
     );

@@ -56,7 +56,12 @@ describe.each(TARGETS)('%s answers every failure as coded JSON (issue #8)', (tar
   });
 
   it('a body that is not JSON → 415 UNSUPPORTED_MEDIA_TYPE', async () => {
-    const contentTypes: Array<Record<string, string>> = [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, {}, { 'content-type': 'application/json; charset=latin9' }];
+    const contentTypes: Array<Record<string, string>> = [
+      { 'content-type': 'text/plain' },
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      {},
+      { 'content-type': 'application/json; charset=latin9' },
+    ];
     for (const headers of contentTypes) {
       expectCodedJson(await send(target, '/graphql', { headers, body: '{ __typename }' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     }
@@ -92,21 +97,35 @@ describe.each(TARGETS)('%s answers every failure as coded JSON (issue #8)', (tar
 });
 
 describe('subgraph-only routes answer as coded JSON too', () => {
-  it.each(TARGETS.filter((target) => target !== 'gateway'))('%s: internal routes refuse malformed, oversize and non-JSON bodies and unknown routes', async (target) => {
-    expectCodedJson(await send(target, '/internal/standing', { headers: json, body: '{' }), 400, 'BAD_REQUEST');
-    expectCodedJson(await send(target, '/internal/standing', { headers: json, body: JSON.stringify({ filler: 'x'.repeat(1_100_000) }) }), 413, 'PAYLOAD_TOO_LARGE');
-    expectCodedJson(await send(target, '/internal/standing', { headers: { 'content-type': 'text/plain' }, body: 'x' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
-    expectCodedJson(await send(target, '/internal/no/such/route', { headers: json, body: '{}' }), 404, 'NOT_FOUND');
-  });
+  it.each(TARGETS.filter((target) => target !== 'gateway'))(
+    '%s: internal routes refuse malformed, oversize and non-JSON bodies and unknown routes',
+    async (target) => {
+      expectCodedJson(await send(target, '/internal/standing', { headers: json, body: '{' }), 400, 'BAD_REQUEST');
+      expectCodedJson(
+        await send(target, '/internal/standing', { headers: json, body: JSON.stringify({ filler: 'x'.repeat(1_100_000) }) }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      );
+      expectCodedJson(await send(target, '/internal/standing', { headers: { 'content-type': 'text/plain' }, body: 'x' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectCodedJson(await send(target, '/internal/no/such/route', { headers: json, body: '{}' }), 404, 'NOT_FOUND');
+    },
+  );
 
   it('refuses a caller without an internal token in Korean when asked', async () => {
-    const response = await fetch(`${stack.subgraphs.identity.url}/graphql`, { method: 'POST', headers: { ...json, 'accept-language': 'ko' }, body: '{"query": "{ __typename }"}' });
+    const response = await fetch(`${stack.subgraphs.identity.url}/graphql`, {
+      method: 'POST',
+      headers: { ...json, 'accept-language': 'ko' },
+      body: '{"query": "{ __typename }"}',
+    });
     const message = expectCodedJson({ status: response.status, headers: response.headers, text: await response.text() }, 401, 'UNAUTHENTICATED');
     expect(message).toMatch(HANGUL);
   });
 
   it("keeps an internal route's Korean message for the calling service", async () => {
-    const refusal = await stack.internal<BillingRoutes>('billing', { caller: 'documents' }).usage.consume.mutate({ companyId: randomUUID(), contractId: randomUUID() }).catch((error: unknown) => error);
+    const refusal = await stack
+      .internal<BillingRoutes>('billing', { caller: 'documents' })
+      .usage.consume.mutate({ companyId: randomUUID(), contractId: randomUUID() })
+      .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AppError);
     expect((refusal as AppError).code).toBe('QUOTA_EXHAUSTED');
     expect((refusal as AppError).extensions[KOREAN_MESSAGE_EXTENSION]).toMatch(HANGUL);

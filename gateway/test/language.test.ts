@@ -31,10 +31,28 @@ describe('messages by Accept-Language (English by default)', () => {
   const HANGUL = /[\uAC00-\uD7A3]/;
   const refusals = [
     // Not demo-admin: its failed attempts would lock it out of the cases below.
-    { subgraph: 'identity', login: null, query: 'mutation { login(loginId: "no-such-member", password: "Wrong-password-1") { accessToken } }', code: 'UNAUTHENTICATED', english: /^The login ID or password is incorrect/ },
-    { subgraph: 'organization', login: 'demo-admin', query: 'mutation { createDepartment(input: { name: "Language check" }) { id } }', code: 'CONFLICT', english: /^A department named "Language check" already exists/ },
+    {
+      subgraph: 'identity',
+      login: null,
+      query: 'mutation { login(loginId: "no-such-member", password: "Wrong-password-1") { accessToken } }',
+      code: 'UNAUTHENTICATED',
+      english: /^The login ID or password is incorrect/,
+    },
+    {
+      subgraph: 'organization',
+      login: 'demo-admin',
+      query: 'mutation { createDepartment(input: { name: "Language check" }) { id } }',
+      code: 'CONFLICT',
+      english: /^A department named "Language check" already exists/,
+    },
     { subgraph: 'documents', login: 'operator', query: '{ documentCategories { id } }', code: 'FORBIDDEN', english: /^Only members of a company/ },
-    { subgraph: 'billing', login: 'demo-admin', query: 'mutation { preparePayment(planCode: "FREE_PASS") { orderId } }', code: 'BAD_USER_INPUT', english: /^FREE_PASS cannot be bought by card/ },
+    {
+      subgraph: 'billing',
+      login: 'demo-admin',
+      query: 'mutation { preparePayment(planCode: "FREE_PASS") { orderId } }',
+      code: 'BAD_USER_INPUT',
+      english: /^FREE_PASS cannot be bought by card/,
+    },
   ] as const;
 
   it.each(refusals)('$subgraph refuses in Korean for ko-KR and in English for en', async ({ subgraph, login, query, code, english: expected }) => {
@@ -52,12 +70,18 @@ describe('messages by Accept-Language (English by default)', () => {
   });
 
   it('localizes the subgraph and receipt refusals that are not GraphQL', async () => {
-    const direct = (language: string) => fetch(`${stack.subgraphs.billing.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': language }, body: '{"query":"{ __typename }"}' });
+    const direct = (language: string) =>
+      fetch(`${stack.subgraphs.billing.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': language },
+        body: '{"query":"{ __typename }"}',
+      });
     const [koDirect, enDirect] = await Promise.all([direct('ko-KR'), direct('en')]);
     expect((await koDirect.json()).errors[0].message).toMatch(HANGUL);
     expect((await enDirect.json()).errors[0].message).toMatch(/^This service answers only the e-contract gateway/);
 
-    const receipt = (language: string) => fetch(`${stack.gatewayUrl}/receipts/00000000-0000-4000-8000-000000000000?token=forged`, { headers: { 'accept-language': language } });
+    const receipt = (language: string) =>
+      fetch(`${stack.gatewayUrl}/receipts/00000000-0000-4000-8000-000000000000?token=forged`, { headers: { 'accept-language': language } });
     const [koReceipt, enReceipt] = await Promise.all([receipt('ko-KR'), receipt('en')]);
     expect(koReceipt.status).toBe(401);
     expect((await koReceipt.json()).errors[0].message).toMatch(HANGUL);

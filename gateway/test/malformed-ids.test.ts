@@ -52,12 +52,18 @@ function literal(type: GraphQLInputType, depth = 0): string | undefined {
 
 function operations(): Array<{ name: string; document: string }> {
   const found: Array<{ name: string; document: string }> = [];
-  for (const [operation, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [operation, root] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(root?.getFields() ?? {}) as GraphQLField<unknown, unknown>[]) {
       if (!field.args.some((arg) => mentionsId(arg.type))) continue;
       const args = field.args.map((arg) => [arg.name, literal(arg.type)] as const).filter(([, value]) => value !== undefined);
       const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
-      found.push({ name: `${operation} ${field.name}`, document: `${operation} { ${field.name}(${args.map(([n, v]) => `${n}: ${v}`).join(', ')})${selection} }` });
+      found.push({
+        name: `${operation} ${field.name}`,
+        document: `${operation} { ${field.name}(${args.map(([n, v]) => `${n}: ${v}`).join(', ')})${selection} }`,
+      });
     }
   }
   return found;

@@ -86,7 +86,9 @@ describe('operation limits at the gateway', () => {
   });
 
   it('refuses a body over the size limit and malformed JSON with coded errors, not HTML', async () => {
-    const huge = await post(JSON.stringify({ query: '{ plans { code } }', variables: { pad: 'x'.repeat(OPERATION_LIMITS.maxBodyBytes) } }), { 'accept-language': 'ko' });
+    const huge = await post(JSON.stringify({ query: '{ plans { code } }', variables: { pad: 'x'.repeat(OPERATION_LIMITS.maxBodyBytes) } }), {
+      'accept-language': 'ko',
+    });
     expect(huge.status).toBe(413);
     const hugeBody = await huge.json();
     expect(hugeBody.errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE' });

@@ -21,7 +21,11 @@ describe('rate limits across replicas (issue #12)', { timeout: 90_000 }, () => {
     try {
       const ip = '198.51.100.7';
       const ask = async (gatewayUrl: string, loginId: string): Promise<GraphQLResponse> => {
-        const response = await fetch(`${gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ query: AVAILABLE, variables: { l: loginId } }) });
+        const response = await fetch(`${gatewayUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ query: AVAILABLE, variables: { l: loginId } }),
+        });
         const body = (await response.json()) as Pick<GraphQLResponse, 'data' | 'errors'>;
         return { ...body, status: response.status, headers: response.headers };
       };

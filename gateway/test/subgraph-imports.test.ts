@@ -19,7 +19,9 @@ async function sourceFiles(dir: string): Promise<string[]> {
 /** Every module specifier a file loads at run time: static imports and re-exports (not `import type`), dynamic imports, require. */
 function runtimeSpecifiers(source: string): string[] {
   const statements = source.match(/^\s*(?:import|export)\b[^;]*?\bfrom\s*['"][^'"]+['"]|^\s*import\s*['"][^'"]+['"]/gm) ?? [];
-  const staticOnes = statements.filter((statement) => !/^\s*(?:import|export)\s+type\b/.test(statement)).map((statement) => statement.match(/['"]([^'"]+)['"]\s*$/)![1]!);
+  const staticOnes = statements
+    .filter((statement) => !/^\s*(?:import|export)\s+type\b/.test(statement))
+    .map((statement) => statement.match(/['"]([^'"]+)['"]\s*$/)![1]!);
   const dynamicOnes = [...source.matchAll(/\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]!);
   return [...staticOnes, ...dynamicOnes];
 }
@@ -32,7 +34,11 @@ async function subgraphModulesLoadedBy(entry: string): Promise<string[]> {
     const args = ['--import', '@econtract/server-kit/register', '--import', path.join(import.meta.dirname, 'fixtures/record-modules.mjs')];
     const script = `await import(${JSON.stringify(pathToFileURL(entry).href)});`;
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, [...args, '--input-type=module', '-e', script], { cwd: GATEWAY, env: { ...process.env, MODULE_LOG: log }, stdio: 'inherit' });
+      const child = spawn(process.execPath, [...args, '--input-type=module', '-e', script], {
+        cwd: GATEWAY,
+        env: { ...process.env, MODULE_LOG: log },
+        stdio: 'inherit',
+      });
       child.on('error', reject);
       child.on('close', resolve);
     });
@@ -52,7 +58,11 @@ describe('the gateway process and the subgraphs', () => {
       "export { documents } from '@econtract/documents';",
       "const lazy = await import('@econtract/organization');",
     ].join('\n');
-    expect(runtimeSpecifiers(source).filter((specifier) => subgraphPackage.test(specifier))).toEqual(['@econtract/billing', '@econtract/documents', '@econtract/organization']);
+    expect(runtimeSpecifiers(source).filter((specifier) => subgraphPackage.test(specifier))).toEqual([
+      '@econtract/billing',
+      '@econtract/documents',
+      '@econtract/organization',
+    ]);
   });
 
   it('imports no subgraph package at run time from gateway/src (types of internal routes only)', async () => {

@@ -31,11 +31,22 @@ describe('subgraphs answer only the gateway', () => {
   it.each(names)('%s refuses forged, expired, wrong-audience, HS256 and unsigned tokens', async (name) => {
     const stranger = generateKeyPairSync('ed25519').privateKey;
     const forged = await mint(stranger, 'gateway', { viewer: null });
-    const expired = await new SignJWT({ viewer: null }).setProtectedHeader({ alg: 'EdDSA' }).setIssuer('gateway').setAudience('econtract-internal').setIssuedAt(1).setExpirationTime(2).sign(gatewayKeys().signingKey);
+    const expired = await new SignJWT({ viewer: null })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('gateway')
+      .setAudience('econtract-internal')
+      .setIssuedAt(1)
+      .setExpirationTime(2)
+      .sign(gatewayKeys().signingKey);
     const wrongAudience = await mint(gatewayKeys().signingKey, 'gateway', { viewer: null }, 'econtract-api');
     const unknownIssuer = await mint(gatewayKeys().signingKey, 'payments', { viewer: null });
     // The old shared-secret scheme: an HMAC token is no longer accepted, whatever its secret.
-    const hmac = await new SignJWT({ viewer: null }).setProtectedHeader({ alg: 'HS256' }).setIssuer('gateway').setAudience('econtract-internal').setExpirationTime('1m').sign(new TextEncoder().encode('dev-only-internal-token-secret-change-me-0123456789'));
+    const hmac = await new SignJWT({ viewer: null })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('gateway')
+      .setAudience('econtract-internal')
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode('dev-only-internal-token-secret-change-me-0123456789'));
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"aud":"econtract-internal","iss":"gateway"}').toString('base64url')}.`;
     for (const token of [forged, expired, wrongAudience, unknownIssuer, hmac, unsigned]) {
       const response = await post(`${stack.subgraphs[name].url}/graphql`, { query: '{ __typename }' }, { [INTERNAL_TOKEN_HEADER]: token });
@@ -84,7 +95,11 @@ describe('only the gateway speaks for a viewer', () => {
       for (const target of names) {
         const response = await post(`${stack.subgraphs[target].url}/graphql`, { query: VIEWER_QUERY }, { [INTERNAL_TOKEN_HEADER]: token });
         expect(response.status, `${minter} → ${target}`).toBe(401);
-        const route = await post(`${stack.subgraphs[target].url}/internal/${ROUTE_OF[target]}`, { userId: DemoIds.totalAdmin }, { [INTERNAL_TOKEN_HEADER]: token });
+        const route = await post(
+          `${stack.subgraphs[target].url}/internal/${ROUTE_OF[target]}`,
+          { userId: DemoIds.totalAdmin },
+          { [INTERNAL_TOKEN_HEADER]: token },
+        );
         expect(route.status).toBe(401);
       }
     }
@@ -93,14 +108,18 @@ describe('only the gateway speaks for a viewer', () => {
   it("accepts a subgraph's own service token, which names the subgraph and no viewer", async () => {
     const claims = await verifyInternalToken(gatewayKeys(), await signInternalToken(stack.internalKeys('billing'), { viewer: null, requestId: 'r-1' }));
     expect(claims).toMatchObject({ caller: 'billing', viewer: null, requestId: 'r-1' });
-    expect(await stack.internal<OrganizationRoutes>('organization', { caller: 'billing' }).standing.member.query({ userId: DemoIds.staff })).toMatchObject({ companyId: DemoIds.company });
+    expect(await stack.internal<OrganizationRoutes>('organization', { caller: 'billing' }).standing.member.query({ userId: DemoIds.staff })).toMatchObject({
+      companyId: DemoIds.company,
+    });
   });
 });
 
 describe('internal key settings', () => {
   it('derives distinct dev keys per service and refuses them in production', () => {
     const dev = loadCommonEnv({});
-    const pems = (['gateway', 'identity', 'billing'] as const).map((caller) => internalKeysFor(dev, caller).signingKey.export({ format: 'pem', type: 'pkcs8' }));
+    const pems = (['gateway', 'identity', 'billing'] as const).map((caller) =>
+      internalKeysFor(dev, caller).signingKey.export({ format: 'pem', type: 'pkcs8' }),
+    );
     expect(new Set(pems).size).toBe(3);
     const devKeys = {
       INTERNAL_SIGNING_KEYS: JSON.stringify({ gateway: pems[0] }),
@@ -119,6 +138,10 @@ describe('internal key settings', () => {
     expect(() => loadCommonEnv({ ...production, ...devKeys })).toThrow(/INTERNAL_SIGNING_KEYS: holds a development key/);
     expect(() => loadCommonEnv({ ...production, ...generateInternalKeyEnv() })).not.toThrow();
     expect(() => loadCommonEnv({ INTERNAL_SIGNING_KEYS: '{"gateway": "not a key"}' })).toThrow(/INTERNAL_SIGNING_KEYS: gateway:/);
-    expect(() => loadCommonEnv({ INTERNAL_VERIFY_KEYS: JSON.stringify({ gateway: generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) }) })).toThrow(/Ed25519/);
+    expect(() =>
+      loadCommonEnv({
+        INTERNAL_VERIFY_KEYS: JSON.stringify({ gateway: generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) }),
+      }),
+    ).toThrow(/Ed25519/);
   });
 });

@@ -19,11 +19,32 @@ export const DEMO_PASSWORD = 'Demo-pass-2026!';
 
 export const DemoAccounts = [
   { id: DemoIds.totalAdmin, loginId: 'demo-admin', name: '김총괄', email: 'admin@demo-company.example', companyId: DemoIds.company, operator: false },
-  { id: DemoIds.departmentManager, loginId: 'demo-manager', name: '이부서', email: 'manager@demo-company.example', companyId: DemoIds.company, operator: false },
+  {
+    id: DemoIds.departmentManager,
+    loginId: 'demo-manager',
+    name: '이부서',
+    email: 'manager@demo-company.example',
+    companyId: DemoIds.company,
+    operator: false,
+  },
   { id: DemoIds.staff, loginId: 'demo-staff', name: '박담당', email: 'staff@demo-company.example', companyId: DemoIds.company, operator: false },
-  { id: DemoIds.individual, loginId: 'demo-individual', name: '최개인', email: 'individual@demo.example', companyId: DemoIds.personalWorkspace, operator: false },
+  {
+    id: DemoIds.individual,
+    loginId: 'demo-individual',
+    name: '최개인',
+    email: 'individual@demo.example',
+    companyId: DemoIds.personalWorkspace,
+    operator: false,
+  },
   { id: DemoIds.operator, loginId: 'operator', name: '고객센터', email: 'support@econtract.example', companyId: null, operator: true },
-  { id: DemoIds.partnerAdmin, loginId: 'partner-admin', name: '정파트', email: 'admin@partner-company.example', companyId: DemoIds.partnerCompany, operator: false },
+  {
+    id: DemoIds.partnerAdmin,
+    loginId: 'partner-admin',
+    name: '정파트',
+    email: 'admin@partner-company.example',
+    companyId: DemoIds.partnerCompany,
+    operator: false,
+  },
 ] as const;
 
 /** The documents demo set (issue #10): the demo company's categories, templates and contracts, and the partner's contract. */

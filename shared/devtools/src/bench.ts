@@ -29,10 +29,11 @@ async function startDev(dataDir: string) {
   const readyMs = performance.now() - started;
   return {
     readyMs,
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGINT');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGINT');
+      }),
   };
 }
 
@@ -62,7 +63,10 @@ try {
   rows.push(['pnpm dev ready, reusing data', `${(warm.readyMs / 1000).toFixed(1)} s`, `< ${STARTUP_TARGET_MS / 1000} s`]);
   failed ||= warm.readyMs > STARTUP_TARGET_MS;
 
-  const { login } = await gql('mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }', { l: 'demo-admin', p: DEMO_PASSWORD });
+  const { login } = await gql('mutation ($l: String!, $p: String!) { login(loginId: $l, password: $p) { accessToken } }', {
+    l: 'demo-admin',
+    p: DEMO_PASSWORD,
+  });
   /** p50 and p95 of `count` sequential runs of a query, after 20 to warm up. */
   const latency = async (query: string, count: number) => {
     for (let i = 0; i < 20; i++) await gql(query, {}, login.accessToken);
@@ -78,7 +82,8 @@ try {
   const overview = '{ viewer { id loginId company { id name } } plans { code } documentCategories { id } }';
   rows.push([`overview query (4 subgraphs), ${REQUESTS} sequential`, await latency(overview, REQUESTS), 'reported']);
   // The demo company's contract list (documents' demo data) with the nested lookups a list screen shows.
-  const contracts = '{ contracts(first: 50) { edges { node { managementNumber title status box category { name } author { name department { name } } approver { name } } } } }';
+  const contracts =
+    '{ contracts(first: 50) { edges { node { managementNumber title status box category { name } author { name department { name } } approver { name } } } } }';
   rows.push([`contract list with category, author, department, approver, ${REQUESTS} sequential`, await latency(contracts, REQUESTS), 'reported']);
   const logins: number[] = [];
   for (let i = 0; i < 10; i++) {

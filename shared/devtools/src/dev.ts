@@ -3,12 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import {
-  createLogger,
-  loadCommonEnv,
-  localServiceUrl,
-  services,
-} from '@econtract/server-kit';
+import { createLogger, loadCommonEnv, localServiceUrl, services } from '@econtract/server-kit';
 import { DEMO_PASSWORD, DemoAccounts } from '@econtract/demo';
 import { ensureDatabase, withDatabase } from './database.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_EMBEDDED_PORT, startEmbeddedPostgres, type RunningDatabase } from './embedded-postgres.ts';
@@ -76,7 +71,10 @@ async function waitForHealth(url: string, name: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (stopping) throw new Error('stopped');
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

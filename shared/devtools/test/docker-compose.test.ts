@@ -53,7 +53,11 @@ const ENV_EXAMPLE = envFile(read('.env.example'));
 
 /** Every problem a service would report at start-up with the environment Compose gives its container. */
 function startUpProblems(name: AppService, environment: Record<string, unknown>): string[] {
-  const env = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== '' && value !== undefined).map(([key, value]) => [key, String(value)]));
+  const env = Object.fromEntries(
+    Object.entries(environment)
+      .filter(([, value]) => value !== '' && value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  );
   const schemas =
     name === 'gateway' ? [gatewayEnvSchema] : name === 'billing' ? [subgraphProcessEnvSchema(0), billingEnvSchema] : [subgraphProcessEnvSchema(0)];
   return schemas.flatMap((schema) => {
@@ -185,7 +189,11 @@ describe('docker-compose.yml', () => {
   it('starts in production once .env.example is filled in with your own values', () => {
     const yours: Record<string, string> = {
       ...ENV_EXAMPLE,
-      ...Object.fromEntries(Object.entries(ENV_EXAMPLE).filter(([, value]) => value.startsWith('replace-me-')).map(([key]) => [key, randomBytes(24).toString('hex')])),
+      ...Object.fromEntries(
+        Object.entries(ENV_EXAMPLE)
+          .filter(([, value]) => value.startsWith('replace-me-'))
+          .map(([key]) => [key, randomBytes(24).toString('hex')]),
+      ),
       // What `pnpm internal-keys` writes in place of the key placeholders.
       ...envFile(internalKeyEnvFile()),
       TOSS_SECRET_KEY: `live_sk_${randomBytes(21).toString('base64url')}`,
@@ -217,7 +225,16 @@ describe('docker-compose.yml', () => {
     const variables = [...read('docker-compose.yml').matchAll(/\$\{([A-Z_]+)[:?-]/g)].map((match) => match[1]!);
     const secrets = [...new Set(variables.filter((name) => /SECRET|PASSWORD|_KEYS?$/.test(name)))];
     expect(secrets.sort()).toEqual(
-      ['ACCESS_TOKEN_SECRET', 'INTERNAL_TOKEN_SECRET', 'INTERNAL_VERIFY_KEYS', 'OUTBOX_ENCRYPTION_KEY', 'POSTGRES_PASSWORD', 'TOKEN_HASH_SECRET', 'TOSS_SECRET_KEY', ...APP_SERVICES.map(signingKeysVariable)].sort(),
+      [
+        'ACCESS_TOKEN_SECRET',
+        'INTERNAL_TOKEN_SECRET',
+        'INTERNAL_VERIFY_KEYS',
+        'OUTBOX_ENCRYPTION_KEY',
+        'POSTGRES_PASSWORD',
+        'TOKEN_HASH_SECRET',
+        'TOSS_SECRET_KEY',
+        ...APP_SERVICES.map(signingKeysVariable),
+      ].sort(),
     );
     for (const name of secrets) expect(PUBLISHED_SECRETS.has(ENV_EXAMPLE[name]!), name).toBe(true);
   });
@@ -282,7 +299,10 @@ describe('Dockerfile', () => {
   });
 
   it('copies every workspace manifest before the install, so the frozen lockfile matches', () => {
-    const beforeInstall = runtime.lines.slice(0, runtime.lines.findIndex((line) => /pnpm install/.test(line)));
+    const beforeInstall = runtime.lines.slice(
+      0,
+      runtime.lines.findIndex((line) => /pnpm install/.test(line)),
+    );
     expect(beforeInstall).toContain('COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./');
     if (parse(read('pnpm-workspace.yaml')).patchedDependencies) expect(beforeInstall).toContain('COPY .patches .patches');
     for (const dir of workspacePackages()) expect(beforeInstall).toContain(`COPY ${dir}/package.json ${dir}/`);
@@ -302,7 +322,11 @@ describe('Dockerfile', () => {
     for (const name of APP_SERVICES) expect(closure).toContain(packageJson(packageDirOf(name)).name);
     expect(closure).not.toContain('@econtract/testkit');
     const copied = runtime.lines.filter((line) => line.startsWith('COPY ') && !line.includes('package.json')).map((line) => line.split(/\s+/)[1]!);
-    for (const name of closure) expect(copied.some((source) => byName.get(name)!.startsWith(source)), name).toBe(true);
+    for (const name of closure)
+      expect(
+        copied.some((source) => byName.get(name)!.startsWith(source)),
+        name,
+      ).toBe(true);
   });
 });
 
@@ -317,12 +341,19 @@ const sourceFiles = (dir: string, extensions: string[]): string[] =>
 describe('production install', () => {
   // `pnpm install --prod` leaves devDependencies out, so whatever the services load must be a dependency.
   const IMPORT = /^\s*(?:import|export)\s+(?!type\s)(?:[\w$*{},\s]*?\sfrom\s+)?['"]([^'"./][^'"]*)['"]|\.resolve\(['"]([^'"./][^'"]*)['"]\)/gm;
-  const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  const packageOf = (specifier: string) =>
+    specifier
+      .split('/')
+      .slice(0, specifier.startsWith('@') ? 2 : 1)
+      .join('/');
 
   it.each(['shared/server-kit', 'gateway', ...SUBGRAPHS.map((name) => `subgraphs/${name}`)])('lists everything %s loads at run time as a dependency', (dir) => {
     const { name, dependencies = {} } = packageJson(dir);
     // Unit tests beside the code (`*.test.ts`) run only under vitest, never in a service.
-    const files = [...sourceFiles(path.join(ROOT, dir, 'src'), ['.ts']).filter((file) => !file.endsWith('.test.ts')), ...sourceFiles(path.join(ROOT, dir), ['.mjs']).filter((file) => !file.includes(`${path.sep}test${path.sep}`))];
+    const files = [
+      ...sourceFiles(path.join(ROOT, dir, 'src'), ['.ts']).filter((file) => !file.endsWith('.test.ts')),
+      ...sourceFiles(path.join(ROOT, dir), ['.mjs']).filter((file) => !file.includes(`${path.sep}test${path.sep}`)),
+    ];
     const loaded = new Set<string>();
     const missing = new Set<string>();
     for (const file of files) {

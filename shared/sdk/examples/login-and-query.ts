@@ -11,7 +11,8 @@ try {
 
   const overview = await client.request(OverviewDocument);
   console.log(`Company: ${overview.viewer?.company?.name ?? '(none)'}`);
-  for (const plan of overview.plans) console.log(`Plan ${plan.code}: ${plan.contractCount} contracts, ${plan.priceKrw.toLocaleString('ko-KR')}원, ${plan.validityMonths} months`);
+  for (const plan of overview.plans)
+    console.log(`Plan ${plan.code}: ${plan.contractCount} contracts, ${plan.priceKrw.toLocaleString('ko-KR')}원, ${plan.validityMonths} months`);
   console.log(`Document categories: ${overview.documentCategories.length}`);
 } catch (error) {
   // A person runs this by hand: one line saying what to do, not a stack trace.

@@ -13,7 +13,10 @@ export class EContractError extends Error {
   override name = 'EContractError';
   readonly code: string;
 
-  constructor(readonly errors: ApiError[], readonly status: number) {
+  constructor(
+    readonly errors: ApiError[],
+    readonly status: number,
+  ) {
     super(errors.map((error) => error.message).join('; ') || `HTTP ${status}`);
     this.code = errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   }

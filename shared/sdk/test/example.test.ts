@@ -9,12 +9,14 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** `pnpm sdk:example` as a child process; resolves with its exit code and output, never throws. */
 function runExample(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', '@econtract/server-kit/register', 'shared/sdk/examples/login-and-query.ts'], { cwd: ROOT, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', '@econtract/server-kit/register', 'shared/sdk/examples/login-and-query.ts'],
+      { cwd: ROOT, env: { ...process.env, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
 }
-
 
 describe('pnpm sdk:example', () => {
   it('signs in and prints the cross-subgraph overview', async () => {
@@ -31,10 +33,12 @@ describe('pnpm sdk:example', () => {
     const result = await runExample({ ECONTRACT_URL: url });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`Cannot reach the gateway at ${url} — start \`pnpm dev\` first. / 게이트웨이(${url})에 연결할 수 없습니다. 먼저 \`pnpm dev\`를 실행하세요.\n`);
+    expect(result.stderr).toBe(
+      `Cannot reach the gateway at ${url} — start \`pnpm dev\` first. / 게이트웨이(${url})에 연결할 수 없습니다. 먼저 \`pnpm dev\`를 실행하세요.\n`,
+    );
   });
 
-  it('prints the gateway\'s coded refusal in one line when the sign-in is refused', async () => {
+  it("prints the gateway's coded refusal in one line when the sign-in is refused", async () => {
     const result = await runExample({ ECONTRACT_URL: `${stack.gatewayUrl}/graphql`, ECONTRACT_PASSWORD: `${DEMO_PASSWORD}-wrong` });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');

@@ -5,7 +5,8 @@ describe('business registration numbers (R-SIGNUP-2)', () => {
   it('accepts XXX-XX-XXXXX or 10 digits, nothing else', () => {
     expect(normalizeBusinessNumber('123-45-67891')).toBe('1234567891');
     expect(normalizeBusinessNumber(' 1234567891 ')).toBe('1234567891');
-    for (const bad of ['12345-67891', '123-456-7891', '123456789', '12345678912', '123-45-6789a', '１２３４５６７８９１']) expect(normalizeBusinessNumber(bad)).toBeNull();
+    for (const bad of ['12345-67891', '123-456-7891', '123456789', '12345678912', '123-45-6789a', '１２３４５６７８９１'])
+      expect(normalizeBusinessNumber(bad)).toBeNull();
   });
 
   it('checks the check digit, including the carry of the ninth digit', () => {

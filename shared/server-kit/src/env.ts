@@ -49,7 +49,8 @@ export const commonEnvSchema = z
       if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
     }
     // One leaked secret must not open both doors.
-    if (env.INTERNAL_TOKEN_SECRET === env.ACCESS_TOKEN_SECRET) ctx.addIssue({ code: 'custom', path: ['ACCESS_TOKEN_SECRET'], message: 'must differ from INTERNAL_TOKEN_SECRET' });
+    if (env.INTERNAL_TOKEN_SECRET === env.ACCESS_TOKEN_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['ACCESS_TOKEN_SECRET'], message: 'must differ from INTERNAL_TOKEN_SECRET' });
     if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must be set in production' });
     for (const key of ['DATABASE_URL', 'SMTP_URL'] as const) {
       const problem = productionUrlPasswordProblem(env[key]);

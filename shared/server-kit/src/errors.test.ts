@@ -12,7 +12,10 @@ describe('formatError', () => {
   });
 
   it('answers a sibling service that did not answer as SERVICE_UNAVAILABLE, retryable, without its internals', () => {
-    const error = new GraphQLError('internal call usage.consume failed: UND_ERR_HEADERS_TIMEOUT', { originalError: new InternalCallError('internal call usage.consume failed: UND_ERR_HEADERS_TIMEOUT', true), path: ['completeContract'] });
+    const error = new GraphQLError('internal call usage.consume failed: UND_ERR_HEADERS_TIMEOUT', {
+      originalError: new InternalCallError('internal call usage.consume failed: UND_ERR_HEADERS_TIMEOUT', true),
+      path: ['completeContract'],
+    });
     const answer = formatted(error);
     expect(answer.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
     expect(answer.message).not.toMatch(/usage\.consume|UND_ERR/);

@@ -51,8 +51,14 @@ export const FILE_LINK_PURPOSE = 'file';
 export const FILE_LINK_TTL_SECONDS = 5 * 60;
 
 /** What a forged, expired or other file's link gets (401), at the gateway and at documents alike. */
-export const UPLOAD_LINK_INVALID = msg('This upload link is invalid or has expired. Ask for a new one with prepareUpload.', '업로드 링크가 올바르지 않거나 만료되었습니다. prepareUpload로 새 링크를 받아 주세요.');
-export const FILE_LINK_INVALID = msg('This download link is invalid or has expired. Ask for a new link.', '다운로드 링크가 올바르지 않거나 만료되었습니다. 새 링크를 받아 주세요.');
+export const UPLOAD_LINK_INVALID = msg(
+  'This upload link is invalid or has expired. Ask for a new one with prepareUpload.',
+  '업로드 링크가 올바르지 않거나 만료되었습니다. prepareUpload로 새 링크를 받아 주세요.',
+);
+export const FILE_LINK_INVALID = msg(
+  'This download link is invalid or has expired. Ask for a new link.',
+  '다운로드 링크가 올바르지 않거나 만료되었습니다. 새 링크를 받아 주세요.',
+);
 
 const megabytes = (bytes: number) => (bytes / MB).toLocaleString('en-US', { maximumFractionDigits: 1 });
 
@@ -60,7 +66,12 @@ const megabytes = (bytes: number) => (bytes / MB).toLocaleString('en-US', { maxi
 export const fileTooLarge = (maxBytes: number) =>
   new HttpRefusal(413, ErrorCode.PAYLOAD_TOO_LARGE, msg(`The file is larger than ${megabytes(maxBytes)} MB.`, `파일이 ${megabytes(maxBytes)}MB를 넘습니다.`));
 
-const unreadableBody = () => new HttpRefusal(400, ErrorCode.BAD_REQUEST, msg('The upload was interrupted or cannot be read. Send the file again.', '업로드가 중단되었거나 읽을 수 없습니다. 파일을 다시 보내 주세요.'));
+const unreadableBody = () =>
+  new HttpRefusal(
+    400,
+    ErrorCode.BAD_REQUEST,
+    msg('The upload was interrupted or cannot be read. Send the file again.', '업로드가 중단되었거나 읽을 수 없습니다. 파일을 다시 보내 주세요.'),
+  );
 
 /**
  * Reads a raw body of at most `maxBytes`: a declared length over the limit is refused before one byte

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { ErrorCode, errorBody, INTERNAL_ERROR_MESSAGE, type Localized, type Message, msg, } from './errors.ts';
+import { ErrorCode, errorBody, INTERNAL_ERROR_MESSAGE, type Localized, type Message, msg } from './errors.ts';
 import { applyServerKeepAlive, KEEP_ALIVE, type KeepAliveTimings } from './keep-alive.ts';
 import type { Logger } from './logger.ts';
 import { normalizeRequestId, REQUEST_ID_HEADER } from './logger.ts';
@@ -107,17 +107,33 @@ const refusals = {
       ),
     ),
   tooLarge: (limit = MAX_BODY_BYTES) =>
-    new HttpRefusal(413, ErrorCode.PAYLOAD_TOO_LARGE, msg(`The request body is larger than ${sizeText(limit)}.`, `요청 본문이 ${sizeText(limit).replace(' ', '')}를 넘습니다.`)),
+    new HttpRefusal(
+      413,
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      msg(`The request body is larger than ${sizeText(limit)}.`, `요청 본문이 ${sizeText(limit).replace(' ', '')}를 넘습니다.`),
+    ),
   mediaType: () =>
     new HttpRefusal(
       415,
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-      msg('Send the request body as JSON: content-type application/json, UTF-8, uncompressed.', '요청 본문은 JSON으로 보내 주세요: content-type application/json, UTF-8, 압축하지 않은 형태.'),
+      msg(
+        'Send the request body as JSON: content-type application/json, UTF-8, uncompressed.',
+        '요청 본문은 JSON으로 보내 주세요: content-type application/json, UTF-8, 압축하지 않은 형태.',
+      ),
     ),
   methodNotAllowed: () =>
-    new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, msg('GraphQL requests use POST (or GET).', 'GraphQL 요청에는 POST(또는 GET)를 사용해 주세요.'), { allow: 'GET, POST' }),
+    new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, msg('GraphQL requests use POST (or GET).', 'GraphQL 요청에는 POST(또는 GET)를 사용해 주세요.'), {
+      allow: 'GET, POST',
+    }),
   notFound: () =>
-    new HttpRefusal(404, ErrorCode.NOT_FOUND, msg('Nothing is served at this address. GraphQL requests go to /graphql.', '이 주소에서 제공하는 내용이 없습니다. GraphQL 요청은 /graphql로 보내 주세요.')),
+    new HttpRefusal(
+      404,
+      ErrorCode.NOT_FOUND,
+      msg(
+        'Nothing is served at this address. GraphQL requests go to /graphql.',
+        '이 주소에서 제공하는 내용이 없습니다. GraphQL 요청은 /graphql로 보내 주세요.',
+      ),
+    ),
 };
 
 /** Errors of body parsing and routing (`http-errors`: a 4xx `status` meant for the client) as refusals; anything else is internal. */
@@ -180,7 +196,9 @@ export function graphqlRequest(options: { maxBodyBytes?: number; largeBodies?: L
   const readLarge = largeBodies ? express.json({ limit: largeBodies.maxBytes, verify }) : readBody;
   // Apollo's CSRF rule for GET: a header a browser form cannot send.
   const preflighted = (req: Request) =>
-    Boolean(req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] || /^application\/json\b/i.test(req.headers['content-type'] ?? ''));
+    Boolean(
+      req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] || /^application\/json\b/i.test(req.headers['content-type'] ?? ''),
+    );
   return [
     (req, res, next) => {
       if (req.method === 'POST') return requireJson(req, res, next);
@@ -189,7 +207,8 @@ export function graphqlRequest(options: { maxBodyBytes?: number; largeBodies?: L
     },
     (req, res, next) => (req.method === 'POST' ? (largeBodies?.mayBeLarge(req) ? readLarge : readBody)(req, res, next) : next()),
     (req, _res, next) => next(req.method !== 'POST' || isGraphqlBody(req.body) ? undefined : refusals.notGraphql()),
-    (req, _res, next) => next(req.method === 'POST' && (bytesRead.get(req) ?? 0) > limit && !largeBodies?.allowed(req.body) ? refusals.tooLarge(limit) : undefined),
+    (req, _res, next) =>
+      next(req.method === 'POST' && (bytesRead.get(req) ?? 0) > limit && !largeBodies?.allowed(req.body) ? refusals.tooLarge(limit) : undefined),
   ];
 }
 

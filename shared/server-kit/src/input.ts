@@ -1,12 +1,4 @@
-import {
-  getNullableType,
-  isInputObjectType,
-  isListType,
-  isScalarType,
-  type GraphQLArgument,
-  type GraphQLInputType,
-  type GraphQLResolveInfo,
-} from 'graphql';
+import { getNullableType, isInputObjectType, isListType, isScalarType, type GraphQLArgument, type GraphQLInputType, type GraphQLResolveInfo } from 'graphql';
 import { badUserInput, msg } from './errors.ts';
 import { isUuid } from './ids.ts';
 
@@ -25,7 +17,10 @@ const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
 export function normalizeText(value: string, field: string): string {
   if (value.includes(NUL) || UNPAIRED_SURROGATE.test(value)) {
     throw badUserInput(
-      msg(`"${field}" contains a character that cannot be stored (NUL or broken Unicode). Remove it and try again.`, `"${field}"에 저장할 수 없는 문자(NUL 또는 깨진 유니코드)가 있습니다. 지우고 다시 시도해 주세요.`),
+      msg(
+        `"${field}" contains a character that cannot be stored (NUL or broken Unicode). Remove it and try again.`,
+        `"${field}"에 저장할 수 없는 문자(NUL 또는 깨진 유니코드)가 있습니다. 지우고 다시 시도해 주세요.`,
+      ),
       { field },
     );
   }
@@ -41,7 +36,8 @@ export function normalizeId(value: string, field: string): string {
 function normalizeValue(type: GraphQLInputType, value: unknown, field: string): unknown {
   if (value == null) return value;
   const inner = getNullableType(type) as GraphQLInputType;
-  if (isListType(inner)) return Array.isArray(value) ? value.map((item) => normalizeValue(inner.ofType, item, field)) : normalizeValue(inner.ofType, value, field);
+  if (isListType(inner))
+    return Array.isArray(value) ? value.map((item) => normalizeValue(inner.ofType, item, field)) : normalizeValue(inner.ofType, value, field);
   if (isInputObjectType(inner)) {
     const fields = inner.getFields();
     const object = value as Record<string, unknown>;

@@ -37,7 +37,8 @@ const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTU
 function callFailure(error: unknown, route: string): unknown {
   if (!(error instanceof TRPCClientError)) return error;
   const refusal = (error.data as { refusal?: Refusal | null } | undefined)?.refusal;
-  if (refusal && refusal.code !== ErrorCode.INTERNAL_SERVER_ERROR) return new AppError(refusal.code, msg(refusal.message, refusal.messageKo ?? refusal.message));
+  if (refusal && refusal.code !== ErrorCode.INTERNAL_SERVER_ERROR)
+    return new AppError(refusal.code, msg(refusal.message, refusal.messageKo ?? refusal.message));
   const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus ?? (error.meta?.response as Response | undefined)?.status;
   if (status) return new InternalCallError(`internal call ${route} failed with HTTP ${status}`, true);
   const cause = error.cause as (Error & { cause?: { code?: string } }) | undefined;
@@ -62,7 +63,11 @@ export function internalClient<R extends AnyRouter>(baseUrl: string, options: In
     url: new URL('/internal', baseUrl).href,
     // Reads go by POST too (see mountInternalRoutes).
     methodOverride: 'POST',
-    fetch: (url, init) => serviceFetch(typeof url === 'string' ? url : url instanceof URL ? url.href : url.url, { ...init, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(init?.signal ? [init.signal] : [])]) } as Parameters<typeof serviceFetch>[1]),
+    fetch: (url, init) =>
+      serviceFetch(typeof url === 'string' ? url : url instanceof URL ? url.href : url.url, {
+        ...init,
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(init?.signal ? [init.signal] : [])]),
+      } as Parameters<typeof serviceFetch>[1]),
     headers: async ({ op }) => ({
       // Service to service, nobody's viewer travels: only the gateway's GraphQL calls speak for a person.
       [INTERNAL_TOKEN_HEADER]: await signInternalToken(options.keys, { viewer: null, requestId: options.requestId }),

@@ -65,7 +65,9 @@ function parseKeyMap(json: string, kind: 'private' | 'public'): Map<string, KeyO
 }
 
 /** Problems with the key settings, for env.ts to list at start-up (production also refuses the dev keys). */
-export function internalKeyProblems(env: Pick<CommonEnv, 'NODE_ENV' | 'INTERNAL_SIGNING_KEYS' | 'INTERNAL_VERIFY_KEYS'>): Array<{ path: string; message: string }> {
+export function internalKeyProblems(
+  env: Pick<CommonEnv, 'NODE_ENV' | 'INTERNAL_SIGNING_KEYS' | 'INTERNAL_VERIFY_KEYS'>,
+): Array<{ path: string; message: string }> {
   const problems: Array<{ path: string; message: string }> = [];
   const production = env.NODE_ENV === 'production';
   for (const [path, kind] of [
@@ -135,5 +137,8 @@ export const signingKeysVariable = (caller: InternalCaller) => `${caller.toUpper
 export function internalKeyEnvFile(): string {
   const { INTERNAL_SIGNING_KEYS, INTERNAL_VERIFY_KEYS } = generateInternalKeyEnv();
   const signing = JSON.parse(INTERNAL_SIGNING_KEYS) as Record<string, unknown>;
-  return [`INTERNAL_VERIFY_KEYS=${INTERNAL_VERIFY_KEYS}`, ...INTERNAL_CALLERS.map((caller) => `${signingKeysVariable(caller)}=${JSON.stringify({ [caller]: signing[caller] })}`)].join('\n');
+  return [
+    `INTERNAL_VERIFY_KEYS=${INTERNAL_VERIFY_KEYS}`,
+    ...INTERNAL_CALLERS.map((caller) => `${signingKeysVariable(caller)}=${JSON.stringify({ [caller]: signing[caller] })}`),
+  ].join('\n');
 }

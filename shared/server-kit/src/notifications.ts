@@ -73,15 +73,22 @@ export class OutboxNotifier implements Notifier {
 
   private async insert(message: OutgoingMessage, em: EntityManager | undefined, store: boolean): Promise<void> {
     const manager = em ?? this.defaultEm();
-    await manager
-      .getConnection()
-      .execute(
-        `insert into "${this.schema}"."outbox_message" ("channel", "to", "subject", "text", "ref", "next_attempt_at")
+    await manager.getConnection().execute(
+      `insert into "${this.schema}"."outbox_message" ("channel", "to", "subject", "text", "ref", "next_attempt_at")
          select ?, ?, ?, ?, ?, case when ?::int > 0 then now() + make_interval(secs => ?::int) end where ?::boolean`,
-        [message.channel, message.to, message.subject, sealText(this.key, message.text, sealContext(message.channel, message.to)), message.ref ?? null, message.holdSeconds ?? 0, message.holdSeconds ?? 0, store],
-        'run',
-        manager.getTransactionContext(),
-      );
+      [
+        message.channel,
+        message.to,
+        message.subject,
+        sealText(this.key, message.text, sealContext(message.channel, message.to)),
+        message.ref ?? null,
+        message.holdSeconds ?? 0,
+        message.holdSeconds ?? 0,
+        store,
+      ],
+      'run',
+      manager.getTransactionContext(),
+    );
   }
 
   async withdraw(ref: string, em?: EntityManager): Promise<number> {
@@ -96,7 +103,14 @@ export class OutboxNotifier implements Notifier {
     const rows: Array<{ id: string; channel: 'email' | 'sms'; to: string; subject: string; text: string; created_at: Date }> = await em
       .getConnection()
       .execute(`select * from "${this.schema}"."outbox_message" order by "created_at" desc, "id" limit ?`, [limit]);
-    return rows.map((row) => ({ id: row.id, channel: row.channel, to: row.to, subject: row.subject, text: this.readable(row), createdAt: new Date(row.created_at).toISOString() }));
+    return rows.map((row) => ({
+      id: row.id,
+      channel: row.channel,
+      to: row.to,
+      subject: row.subject,
+      text: this.readable(row),
+      createdAt: new Date(row.created_at).toISOString(),
+    }));
   }
 
   /** Erases bodies past the retention period (delivered bodies are erased by the relay at once). */
@@ -195,7 +209,12 @@ export class OutboxRelay {
           try {
             await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: openOutboxBody(this.key, message) });
             // Delivered: the body (and any link or code in it) is not kept.
-            await connection.execute(`update "${this.schema}"."outbox_message" set "sent_at" = now(), "attempts" = "attempts" + 1, "text" = '' where "id" = ?`, [message.id], 'run', tx);
+            await connection.execute(
+              `update "${this.schema}"."outbox_message" set "sent_at" = now(), "attempts" = "attempts" + 1, "text" = '' where "id" = ?`,
+              [message.id],
+              'run',
+              tx,
+            );
             sent++;
           } catch (error) {
             const backoffSeconds = 2 ** Math.min(message.attempts, 10);

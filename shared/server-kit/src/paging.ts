@@ -67,9 +67,15 @@ export interface Page {
 export const encodeCursor = (list: string, seq: number | string) => Buffer.from(`${list}:${seq}`).toString('base64url');
 
 const invalidCursor = () =>
-  badUserInput(msg('This cursor is not valid for this list. Use a cursor from a previous page of the same list.', '이 목록의 커서가 아닙니다. 같은 목록의 이전 페이지에서 받은 커서를 사용해 주세요.'), {
-    field: 'after',
-  });
+  badUserInput(
+    msg(
+      'This cursor is not valid for this list. Use a cursor from a previous page of the same list.',
+      '이 목록의 커서가 아닙니다. 같은 목록의 이전 페이지에서 받은 커서를 사용해 주세요.',
+    ),
+    {
+      field: 'after',
+    },
+  );
 
 /** `first` within 1..max (refused, not clamped, outside it) and `after` decoded; both refusals are BAD_USER_INPUT. */
 export function pageOf(list: string, first: number, after: string | null | undefined, max: number): Page {
@@ -99,7 +105,9 @@ export async function keysetConnection<Row, Node = Row>(
 ): Promise<Connection<Node>> {
   if (page.after !== null && !(await source.known(page.after))) throw invalidCursor();
   const rows = await source.fetch(page.after, page.first + 1);
-  const edges = rows.slice(0, page.first).map((row) => ({ cursor: encodeCursor(page.list, source.seq(row)), node: source.node ? source.node(row) : (row as unknown as Node) }));
+  const edges = rows
+    .slice(0, page.first)
+    .map((row) => ({ cursor: encodeCursor(page.list, source.seq(row)), node: source.node ? source.node(row) : (row as unknown as Node) }));
   return {
     edges,
     pageInfo: {

@@ -3,10 +3,7 @@ import { commonEnvSchema, ConfigError, parseEnv } from './env.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** Runs a service as its own process: parse settings, start, stop cleanly on SIGINT/SIGTERM. */
-export async function runService<T extends { stop(): Promise<void> }>(
-  name: string,
-  start: (log: Logger) => Promise<T>,
-): Promise<void> {
+export async function runService<T extends { stop(): Promise<void> }>(name: string, start: (log: Logger) => Promise<T>): Promise<void> {
   const log = createLogger(name, process.env.LOG_LEVEL);
   let running: T;
   try {
@@ -45,4 +42,5 @@ export const subgraphProcessEnvSchema = (defaultPort: number) =>
       if (env.NODE_ENV === 'production' && env.SEED_DEMO) ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: DEMO_DATA_IN_PRODUCTION });
     });
 
-export const subgraphProcessEnv = (defaultPort: number, source: Record<string, string | undefined> = process.env) => parseEnv(subgraphProcessEnvSchema(defaultPort), source);
+export const subgraphProcessEnv = (defaultPort: number, source: Record<string, string | undefined> = process.env) =>
+  parseEnv(subgraphProcessEnvSchema(defaultPort), source);

@@ -93,7 +93,11 @@ export class RateLimiter {
   async reset(em: EntityManager, limit: RateLimit, keyPrefix: string): Promise<void> {
     await em
       .getConnection()
-      .execute(`delete from "${this.schema}"."rate_limit_counter" where "bucket" = ? and left("key", ?) = ?`, [limit.bucket, keyPrefix.length, keyPrefix], 'run');
+      .execute(
+        `delete from "${this.schema}"."rate_limit_counter" where "bucket" = ? and left("key", ?) = ?`,
+        [limit.bucket, keyPrefix.length, keyPrefix],
+        'run',
+      );
   }
 
   /** Deletes counters whose window ended more than a day ago. */

@@ -15,7 +15,9 @@ export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ct
 
 export const isCompanyMember = rule({ cache: 'contextual' })((_parent, _args, ctx: Ctx) => {
   if (!ctx.viewer) return unauthenticated();
-  return ctx.viewer.member?.active ? true : forbidden(msg('Only members of a company or a personal workspace can do this.', '회사 또는 개인 회원만 할 수 있는 작업입니다.'));
+  return ctx.viewer.member?.active
+    ? true
+    : forbidden(msg('Only members of a company or a personal workspace can do this.', '회사 또는 개인 회원만 할 수 있는 작업입니다.'));
 });
 
 export const isOperatorRule = rule({ cache: 'contextual' })((_parent, _args, ctx: Ctx) => {

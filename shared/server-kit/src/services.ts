@@ -7,7 +7,12 @@ import { z } from 'zod';
  */
 export const services = [
   { name: 'identity', port: 4001, urlVariable: 'IDENTITY_URL', description: 'accounts, credentials, signup, verification, sessions, recovery' },
-  { name: 'organization', port: 4002, urlVariable: 'ORGANIZATION_URL', description: 'companies, settings, departments, ranks, staff profiles, permissions, audit log' },
+  {
+    name: 'organization',
+    port: 4002,
+    urlVariable: 'ORGANIZATION_URL',
+    description: 'companies, settings, departments, ranks, staff profiles, permissions, audit log',
+  },
   { name: 'documents', port: 4003, urlVariable: 'DOCUMENTS_URL', description: 'categories, templates, contracts, seals, certificates' },
   { name: 'billing', port: 4004, urlVariable: 'BILLING_URL', description: 'plan catalogue, prepaid lots, usage ledger, card payments, receipts' },
 ] as const;
@@ -25,9 +30,9 @@ export const serviceNamed = (name: ServiceName): Service => services.find((servi
 export const localServiceUrl = (service: Pick<Service, 'port'>): string => `http://127.0.0.1:${service.port}`;
 
 /** The `*_URL` settings (zod fields of the common env), each defaulting to the service's local port. */
-export const serviceUrlSettingsSchema = Object.fromEntries(services.map((service) => [service.urlVariable, z.url().default(localServiceUrl(service))])) as Record<
-  Service['urlVariable'],
-  z.ZodDefault<z.ZodURL>
->;
+export const serviceUrlSettingsSchema = Object.fromEntries(
+  services.map((service) => [service.urlVariable, z.url().default(localServiceUrl(service))]),
+) as Record<Service['urlVariable'], z.ZodDefault<z.ZodURL>>;
 
-export const serviceUrlsFrom = (env: ServiceUrlSettings): ServiceUrls => Object.fromEntries(services.map((service) => [service.name, env[service.urlVariable]])) as ServiceUrls;
+export const serviceUrlsFrom = (env: ServiceUrlSettings): ServiceUrls =>
+  Object.fromEntries(services.map((service) => [service.name, env[service.urlVariable]])) as ServiceUrls;

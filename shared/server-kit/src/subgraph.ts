@@ -100,7 +100,13 @@ export async function prepareDatabase(
   url: string,
   options: { seedDemo?: boolean; log?: Logger; queryLogger?: OrmOptions['queryLogger'] } = {},
 ): Promise<MikroORM> {
-  const orm = await createOrm({ url, schema: definition.name, entities: definition.entities, migrations: definition.migrations, queryLogger: options.queryLogger });
+  const orm = await createOrm({
+    url,
+    schema: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    queryLogger: options.queryLogger,
+  });
   try {
     const applied = await migrate(orm, url, definition.name);
     if (applied.length) options.log?.info({ applied }, 'migrations applied');
@@ -149,7 +155,14 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   const outbox = new OutboxNotifier(definition.name, () => orm.em.fork(), outboxKey);
   const notifier: Notifier = outbox;
   const relay = options.env.SMTP_URL
-    ? new OutboxRelay(definition.name, () => orm.em.fork(), outboxKey, options.env.SMTP_URL, options.env.MAIL_FROM, (error) => log.error({ err: error }, 'outbox relay failed'))
+    ? new OutboxRelay(
+        definition.name,
+        () => orm.em.fork(),
+        outboxKey,
+        options.env.SMTP_URL,
+        options.env.MAIL_FROM,
+        (error) => log.error({ err: error }, 'outbox relay failed'),
+      )
     : undefined;
 
   const serviceUrls = options.serviceUrls ?? (() => serviceUrlsFrom(options.env));
@@ -223,7 +236,9 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   relay?.start();
   // Every subgraph: erase outbox bodies past their retention, drop rate-limit counters of past windows.
   const housekeeping = setInterval(() => {
-    Promise.all([outbox.eraseExpired(orm.em.fork()), new RateLimiter(definition.name).sweep(orm.em.fork())]).catch((error) => log.error({ err: error }, 'housekeeping failed'));
+    Promise.all([outbox.eraseExpired(orm.em.fork()), new RateLimiter(definition.name).sweep(orm.em.fork())]).catch((error) =>
+      log.error({ err: error }, 'housekeeping failed'),
+    );
   }, 60_000);
   housekeeping.unref();
 

@@ -56,7 +56,9 @@ describe('secrets in production', () => {
   it('accepts strong random secrets (openssl rand -base64 32 / -hex 32)', () => {
     for (let i = 0; i < 20; i++) {
       expect(loadCommonEnv(production()).NODE_ENV).toBe('production');
-      expect(loadCommonEnv(production({ INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'), ACCESS_TOKEN_SECRET: randomBytes(32).toString('base64') })).NODE_ENV).toBe('production');
+      expect(
+        loadCommonEnv(production({ INTERNAL_TOKEN_SECRET: randomBytes(32).toString('hex'), ACCESS_TOKEN_SECRET: randomBytes(32).toString('base64') })).NODE_ENV,
+      ).toBe('production');
     }
   });
 
@@ -90,16 +92,22 @@ describe('secrets in production', () => {
   });
 
   it('refuses published key settings (the .env.example placeholders)', () => {
-    expect(() => loadCommonEnv(production({ INTERNAL_VERIFY_KEYS: 'replace-me-internal-verify-keys', INTERNAL_SIGNING_KEYS: 'replace-me-billing-internal-signing-keys' }))).toThrow(
-      /INTERNAL_SIGNING_KEYS: is published[\s\S]*INTERNAL_VERIFY_KEYS: is published/,
-    );
+    expect(() =>
+      loadCommonEnv(production({ INTERNAL_VERIFY_KEYS: 'replace-me-internal-verify-keys', INTERNAL_SIGNING_KEYS: 'replace-me-billing-internal-signing-keys' })),
+    ).toThrow(/INTERNAL_SIGNING_KEYS: is published[\s\S]*INTERNAL_VERIFY_KEYS: is published/);
   });
 
   it('refuses one secret for both purposes, and a published database password', () => {
     const shared = randomSecret();
-    expect(() => loadCommonEnv(production({ INTERNAL_TOKEN_SECRET: shared, ACCESS_TOKEN_SECRET: shared }))).toThrow(/ACCESS_TOKEN_SECRET: must differ from INTERNAL_TOKEN_SECRET/);
-    expect(() => loadCommonEnv(production({ DATABASE_URL: 'postgres://econtract:econtract@postgres:5432/econtract' }))).toThrow(/DATABASE_URL: has a password published/);
-    expect(() => loadCommonEnv(production({ SMTP_URL: 'smtp://mailer:replace-me-database-password@mail.internal:587' }))).toThrow(/SMTP_URL: has a password published/);
+    expect(() => loadCommonEnv(production({ INTERNAL_TOKEN_SECRET: shared, ACCESS_TOKEN_SECRET: shared }))).toThrow(
+      /ACCESS_TOKEN_SECRET: must differ from INTERNAL_TOKEN_SECRET/,
+    );
+    expect(() => loadCommonEnv(production({ DATABASE_URL: 'postgres://econtract:econtract@postgres:5432/econtract' }))).toThrow(
+      /DATABASE_URL: has a password published/,
+    );
+    expect(() => loadCommonEnv(production({ SMTP_URL: 'smtp://mailer:replace-me-database-password@mail.internal:587' }))).toThrow(
+      /SMTP_URL: has a password published/,
+    );
     expect(loadCommonEnv(production({ SMTP_URL: 'smtp://mail.internal:25' })).SMTP_URL).toBe('smtp://mail.internal:25');
   });
 

@@ -52,7 +52,9 @@ function send(total: number, declare: boolean): Promise<Outcome> {
       while (outcome.written < total && !socket.destroyed) {
         const piece = chunk.subarray(0, Math.min(chunk.length, total - outcome.written));
         outcome.written += piece.length;
-        const flowing = declare ? socket.write(piece) : socket.write(Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]));
+        const flowing = declare
+          ? socket.write(piece)
+          : socket.write(Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]));
         if (!flowing) return void socket.once('drain', pump);
       }
       if (!socket.destroyed) socket.end(declare ? '' : '0\r\n\r\n');

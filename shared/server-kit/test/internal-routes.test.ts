@@ -49,7 +49,11 @@ afterAll(() => server.close());
 const client = (options: { keys?: InternalKeys; timeoutMs?: number } = {}) =>
   internalClient<typeof router>(server.url, { keys: options.keys ?? BILLING, requestId: 'request-0001', timeoutMs: options.timeoutMs });
 
-const failureOf = (call: Promise<unknown>) => call.then(() => null, (error: unknown) => error);
+const failureOf = (call: Promise<unknown>) =>
+  call.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 describe('internal routes (tRPC behind the internal token)', () => {
   it('hands the handler its parsed input, the caller, the viewer, the request id and the idempotency key', async () => {
@@ -69,7 +73,13 @@ describe('internal routes (tRPC behind the internal token)', () => {
       },
       body: '{"count":2}',
     });
-    expect((await response.json()).result.data).toEqual({ count: 2, caller: 'gateway', viewer: viewer.userId, requestId: 'request-0002', idempotencyKey: 'grant:43' });
+    expect((await response.json()).result.data).toEqual({
+      count: 2,
+      caller: 'gateway',
+      viewer: viewer.userId,
+      requestId: 'request-0002',
+      idempotencyKey: 'grant:43',
+    });
     await expect(signInternalToken(BILLING, { viewer, requestId: undefined })).rejects.toThrow(/only the gateway/);
   });
 
@@ -128,5 +138,4 @@ describe('internal routes (tRPC behind the internal token)', () => {
     expect(refused).toMatchObject({ delivered: false });
     expect((refused as Error).message).toMatch(/ECONNREFUSED/);
   });
-
 });

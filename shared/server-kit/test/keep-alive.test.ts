@@ -89,7 +89,15 @@ describe('keep-alive between our services (issue #8)', () => {
     const url = await startSlowFinHop(await startServer(KIT));
     const connectionOf = client(KIT);
     const reused: boolean[] = [];
-    for (const idle of [KIT.clientIdleMs - 100, KIT.clientIdleMs - 20, KIT.clientIdleMs - 5, KIT.clientIdleMs, KIT.clientIdleMs + 5, KIT.clientIdleMs + 20, KIT.clientIdleMs + 100]) {
+    for (const idle of [
+      KIT.clientIdleMs - 100,
+      KIT.clientIdleMs - 20,
+      KIT.clientIdleMs - 5,
+      KIT.clientIdleMs,
+      KIT.clientIdleMs + 5,
+      KIT.clientIdleMs + 20,
+      KIT.clientIdleMs + 100,
+    ]) {
       const first = await connectionOf(url);
       await sleep(idle);
       const second = await connectionOf(url);

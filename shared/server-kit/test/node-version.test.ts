@@ -10,15 +10,19 @@ const PRETEND = path.join(import.meta.dirname, 'fixtures/pretend-node-version.mj
 /** Runs `node` with a preload that makes it report `version`; never throws, resolves with the outcome. */
 function runPretending(version: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', PRETEND, ...args], { cwd: ROOT, env: { ...process.env, PRETEND_NODE_VERSION: version, NO_COLOR: '1' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', PRETEND, ...args],
+      { cwd: ROOT, env: { ...process.env, PRETEND_NODE_VERSION: version, NO_COLOR: '1' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
 }
 
 describe('the Node.js version check', () => {
   it('accepts 22.12 and later', () => {
-    for (const version of ['22.12.0', 'v22.12.0', '22.20.1', '23.0.0', 'v24.21.0', '25.0.0-nightly20260101']) expect(nodeVersionProblem(version), version).toBeUndefined();
+    for (const version of ['22.12.0', 'v22.12.0', '22.20.1', '23.0.0', 'v24.21.0', '25.0.0-nightly20260101'])
+      expect(nodeVersionProblem(version), version).toBeUndefined();
   });
 
   it('refuses older versions, saying which is needed and how to get it, in English and Korean', () => {
@@ -36,7 +40,9 @@ describe('the Node.js version check', () => {
     expect(engines).toEqual({ node: `>=${REQUIRED_NODE.major}.${REQUIRED_NODE.minor}` });
     expect(engines.node).toBe('>=22.12');
     // pnpm refuses install and `pnpm <script>` on an older Node.js only with engine-strict.
-    const npmrc = readFileSync(path.join(ROOT, '.npmrc'), 'utf8').split('\n').map((line) => line.trim());
+    const npmrc = readFileSync(path.join(ROOT, '.npmrc'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim());
     expect(npmrc).toContain('engine-strict=true');
     expect(Number(readFileSync(path.join(ROOT, '.nvmrc'), 'utf8').trim())).toBeGreaterThanOrEqual(REQUIRED_NODE.major);
     expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain('### Getting Node.js 24 on an older machine');

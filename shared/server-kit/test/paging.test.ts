@@ -22,13 +22,20 @@ const source = (all: Array<{ seq: number }>) => ({
 describe('pageOf', () => {
   it('takes first within 1..max and refuses anything else (BAD_USER_INPUT, not clamped)', () => {
     expect(pageOf('payment', 100, null, 100)).toEqual({ list: 'payment', first: 100, after: null });
-    for (const first of [0, -1, 101, 1.5]) expect(codeOf(() => pageOf('payment', first, null, 100)), String(first)).toBe('BAD_USER_INPUT');
+    for (const first of [0, -1, 101, 1.5])
+      expect(
+        codeOf(() => pageOf('payment', first, null, 100)),
+        String(first),
+      ).toBe('BAD_USER_INPUT');
   });
 
   it("decodes its own list's cursors and refuses malformed ones and other lists'", () => {
     expect(pageOf('payment', 10, encodeCursor('payment', 42), 100).after).toBe(42);
     for (const after of ['nope', encodeCursor('usage', 42), Buffer.from('payment:abc').toString('base64url'), encodeCursor('payment', '12345678901234567')]) {
-      expect(codeOf(() => pageOf('payment', 10, after, 100)), after).toBe('BAD_USER_INPUT');
+      expect(
+        codeOf(() => pageOf('payment', 10, after, 100)),
+        after,
+      ).toBe('BAD_USER_INPUT');
     }
   });
 });
@@ -49,6 +56,11 @@ describe('keysetConnection', () => {
   });
 
   it('answers an empty list with an empty page', async () => {
-    expect((await keysetConnection(pageOf('lot', 2, null, 10), source([]))).pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
+    expect((await keysetConnection(pageOf('lot', 2, null, 10), source([]))).pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 });

@@ -9,7 +9,10 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 const THIS_FILE = path.relative(ROOT, import.meta.filename);
 const SECRET_NAME = '(?:[A-Za-z0-9_]*(?:SECRET|Secret|secret)[A-Za-z0-9_]*|[A-Z0-9_]*KEYS?|[A-Z0-9_]*PASSWORD[A-Z0-9_]*)';
 /** `NAME = 'value'`, `NAME: "value"`, and in config files `NAME=value` / `NAME: value` (not enum names like `WRONG_PASSWORD`). */
-const ASSIGNMENT = new RegExp(String.raw`(?<!\$\{)\b(${SECRET_NAME})\b['"]?\s*[:=]\s*(?:'([^'\n]*)'|"([^"\n]*)"|\x60([^\x60\n]*)\x60|([^\s'"\x60,;)}\]]+))`, 'g');
+const ASSIGNMENT = new RegExp(
+  String.raw`(?<!\$\{)\b(${SECRET_NAME})\b['"]?\s*[:=]\s*(?:'([^'\n]*)'|"([^"\n]*)"|\x60([^\x60\n]*)\x60|([^\s'"\x60,;)}\]]+))`,
+  'g',
+);
 /** Shell and compose defaults: `${NAME:-value}`. */
 const DEFAULT = new RegExp(String.raw`\$\{${SECRET_NAME}:?-([^}]*)\}`, 'g');
 /** Passwords inside connection URLs: `scheme://user:password@host`. */
@@ -63,14 +66,22 @@ describe('published secrets', () => {
   });
 
   it('finds secrets in each form they are written in', () => {
-    expect(writtenSecrets('a.ts', `const SECRET = 'test_sk_abcdefgh';\nfoo({ secret: "long-enough-value" });`)).toEqual(['test_sk_abcdefgh', 'long-enough-value']);
-    expect(writtenSecrets('a.ts', 'secret: env.INTERNAL_TOKEN_SECRET, key: options.idempotencyKey')).toEqual([]);
-    expect(writtenSecrets('.env.example', 'ACCESS_TOKEN_SECRET=replace-me-access\nTOSS_SECRET_KEY=live_sk_123456')).toEqual(['replace-me-access', 'live_sk_123456']);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's own ${VAR:-default} syntax, not a template.
-    expect(writtenSecrets('docker-compose.yml', 'X_SECRET: ${X_SECRET:-laptop-default-secret}\nDATABASE_URL: postgres://u:${POSTGRES_PASSWORD:-pw}@db/x\nPOSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-pw}')).toEqual([
-      'laptop-default-secret',
-      'pw',
+    expect(writtenSecrets('a.ts', `const SECRET = 'test_sk_abcdefgh';\nfoo({ secret: "long-enough-value" });`)).toEqual([
+      'test_sk_abcdefgh',
+      'long-enough-value',
     ]);
+    expect(writtenSecrets('a.ts', 'secret: env.INTERNAL_TOKEN_SECRET, key: options.idempotencyKey')).toEqual([]);
+    expect(writtenSecrets('.env.example', 'ACCESS_TOKEN_SECRET=replace-me-access\nTOSS_SECRET_KEY=live_sk_123456')).toEqual([
+      'replace-me-access',
+      'live_sk_123456',
+    ]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's own ${VAR:-default} syntax, not a template.
+    expect(
+      writtenSecrets(
+        'docker-compose.yml',
+        'X_SECRET: ${X_SECRET:-laptop-default-secret}\nDATABASE_URL: postgres://u:${POSTGRES_PASSWORD:-pw}@db/x\nPOSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-pw}',
+      ),
+    ).toEqual(['laptop-default-secret', 'pw']);
     expect(writtenSecrets('README.md', 'DATABASE_URL=postgres://user:p%40ss@host:5432/db')).toEqual(['p@ss']);
     expect(writtenSecrets('.env.example', 'POSTGRES_PASSWORD=replace-me-db')).toEqual(['replace-me-db']);
     expect(writtenSecrets('a.test.ts', "OPERATOR_PASSWORD: 'Customer-centre-1', WRONG_PASSWORD = 'WRONG_PASSWORD'")).toEqual([]);

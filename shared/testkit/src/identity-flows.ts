@@ -6,7 +6,13 @@ import type { GraphQLResponse, Stack } from './stack.ts';
 /** Random, valid values for a new signup; each call differs, so tests never collide. */
 export function newMemberFields(prefix = 'user') {
   const suffix = randomBytes(4).toString('hex');
-  return { loginId: `${prefix}-${suffix}`, password: `Correct-horse-${suffix}!`, name: '홍길동', email: `${prefix}-${suffix}@example.com`, phone: '010-1234-5678' };
+  return {
+    loginId: `${prefix}-${suffix}`,
+    password: `Correct-horse-${suffix}!`,
+    name: '홍길동',
+    email: `${prefix}-${suffix}@example.com`,
+    phone: '010-1234-5678',
+  };
 }
 
 /** A business number with a correct check digit, different on each call. */

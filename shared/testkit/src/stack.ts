@@ -63,7 +63,12 @@ export interface Stack {
   /** The secret the gateway signs short-lived links with (receipts, uploads, downloads), for tests that forge or expire one. */
   linkSecret: string;
   /** Calls one subgraph directly, as the gateway would, on behalf of `viewer` (e.g. `_entities`). */
-  subgraphGraphql<T = any>(name: keyof Stack['subgraphs'], query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<GraphQLResponse<T>>;
+  subgraphGraphql<T = any>(
+    name: keyof Stack['subgraphs'],
+    query: string,
+    variables?: Record<string, unknown>,
+    viewer?: Viewer | null,
+  ): Promise<GraphQLResponse<T>>;
   /** What the local notifier stored (GET /dev/outbox), newest first; optionally only messages to `to`. */
   outbox(to?: string): Promise<Array<{ channel: 'email' | 'sms'; to: string; subject: string; text: string; createdAt: string }>>;
   /** Runs SQL on this file's database (any schema), for arranging and checking rows. */

@@ -25,8 +25,7 @@ export function verdictOf(testModules: ReadonlyArray<TestModule>, unhandledError
   return verdict;
 }
 
-export const verdictLine = ({ passed, failed, skipped }: Verdict): string =>
-  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+export const verdictLine = ({ passed, failed, skipped }: Verdict): string => `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 
 export default class VerdictReporter implements Reporter {
   private watching = false;

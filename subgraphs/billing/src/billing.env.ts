@@ -20,17 +20,24 @@ export const billingEnvSchema = z
     NODE_ENV: z.string().optional(),
     /** The seller printed on receipts (R-BILL-6); the defaults are placeholders, set them in production. */
     RECEIPT_SUPPLIER_NAME: z.string().min(1).default(RECEIPT_PLACEHOLDERS.RECEIPT_SUPPLIER_NAME),
-    RECEIPT_SUPPLIER_BUSINESS_NUMBER: z.string().regex(/^\d{10}$/).default(RECEIPT_PLACEHOLDERS.RECEIPT_SUPPLIER_BUSINESS_NUMBER),
+    RECEIPT_SUPPLIER_BUSINESS_NUMBER: z
+      .string()
+      .regex(/^\d{10}$/)
+      .default(RECEIPT_PLACEHOLDERS.RECEIPT_SUPPLIER_BUSINESS_NUMBER),
     RECEIPT_SUPPLIER_ADDRESS: z.string().min(1).default(RECEIPT_PLACEHOLDERS.RECEIPT_SUPPLIER_ADDRESS),
   })
   .superRefine((env, ctx) => {
-    if (env.PAYMENT_PROVIDER === 'toss' && !env.TOSS_SECRET_KEY) ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'must be set when PAYMENT_PROVIDER=toss' });
+    if (env.PAYMENT_PROVIDER === 'toss' && !env.TOSS_SECRET_KEY)
+      ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'must be set when PAYMENT_PROVIDER=toss' });
     // The local provider approves test keys for free: never in production.
-    if (env.NODE_ENV === 'production' && env.PAYMENT_PROVIDER === 'local') ctx.addIssue({ code: 'custom', path: ['PAYMENT_PROVIDER'], message: 'must be toss in production' });
+    if (env.NODE_ENV === 'production' && env.PAYMENT_PROVIDER === 'local')
+      ctx.addIssue({ code: 'custom', path: ['PAYMENT_PROVIDER'], message: 'must be toss in production' });
     // Toss issues the key, so its format is Toss's; production refuses only published and test-mode keys.
     if (env.NODE_ENV === 'production' && env.TOSS_SECRET_KEY) {
-      if (PUBLISHED_SECRETS.has(env.TOSS_SECRET_KEY)) ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'is published in this repository; use your live key' });
-      else if (env.TOSS_SECRET_KEY.startsWith('test_')) ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'is a test-mode key; production needs a live_ key' });
+      if (PUBLISHED_SECRETS.has(env.TOSS_SECRET_KEY))
+        ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'is published in this repository; use your live key' });
+      else if (env.TOSS_SECRET_KEY.startsWith('test_'))
+        ctx.addIssue({ code: 'custom', path: ['TOSS_SECRET_KEY'], message: 'is a test-mode key; production needs a live_ key' });
     }
     // A receipt is a tax document: a placeholder seller must never reach a customer.
     if (env.NODE_ENV === 'production') {
@@ -44,7 +51,8 @@ export type BillingEnv = z.infer<typeof billingEnvSchema>;
 export const loadBillingEnv = (source: Record<string, string | undefined> = process.env): BillingEnv => parseEnv(billingEnvSchema, source);
 
 export function paymentProviderFrom(env: BillingEnv): PaymentProvider {
-  if (env.PAYMENT_PROVIDER === 'toss') return new TossPaymentsProvider({ baseUrl: env.TOSS_BASE_URL, secretKey: env.TOSS_SECRET_KEY!, timeoutMs: env.TOSS_TIMEOUT_MS });
+  if (env.PAYMENT_PROVIDER === 'toss')
+    return new TossPaymentsProvider({ baseUrl: env.TOSS_BASE_URL, secretKey: env.TOSS_SECRET_KEY!, timeoutMs: env.TOSS_TIMEOUT_MS });
   return new LocalTestPaymentProvider();
 }
 

@@ -27,8 +27,14 @@ export const createBillingLoaders = (em: EntityManager, viewer: Viewer | null) =
   const companyId = companyOf(viewer);
   return {
     /** Usages of the viewer's company by ledger number (the rows usage cursors name). */
-    usageBySeq: rowLoader(async (seqs: number[]) => (companyId ? em.find(Usage, { seq: { $in: seqs }, companyId }) : []), (usage) => usage.seq),
-    planByCode: rowLoader((codes: string[]) => em.find(Plan, { code: { $in: codes } }), (plan) => plan.code),
+    usageBySeq: rowLoader(
+      async (seqs: number[]) => (companyId ? em.find(Usage, { seq: { $in: seqs }, companyId }) : []),
+      (usage) => usage.seq,
+    ),
+    planByCode: rowLoader(
+      (codes: string[]) => em.find(Plan, { code: { $in: codes } }),
+      (plan) => plan.code,
+    ),
     /** Every lot of a company, oldest purchase first (the order units are deducted in). */
     lotsByCompany: groupLoader(
       (companyIds: string[]) => em.find(PrepaidLot, { companyId: { $in: companyIds } }, { orderBy: { purchasedAt: 'asc', id: 'asc' } }),

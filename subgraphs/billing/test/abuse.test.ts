@@ -8,7 +8,11 @@ import { ViewerDocument } from '@econtract/sdk';
 const stack = useStack();
 const CONFIRM = 'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id } }';
 const confirm = (token: string, ip?: string) =>
-  stack.graphql(CONFIRM, { input: { orderId: `order_${randomUUID().replaceAll('-', '')}`, paymentKey: 'test_approve_x', amountKrw: 99_000 } }, { token, headers: ip ? { 'x-forwarded-for': ip } : {} });
+  stack.graphql(
+    CONFIRM,
+    { input: { orderId: `order_${randomUUID().replaceAll('-', '')}`, paymentKey: 'test_approve_x', amountKrw: 99_000 } },
+    { token, headers: ip ? { 'x-forwarded-for': ip } : {} },
+  );
 const count = (results: GraphQLResponse[], code: string) => results.filter((result) => errorCode(result) === code).length;
 
 async function freshMember(prefix: string) {
@@ -53,7 +57,8 @@ describe('list cursors (issue #12)', () => {
     const mine = await freshMember('cursor');
     const other = await freshMember('cursor2');
     const usages = [];
-    for (let i = 0; i < 3; i++) usages.push(await consume(stack, { companyId: mine.companyId, contractId: randomUUID(), managementNumber: `2026-12-${String(i + 1).padStart(5, '0')}` }));
+    for (let i = 0; i < 3; i++)
+      usages.push(await consume(stack, { companyId: mine.companyId, contractId: randomUUID(), managementNumber: `2026-12-${String(i + 1).padStart(5, '0')}` }));
     const foreign = await consume(stack, { companyId: other.companyId, contractId: randomUUID(), managementNumber: '2026-12-00099' });
     const PAGE = 'query ($after: String) { prepaidLots(first: 1) { edges { node { usages(first: 5, after: $after) { edges { cursor node { id } } } } } } }';
     const usagesOf = (result: GraphQLResponse) => result.data.prepaidLots.edges[0].node.usages.edges as Array<{ cursor: string; node: { id: string } }>;

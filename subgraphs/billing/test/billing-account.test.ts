@@ -24,7 +24,11 @@ describe('who may see billing (issue #5)', () => {
       ['demo-individual', DemoIds.personalWorkspace],
     ] as const) {
       const token = await stack.login(login);
-      const result = await stack.graphql('{ billingAccount { tier } prepaidLots { edges { node { id } } } payments { edges { node { id } } } viewer { company { id billing { tier } } } }', {}, { token });
+      const result = await stack.graphql(
+        '{ billingAccount { tier } prepaidLots { edges { node { id } } } payments { edges { node { id } } } viewer { company { id billing { tier } } } }',
+        {},
+        { token },
+      );
       expect(result.errors, login).toBeUndefined();
       expect(result.data.viewer.company).toMatchObject({ id: companyId, billing: { tier: result.data.billingAccount.tier } });
     }
@@ -33,7 +37,13 @@ describe('who may see billing (issue #5)', () => {
   it('refuses staff, department managers and the operator (FORBIDDEN), and anonymous callers (UNAUTHENTICATED)', async () => {
     for (const login of ['demo-staff', 'demo-manager', 'operator']) {
       const token = await stack.login(login);
-      for (const query of ['{ billingAccount { tier } }', '{ prepaidLots { edges { node { id } } } }', '{ payments { edges { node { id } } } }', 'mutation { preparePayment(planCode: "SOHO") { orderId } }', 'mutation { claimFreePass { id } }']) {
+      for (const query of [
+        '{ billingAccount { tier } }',
+        '{ prepaidLots { edges { node { id } } } }',
+        '{ payments { edges { node { id } } } }',
+        'mutation { preparePayment(planCode: "SOHO") { orderId } }',
+        'mutation { claimFreePass { id } }',
+      ]) {
         const result = await stack.graphql(query, {}, { token });
         expect(result.errors?.[0]?.extensions?.code, `${login} ${query}`).toBe('FORBIDDEN');
       }
@@ -49,7 +59,20 @@ describe('who may see billing (issue #5)', () => {
   });
 
   it("never resolves another company's billing through the entity reference", async () => {
-    const admin = { userId: DemoIds.totalAdmin, loginId: 'demo-admin', role: 'MEMBER' as const, sessionId: null, member: { companyId: DemoIds.company, grade: 'TOTAL_ADMIN' as const, active: true, departmentId: null, departmentScope: [], permissions: ALL_PERMISSIONS } };
+    const admin = {
+      userId: DemoIds.totalAdmin,
+      loginId: 'demo-admin',
+      role: 'MEMBER' as const,
+      sessionId: null,
+      member: {
+        companyId: DemoIds.company,
+        grade: 'TOTAL_ADMIN' as const,
+        active: true,
+        departmentId: null,
+        departmentScope: [],
+        permissions: ALL_PERMISSIONS,
+      },
+    };
     const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Company { id billing { tier } } } }';
     const other = await stack.subgraphGraphql('billing', query, { r: [{ __typename: 'Company', id: DemoIds.personalWorkspace }] }, admin);
     expect(other.data._entities).toEqual([null]);
@@ -97,14 +120,27 @@ describe('prepaid service history (R-BILL-7)', () => {
     // The signup lot is older than `paid`, so it is used first.
     const consumed = [];
     const contractIds = Array.from({ length: 12 }, () => crypto.randomUUID());
-    for (const [i, contractId] of contractIds.entries()) consumed.push(await consume(stack, { companyId, contractId, managementNumber: `2026-11-${String(i + 1).padStart(5, '0')}` }));
+    for (const [i, contractId] of contractIds.entries())
+      consumed.push(await consume(stack, { companyId, contractId, managementNumber: `2026-11-${String(i + 1).padStart(5, '0')}` }));
     expect(new Set(consumed.slice(0, 10).map((c) => c.lotId)).size).toBe(1);
     expect(consumed.slice(10).every((c) => c.lotId === paid)).toBe(true);
 
     const LOTS =
       'query ($all: Boolean!) { prepaidLots(includeExpired: $all) { edges { node { id kind plan { code name } chargedCount usedCount remainingCount status purchasedAt expiresAt usages(first: 3) { edges { cursor node { id contractId managementNumber consumedAt } } } } } } }';
-    const current = nodes((await stack.graphql(LOTS, { all: false }, { token })).data.prepaidLots).map((lot) => ({ ...lot, usages: nodes(lot.usages), usageCursors: lot.usages.edges.map((edge: { cursor: string }) => edge.cursor) }));
-    expect(current.map((lot: { kind: string; status: string; chargedCount: number; usedCount: number; remainingCount: number }) => [lot.kind, lot.status, lot.chargedCount, lot.usedCount, lot.remainingCount])).toEqual([
+    const current = nodes((await stack.graphql(LOTS, { all: false }, { token })).data.prepaidLots).map((lot) => ({
+      ...lot,
+      usages: nodes(lot.usages),
+      usageCursors: lot.usages.edges.map((edge: { cursor: string }) => edge.cursor),
+    }));
+    expect(
+      current.map((lot: { kind: string; status: string; chargedCount: number; usedCount: number; remainingCount: number }) => [
+        lot.kind,
+        lot.status,
+        lot.chargedCount,
+        lot.usedCount,
+        lot.remainingCount,
+      ]),
+    ).toEqual([
       ['EVENT', 'EXHAUSTED', 10, 10, 0],
       ['PAID', 'ACTIVE', 300, 2, 298],
     ]);
@@ -117,7 +153,8 @@ describe('prepaid service history (R-BILL-7)', () => {
     expect(all[0]).toMatchObject({ id: expired, status: 'EXPIRED', remainingCount: 28 });
 
     // Lots page like every list: the first one, then the rest after its cursor.
-    const LOT_PAGE = 'query ($after: String) { prepaidLots(includeExpired: true, first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }';
+    const LOT_PAGE =
+      'query ($after: String) { prepaidLots(includeExpired: true, first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }';
     const firstLot = (await stack.graphql(LOT_PAGE, {}, { token })).data.prepaidLots;
     expect(nodes(firstLot).map((lot: { id: string }) => lot.id)).toEqual([expired]);
     expect(firstLot.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
@@ -126,12 +163,28 @@ describe('prepaid service history (R-BILL-7)', () => {
     expect(secondLot.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
 
     // Next page of the signup lot's usages, after the third.
-    const page2 = await stack.graphql('query ($after: String) { prepaidLots { edges { node { usages(first: 5, after: $after) { edges { node { managementNumber } } } } } } }', { after: current[0].usageCursors[2] }, { token });
-    expect(nodes(nodes(page2.data.prepaidLots)[0].usages).map((usage: { managementNumber: string }) => usage.managementNumber)).toEqual(['2026-11-00004', '2026-11-00005', '2026-11-00006', '2026-11-00007', '2026-11-00008']);
+    const page2 = await stack.graphql(
+      'query ($after: String) { prepaidLots { edges { node { usages(first: 5, after: $after) { edges { node { managementNumber } } } } } } }',
+      { after: current[0].usageCursors[2] },
+      { token },
+    );
+    expect(nodes(nodes(page2.data.prepaidLots)[0].usages).map((usage: { managementNumber: string }) => usage.managementNumber)).toEqual([
+      '2026-11-00004',
+      '2026-11-00005',
+      '2026-11-00006',
+      '2026-11-00007',
+      '2026-11-00008',
+    ]);
 
     // One lot per page keeps the query's cost under the gateway's limit, so the resolver's own check answers.
     const usages = (args: string) => `{ prepaidLots(first: 1) { edges { node { usages(${args}) { edges { node { id } } } } } } }`;
-    for (const bad of [usages('first: 0'), usages('first: 501'), usages('after: "nope"'), usages(`after: "${all[0].id}"`), `{ prepaidLots(after: "${current[0].usageCursors[0]}") { edges { cursor } } }`]) {
+    for (const bad of [
+      usages('first: 0'),
+      usages('first: 501'),
+      usages('after: "nope"'),
+      usages(`after: "${all[0].id}"`),
+      `{ prepaidLots(after: "${current[0].usageCursors[0]}") { edges { cursor } } }`,
+    ]) {
       expect((await stack.graphql(bad, {}, { token })).errors?.[0]?.extensions?.code, bad).toBe('BAD_USER_INPUT');
     }
   });
@@ -140,7 +193,9 @@ describe('prepaid service history (R-BILL-7)', () => {
     const a = await freshMember(stack);
     const b = await freshMember(stack);
     const lotOfB = await insertLot(stack, b.companyId, { charged: 7 });
-    const lotsOfA = nodes((await stack.graphql('{ prepaidLots(includeExpired: true) { edges { node { id } } } }', {}, { token: a.token })).data.prepaidLots).map((lot: { id: string }) => lot.id);
+    const lotsOfA = nodes(
+      (await stack.graphql('{ prepaidLots(includeExpired: true) { edges { node { id } } } }', {}, { token: a.token })).data.prepaidLots,
+    ).map((lot: { id: string }) => lot.id);
     expect(lotsOfA).toHaveLength(1);
     expect(lotsOfA).not.toContain(lotOfB);
   });

@@ -14,7 +14,8 @@ async function freshMember(s: Stack) {
   if (!viewer?.company) throw new Error(`${member.loginId} has no workspace`);
   return { token, companyId: viewer.company.id };
 }
-const freePassLots = (companyId: string) => stack.sql(`select * from billing.prepaid_lot where company_id = ? and kind = 'FREE_PASS' order by purchased_at`, [companyId]);
+const freePassLots = (companyId: string) =>
+  stack.sql(`select * from billing.prepaid_lot where company_id = ? and kind = 'FREE_PASS' order by purchased_at`, [companyId]);
 
 describe('free pass (R-BILL-2)', () => {
   it('is refused while the signup event plan is usable, and granted once it is used up', async () => {
@@ -30,7 +31,10 @@ describe('free pass (R-BILL-2)', () => {
     expect(claimed.data.claimFreePass).toMatchObject({ kind: 'FREE_PASS', chargedCount: 5, remainingCount: 5, status: 'ACTIVE', plan: { code: 'FREE_PASS' } });
     const { purchasedAt, expiresAt } = claimed.data.claimFreePass;
     expect(expiresAt).toBe(lotExpiresAt(new Date(purchasedAt), 1).toISOString());
-    expect((await stack.graphql('{ billingAccount { tier remainingCount } }', {}, { token })).data.billingAccount).toEqual({ tier: 'EVENT', remainingCount: 5 });
+    expect((await stack.graphql('{ billingAccount { tier remainingCount } }', {}, { token })).data.billingAccount).toEqual({
+      tier: 'EVENT',
+      remainingCount: 5,
+    });
   });
 
   it('is refused again within a month of the last claim, and granted after it', async () => {
@@ -44,14 +48,20 @@ describe('free pass (R-BILL-2)', () => {
     expect(await freePassLots(companyId)).toHaveLength(1);
 
     // The previous claim was 40 days ago (a month and more): a new one is granted.
-    await stack.sql(`update billing.prepaid_lot set purchased_at = purchased_at - interval '40 days', expires_at = expires_at - interval '40 days' where company_id = ? and kind = 'FREE_PASS'`, [companyId]);
+    await stack.sql(
+      `update billing.prepaid_lot set purchased_at = purchased_at - interval '40 days', expires_at = expires_at - interval '40 days' where company_id = ? and kind = 'FREE_PASS'`,
+      [companyId],
+    );
     expect((await stack.graphql(CLAIM, {}, { token })).errors).toBeUndefined();
     expect(await freePassLots(companyId)).toHaveLength(2);
   });
 
   it('is not refused by an event plan that is expired', async () => {
     const { token, companyId } = await freshMember(stack);
-    await stack.sql(`update billing.prepaid_lot set purchased_at = now() - interval '100 days', expires_at = now() - interval '1 second' where company_id = ? and kind = 'EVENT'`, [companyId]);
+    await stack.sql(
+      `update billing.prepaid_lot set purchased_at = now() - interval '100 days', expires_at = now() - interval '1 second' where company_id = ? and kind = 'EVENT'`,
+      [companyId],
+    );
     await insertLot(stack, companyId, { kind: 'PAID', charged: 30 });
     expect((await stack.graphql(CLAIM, {}, { token })).errors).toBeUndefined();
   });

@@ -19,7 +19,6 @@ const sql = <T = Record<string, any>>(query: string, params: unknown[] = []) =>
   stack.subgraphs.billing.createContext().em.getConnection().execute<T[]>(query, params);
 const lotsWithKey = async (grantKey: string) => Number((await sql(`select count(*)::int as n from billing.prepaid_lot where grant_key = ?`, [grantKey]))[0]!.n);
 
-
 const signupGrant = () => {
   const companyId = randomUUID();
   return { companyId, planCode: 'SIGNUP_EVENT' as const, grantKey: `signup:${companyId}` };
@@ -36,7 +35,14 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
 
     const [plan] = await sql(`select contract_count, validity_months from billing.plan where code = 'SIGNUP_EVENT'`);
     const [lot] = await sql(`select * from billing.prepaid_lot where id = ?`, [result.lotId]);
-    expect(lot).toMatchObject({ company_id: body.companyId, plan_code: 'SIGNUP_EVENT', kind: 'EVENT', charged_count: plan!.contract_count, used_count: 0, grant_key: body.grantKey });
+    expect(lot).toMatchObject({
+      company_id: body.companyId,
+      plan_code: 'SIGNUP_EVENT',
+      kind: 'EVENT',
+      charged_count: plan!.contract_count,
+      used_count: 0,
+      grant_key: body.grantKey,
+    });
     expect(lot!.charged_count).toBe(10);
     const purchasedAt = new Date(lot!.purchased_at);
     expect(purchasedAt.getTime()).toBeGreaterThanOrEqual(before);
@@ -126,7 +132,9 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
     const body = signupGrant();
     const first = await grant(body);
     expect(await rejectionCode(grant({ ...body, companyId: randomUUID() }))).toBe('CONFLICT');
-    expect(await sql(`select id, company_id from billing.prepaid_lot where grant_key = ?`, [body.grantKey])).toEqual([{ id: first.lotId, company_id: body.companyId }]);
+    expect(await sql(`select id, company_id from billing.prepaid_lot where grant_key = ?`, [body.grantKey])).toEqual([
+      { id: first.lotId, company_id: body.companyId },
+    ]);
   });
 
   it('cancels an unused grant, after which the key is free again', async () => {
@@ -139,7 +147,9 @@ describe('event grants (billing internal routes, R-BILL-3)', () => {
     expect(again.created).toBe(true);
     expect(again.lotId).not.toBe(first.lotId);
     // Audit trail: each grant and the cancellation, by the calling service; retries add nothing.
-    const events = await sql(`select action, actor, target_id, company_id from billing.audit_event where details->>'grantKey' = ? order by occurred_at`, [body.grantKey]);
+    const events = await sql(`select action, actor, target_id, company_id from billing.audit_event where details->>'grantKey' = ? order by occurred_at`, [
+      body.grantKey,
+    ]);
     expect(events).toEqual([
       { action: 'EVENT_GRANTED', actor: 'service:identity', target_id: first.lotId, company_id: body.companyId },
       { action: 'EVENT_GRANT_CANCELLED', actor: 'service:identity', target_id: first.lotId, company_id: body.companyId },

@@ -5,7 +5,8 @@ import { consume, insertLot, nodes } from './billing.fixtures.ts';
 
 const stack = useStack();
 // Each lot holds at most 10 units, so usages(first: 10) lists them all and the query stays under the gateway's cost limit.
-const HISTORY = '{ prepaidLots(first: 20) { edges { node { id plan { name } usages(first: 10) { edges { node { contractId } } } } } } billingAccount { tier remainingCount } }';
+const HISTORY =
+  '{ prepaidLots(first: 20) { edges { node { id plan { name } usages(first: 10) { edges { node { contractId } } } } } } billingAccount { tier remainingCount } }';
 
 describe('lots, usages and plans load in batches', () => {
   it('sends as many billing SQL statements for 2 lots as for 20 lots with many usages', async () => {

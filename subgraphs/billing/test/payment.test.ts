@@ -8,7 +8,8 @@ const stack = useStack();
 const PREPARE = 'mutation ($plan: String!) { preparePayment(planCode: $plan) { orderId amountKrw orderName plan { code } } }';
 const CONFIRM =
   'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id orderId status amountKrw supplyKrw vatKrw cardCompany cardLast4 approvalNumber approvedAt receiptUrl plan { code } } }';
-const PAYMENTS = 'query ($first: Int!, $after: String) { payments(first: $first, after: $after) { edges { cursor node { id orderId status amountKrw declineReason plan { code } } } pageInfo { hasNextPage endCursor } } }';
+const PAYMENTS =
+  'query ($first: Int!, $after: String) { payments(first: $first, after: $after) { edges { cursor node { id orderId status amountKrw declineReason plan { code } } } pageInfo { hasNextPage endCursor } } }';
 
 const admin = () => stack.login('demo-admin');
 async function prepare(token: string, plan = 'SOHO') {
@@ -27,7 +28,14 @@ describe('card payments (R-BILL-6)', () => {
     const order = await prepare(token, 'BUSINESS');
     expect(order).toMatchObject({ amountKrw: 660_000, orderName: '비즈니스형', plan: { code: 'BUSINESS' } });
     expect(order.orderId).toMatch(/^[A-Za-z0-9_-]{6,64}$/);
-    expect(await paymentRow(order.orderId)).toMatchObject({ company_id: DemoIds.company, status: 'READY', amount_krw: 660_000, supply_krw: 600_000, vat_krw: 60_000, requested_by: DemoIds.totalAdmin });
+    expect(await paymentRow(order.orderId)).toMatchObject({
+      company_id: DemoIds.company,
+      status: 'READY',
+      amount_krw: 660_000,
+      supply_krw: 600_000,
+      vat_krw: 60_000,
+      requested_by: DemoIds.totalAdmin,
+    });
     for (const plan of ['FREE_PASS', 'SIGNUP_EVENT', 'NO_SUCH_PLAN']) {
       const result = await stack.graphql(PREPARE, { plan }, { token });
       expect(result.errors?.[0]?.extensions?.code, plan).toBe('BAD_USER_INPUT');
@@ -132,14 +140,18 @@ describe('card payments (R-BILL-6)', () => {
     const all = nodes<{ id: string; status: string }>(listed);
     expect(all).toHaveLength(5); // four approved, one declined (earlier tests in this file)
     expect(all.every((payment) => payment.status !== 'READY')).toBe(true);
-    const rows = await stack.sql(`select id from billing.payment where company_id = ? and status <> 'READY' order by created_at desc, id desc`, [DemoIds.company]);
+    const rows = await stack.sql(`select id from billing.payment where company_id = ? and status <> 'READY' order by created_at desc, id desc`, [
+      DemoIds.company,
+    ]);
     expect(all.map((payment) => payment.id)).toEqual(rows.map((row) => row.id));
     expect(all.some((payment) => payment.status === 'DECLINED')).toBe(true);
 
     const paged: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (await stack.graphql(PAYMENTS, { first: 2, after }, { token })).data.payments;
+      const page: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (
+        await stack.graphql(PAYMENTS, { first: 2, after }, { token })
+      ).data.payments;
       paged.push(...nodes(page).map((payment) => payment.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -154,7 +166,9 @@ describe('card payments (R-BILL-6)', () => {
   });
 
   it('keeps an audit trail of prepared, approved and declined payments', async () => {
-    const events = await stack.sql(`select action, actor, actor_user_id, amount_krw from billing.audit_event where company_id = ? order by occurred_at`, [DemoIds.company]);
+    const events = await stack.sql(`select action, actor, actor_user_id, amount_krw from billing.audit_event where company_id = ? order by occurred_at`, [
+      DemoIds.company,
+    ]);
     const actions = new Set(events.map((event) => event.action));
     expect(actions).toEqual(new Set(['PAYMENT_PREPARED', 'PAYMENT_APPROVED', 'PAYMENT_DECLINED']));
     expect(events.every((event) => event.actor === 'user:demo-admin' && event.actor_user_id === DemoIds.totalAdmin)).toBe(true);

@@ -20,9 +20,13 @@ const textOf = async (pdf: Buffer) => {
 
 async function approvedPayment(token: string) {
   const order = (await stack.graphql('mutation { preparePayment(planCode: "SOHO") { orderId amountKrw } }', {}, { token })).data.preparePayment;
-  const confirmed = await stack.graphql('mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id approvalNumber } }', {
-    input: { orderId: order.orderId, paymentKey: 'test_approve_receipt', amountKrw: order.amountKrw },
-  }, { token });
+  const confirmed = await stack.graphql(
+    'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id approvalNumber } }',
+    {
+      input: { orderId: order.orderId, paymentKey: 'test_approve_receipt', amountKrw: order.amountKrw },
+    },
+    { token },
+  );
   return { orderId: order.orderId as string, ...(confirmed.data.confirmPayment as { id: string; approvalNumber: string }) };
 }
 
@@ -44,7 +48,21 @@ describe('payment receipts (R-BILL-6)', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/FontFile[23]?/);
     const text = await textOf(pdf);
-    for (const expected of ['카드 결제 영수증', '(주)이컨트랙트', '123-45-67890', '데모전자(주)', '123-45-67891', '소호형', '90,000원', '9,000원', '99,000원', '신한카드', '4242', '12345678', '2026-11-24 21:00:00 (KST)']) {
+    for (const expected of [
+      '카드 결제 영수증',
+      '(주)이컨트랙트',
+      '123-45-67890',
+      '데모전자(주)',
+      '123-45-67891',
+      '소호형',
+      '90,000원',
+      '9,000원',
+      '99,000원',
+      '신한카드',
+      '4242',
+      '12345678',
+      '2026-11-24 21:00:00 (KST)',
+    ]) {
       expect(text, expected).toContain(expected);
     }
   });
@@ -103,8 +121,16 @@ describe('payment receipts (R-BILL-6)', () => {
   it('has no receiptUrl for a declined payment', async () => {
     const token = await stack.login('demo-admin');
     const order = (await stack.graphql('mutation { preparePayment(planCode: "SOHO") { orderId amountKrw } }', {}, { token })).data.preparePayment;
-    await stack.graphql('mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id } }', { input: { orderId: order.orderId, paymentKey: 'test_decline_receipt', amountKrw: order.amountKrw } }, { token });
+    await stack.graphql(
+      'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id } }',
+      { input: { orderId: order.orderId, paymentKey: 'test_decline_receipt', amountKrw: order.amountKrw } },
+      { token },
+    );
     const listed = await stack.graphql('{ payments(first: 50) { edges { node { orderId status receiptUrl } } } }', {}, { token });
-    expect(nodes(listed.data.payments).find((p: { orderId: string }) => p.orderId === order.orderId)).toEqual({ orderId: order.orderId, status: 'DECLINED', receiptUrl: null });
+    expect(nodes(listed.data.payments).find((p: { orderId: string }) => p.orderId === order.orderId)).toEqual({
+      orderId: order.orderId,
+      status: 'DECLINED',
+      receiptUrl: null,
+    });
   });
 });

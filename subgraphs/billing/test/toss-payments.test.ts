@@ -44,7 +44,8 @@ beforeAll(async () => {
           card: { issuerCode: '61', number: '43301234****123*', approveNo: '00012345' },
         });
       }
-      if (body.paymentKey?.startsWith('reject_')) return reply(400, { code: 'REJECT_CARD_PAYMENT', message: '한도초과 혹은 잔액부족으로 결제에 실패했습니다.' });
+      if (body.paymentKey?.startsWith('reject_'))
+        return reply(400, { code: 'REJECT_CARD_PAYMENT', message: '한도초과 혹은 잔액부족으로 결제에 실패했습니다.' });
       if (body.paymentKey?.startsWith('broken_')) return reply(500, { code: 'FAILED_INTERNAL_SYSTEM_PROCESSING', message: 'internal' });
       hanging.push(res); // never answers
     });
@@ -64,7 +65,13 @@ describe('TossPaymentsProvider against a fake Toss server', () => {
   it('sends the documented confirm request and maps an approval', async () => {
     received.length = 0;
     const result = await toss().confirm(request('ok_1'));
-    expect(result).toEqual({ status: 'APPROVED', approvedAt: new Date('2026-11-24T12:10:05Z'), cardCompany: '현대카드', cardLast4: '123*', approvalNumber: '00012345' });
+    expect(result).toEqual({
+      status: 'APPROVED',
+      approvedAt: new Date('2026-11-24T12:10:05Z'),
+      cardCompany: '현대카드',
+      cardLast4: '123*',
+      approvalNumber: '00012345',
+    });
     expect(received).toHaveLength(1);
     const [call] = received;
     expect(call).toMatchObject({ url: '/v1/payments/confirm', method: 'POST', body: { paymentKey: 'ok_1', orderId: 'order_abc123', amount: 99_000 } });
@@ -74,7 +81,11 @@ describe('TossPaymentsProvider against a fake Toss server', () => {
   });
 
   it("maps a 4xx with { code, message } to a decline carrying Toss's reason", async () => {
-    expect(await toss().confirm(request('reject_1'))).toEqual({ status: 'DECLINED', code: 'REJECT_CARD_PAYMENT', message: '한도초과 혹은 잔액부족으로 결제에 실패했습니다.' });
+    expect(await toss().confirm(request('reject_1'))).toEqual({
+      status: 'DECLINED',
+      code: 'REJECT_CARD_PAYMENT',
+      message: '한도초과 혹은 잔액부족으로 결제에 실패했습니다.',
+    });
   });
 
   it('treats no answer in time, and a 5xx, as an unknown outcome (PaymentProviderUnavailable)', async () => {
@@ -119,7 +130,9 @@ describe('confirmPayment with Toss (service level, demo company)', () => {
     const payment = await confirmPayment(context(), { orderId: order.orderId, paymentKey: 'ok_4', amountKrw: 99_000 }, toss());
     expect(payment).toMatchObject({ status: 'APPROVED', cardCompany: '현대카드', approvalNumber: '00012345' });
     expect(received.map((call) => call.headers['idempotency-key'])).toEqual([order.orderId]);
-    expect(await stack.sql(`select kind, charged_count from billing.prepaid_lot where payment_id = ?`, [payment.id])).toEqual([{ kind: 'PAID', charged_count: 30 }]);
+    expect(await stack.sql(`select kind, charged_count from billing.prepaid_lot where payment_id = ?`, [payment.id])).toEqual([
+      { kind: 'PAID', charged_count: 30 },
+    ]);
   });
 
   it('declines through Toss with its reason, and times out as a retryable SERVICE_UNAVAILABLE', async () => {
@@ -130,6 +143,9 @@ describe('confirmPayment with Toss (service level, demo company)', () => {
     const slow = await preparePayment(context(), 'SOHO');
     const timeout = await confirmPayment(context(), { orderId: slow.orderId, paymentKey: 'hang_2', amountKrw: 99_000 }, toss(300)).catch((e) => e);
     expect(timeout).toMatchObject({ code: 'SERVICE_UNAVAILABLE', extensions: { retryable: true } });
-    expect(await stack.sql(`select status from billing.payment where order_id in (?, ?) order by status`, [declined.orderId, slow.orderId])).toEqual([{ status: 'DECLINED' }, { status: 'READY' }]);
+    expect(await stack.sql(`select status from billing.payment where order_id in (?, ?) order by status`, [declined.orderId, slow.orderId])).toEqual([
+      { status: 'DECLINED' },
+      { status: 'READY' },
+    ]);
   });
 });

@@ -88,7 +88,12 @@ describe('usage.consume: one unit per completed contract (R-BILL-4, R-BILL-5, R-
     const first = await insertLot(stack, companyId, { purchasedDaysAgo: 5, charged: 60 });
     const second = await insertLot(stack, companyId, { purchasedDaysAgo: 2, charged: 70, planCode: 'BUSINESS' });
     const outcomes = await Promise.all(
-      Array.from({ length: 200 }, () => consume(stack, { companyId, contractId: randomUUID() }).then((result) => result.lotId, (error) => `error:${error.code ?? error.message}`)),
+      Array.from({ length: 200 }, () =>
+        consume(stack, { companyId, contractId: randomUUID() }).then(
+          (result) => result.lotId,
+          (error) => `error:${error.code ?? error.message}`,
+        ),
+      ),
     );
     expect(outcomes.filter((outcome) => outcome === first)).toHaveLength(60);
     expect(outcomes.filter((outcome) => outcome === second)).toHaveLength(70);
@@ -100,7 +105,13 @@ describe('usage.consume: one unit per completed contract (R-BILL-4, R-BILL-5, R-
   it('refuses a malformed body (BAD_USER_INPUT) and changes nothing', async () => {
     const companyId = randomUUID();
     const lot = await insertLot(stack, companyId, { charged: 5 });
-    for (const body of [{}, { companyId }, { companyId, contractId: 'not-a-uuid' }, { companyId: 'x', contractId: randomUUID() }, { companyId, contractId: randomUUID(), managementNumber: 'n'.repeat(51) }]) {
+    for (const body of [
+      {},
+      { companyId },
+      { companyId, contractId: 'not-a-uuid' },
+      { companyId: 'x', contractId: randomUUID() },
+      { companyId, contractId: randomUUID(), managementNumber: 'n'.repeat(51) },
+    ]) {
       expect(await rejectionCode(consume(stack, malformed(body))), JSON.stringify(body)).toBe('BAD_USER_INPUT');
     }
     expect(await lotCounts(stack, lot)).toMatchObject({ used_count: 0, usages: 0 });

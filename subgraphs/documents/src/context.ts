@@ -18,10 +18,19 @@ export const createDocumentsLoaders = (em: EntityManager, viewer: Viewer | null)
     return ids.map((id) => ({ id, count: counts.get(id) ?? 0 }));
   };
   return {
-    categoryById: rowLoader((ids: string[]) => em.find(DocumentCategory, { id: { $in: ids }, companyId }), (category) => category.id),
-    templateById: rowLoader((ids: string[]) => em.find(ContractTemplate, { id: { $in: ids }, companyId }), (template) => template.id),
+    categoryById: rowLoader(
+      (ids: string[]) => em.find(DocumentCategory, { id: { $in: ids }, companyId }),
+      (category) => category.id,
+    ),
+    templateById: rowLoader(
+      (ids: string[]) => em.find(ContractTemplate, { id: { $in: ids }, companyId }),
+      (template) => template.id,
+    ),
     /** Only ever loaded for a PDF body of a contract or template the viewer can already see (a received contract's file is the sender company's). */
-    storedFileById: rowLoader((ids: string[]) => em.find(StoredFile, { id: { $in: ids } }), (file) => file.id),
+    storedFileById: rowLoader(
+      (ids: string[]) => em.find(StoredFile, { id: { $in: ids } }),
+      (file) => file.id,
+    ),
     historyByCategory: groupLoader(
       (ids: string[]) => em.find(DocumentCategoryChange, { categoryId: { $in: ids } }, { orderBy: { changedAt: 'desc', seq: 'desc' } }),
       (change) => change.categoryId,
@@ -39,10 +48,11 @@ export const createDocumentsLoaders = (em: EntityManager, viewer: Viewer | null)
     ),
     templateCountByCategory: rowLoader(
       (ids: string[]) =>
-        countBy(`select "category_id" as "key", count(*) as "count" from "documents"."contract_template" where "company_id" = ? and "category_id" in (${inList(ids)}) group by "category_id"`, ids, [
-          companyId,
-          ...ids,
-        ]),
+        countBy(
+          `select "category_id" as "key", count(*) as "count" from "documents"."contract_template" where "company_id" = ? and "category_id" in (${inList(ids)}) group by "category_id"`,
+          ids,
+          [companyId, ...ids],
+        ),
       (row) => row.id,
     ),
     /** `_entities` references: the same visibility rule as every list and lookup. */

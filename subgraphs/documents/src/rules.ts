@@ -14,7 +14,11 @@ export const canManageCategories = rule({ cache: 'contextual' })((_parent, _args
 /** R-PERM-1 "write": writing contracts, and managing the templates they are written from. */
 export const canWrite = rule({ cache: 'contextual' })((_parent, _args, ctx: DocumentsContext) => {
   if (!ctx.viewer) return unauthenticated();
-  return mayWrite(ctx.viewer) ? true : forbidden(msg('Writing contracts needs the write permission: ask the total admin.', '계약서를 작성하려면 작성 권한이 필요합니다. 총괄관리자에게 요청해 주세요.'));
+  return mayWrite(ctx.viewer)
+    ? true
+    : forbidden(
+        msg('Writing contracts needs the write permission: ask the total admin.', '계약서를 작성하려면 작성 권한이 필요합니다. 총괄관리자에게 요청해 주세요.'),
+      );
 });
 
 // Contract mutations check visibility and the extra permissions themselves (contract.permissions.ts), since they depend on the row.

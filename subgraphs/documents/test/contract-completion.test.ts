@@ -12,8 +12,10 @@ afterEach(() => {
   completionFaults.afterConsume = null;
 });
 
-const usagesOf = async (contractId: string) => (await stack.sql<{ n: number }>('select count(*)::int as n from billing.usage where contract_id = ?', [contractId]))[0]!.n;
-const usedUnits = async () => (await stack.sql<{ n: number }>('select coalesce(sum(used_count), 0)::int as n from billing.prepaid_lot where company_id = ?', [DemoIds.company]))[0]!.n;
+const usagesOf = async (contractId: string) =>
+  (await stack.sql<{ n: number }>('select count(*)::int as n from billing.usage where contract_id = ?', [contractId]))[0]!.n;
+const usedUnits = async () =>
+  (await stack.sql<{ n: number }>('select coalesce(sum(used_count), 0)::int as n from billing.prepaid_lot where company_id = ?', [DemoIds.company]))[0]!.n;
 const statusOf = async (id: string) => (await stack.sql<{ status: string }>('select status from documents.contract where id = ?', [id]))[0]!.status;
 
 async function sentContract(): Promise<{ id: string; managementNumber: string }> {
@@ -100,7 +102,9 @@ describe('completion uses exactly one unit (R-BILL-7)', () => {
       `select count(*)::int as n, count(distinct contract_id)::int as contracts from billing.usage where contract_id in (select id from documents.contract where title like '동시 완료 %')`,
     );
     expect(usage).toEqual({ n: 200, contracts: 200 });
-    const [completed] = await stack.sql<{ n: number }>(`select count(*)::int as n from documents.contract where title like '동시 완료 %' and status = 'COMPLETED'`);
+    const [completed] = await stack.sql<{ n: number }>(
+      `select count(*)::int as n from documents.contract where title like '동시 완료 %' and status = 'COMPLETED'`,
+    );
     expect(completed!.n).toBe(200);
   }, 120_000);
 });

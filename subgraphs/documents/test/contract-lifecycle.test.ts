@@ -4,7 +4,25 @@ import { DemoIds, useStack } from '@econtract/testkit';
 import { clock } from '../src/clock.ts';
 import { reserveNumbers } from '../src/contract/contract.numbering.ts';
 import {
-  LIST, APPROVE, CANCEL, COMPLETE, CREATE, DELETE, DISCARD, draft, exhaustUnits, GET, grantUnits, ok, party, refused, REJECT, REQUEST_APPROVAL, SEND, SETTINGS, UPDATE,
+  LIST,
+  APPROVE,
+  CANCEL,
+  COMPLETE,
+  CREATE,
+  DELETE,
+  DISCARD,
+  draft,
+  exhaustUnits,
+  GET,
+  grantUnits,
+  ok,
+  party,
+  refused,
+  REJECT,
+  REQUEST_APPROVAL,
+  SEND,
+  SETTINGS,
+  UPDATE,
 } from './documents.helpers.ts';
 
 const stack = useStack();
@@ -23,7 +41,14 @@ const AUTO_NUMBER = /^\d{4}-\d{2}-\d{5}$/;
 describe('writing a contract', () => {
   it('keeps the author, the author department, the sending company as first party and an automatic number', async () => {
     const contract = await draft(stack, admin, { parties: [party('김상대', 'kim@counterparty.example')] });
-    expect(contract).toMatchObject({ status: 'DRAFT', box: 'SENT', approvalRequired: false, contentDigest: null, author: { id: DemoIds.totalAdmin }, department: null });
+    expect(contract).toMatchObject({
+      status: 'DRAFT',
+      box: 'SENT',
+      approvalRequired: false,
+      contentDigest: null,
+      author: { id: DemoIds.totalAdmin },
+      department: null,
+    });
     expect(contract.managementNumber).toMatch(AUTO_NUMBER);
     expect(contract.parties).toEqual([
       { role: 'SENDER', name: '데모전자(주)', email: 'admin@demo-company.example', phone: null, company: '데모전자(주)' },
@@ -44,7 +69,13 @@ describe('writing a contract', () => {
   });
 
   it('refuses bad input with coded, bilingual errors', async () => {
-    for (const input of [{ title: '  ' }, { title: 'x'.repeat(201) }, { parties: [{ name: '', email: 'a@b.example' }] }, { parties: [{ name: '갑', email: 'not-an-email' }] }, { managementNumber: 'X-1' }]) {
+    for (const input of [
+      { title: '  ' },
+      { title: 'x'.repeat(201) },
+      { parties: [{ name: '', email: 'a@b.example' }] },
+      { parties: [{ name: '갑', email: 'not-an-email' }] },
+      { managementNumber: 'X-1' },
+    ]) {
       const { code, result } = await refused(stack, admin, CREATE, { input: { title: '계약', ...input } });
       expect(code).toBe('BAD_USER_INPUT');
       expect(result.errors![0]!.message).not.toMatch(/stack|at \w+ \(/);
@@ -57,8 +88,12 @@ describe('writing a contract', () => {
 describe('approval (R-COMPANY-1, R-STAFF-3)', () => {
   it('refuses an approver without approval authority, from another company, or the author', async () => {
     expect((await refused(stack, admin, CREATE, { input: { title: '계약', approvalRequired: true, approverId: DemoIds.staff } })).code).toBe('BAD_USER_INPUT');
-    expect((await refused(stack, admin, CREATE, { input: { title: '계약', approvalRequired: true, approverId: DemoIds.individual } })).code).toBe('BAD_USER_INPUT');
-    expect((await refused(stack, admin, CREATE, { input: { title: '계약', approvalRequired: true, approverId: DemoIds.totalAdmin } })).code).toBe('BAD_USER_INPUT');
+    expect((await refused(stack, admin, CREATE, { input: { title: '계약', approvalRequired: true, approverId: DemoIds.individual } })).code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect((await refused(stack, admin, CREATE, { input: { title: '계약', approvalRequired: true, approverId: DemoIds.totalAdmin } })).code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('goes DRAFT → AWAITING_APPROVAL → (rejected) DRAFT → AWAITING_APPROVAL → APPROVED → SENT → COMPLETED; only the approver decides', async () => {
@@ -84,9 +119,19 @@ describe('approval (R-COMPANY-1, R-STAFF-3)', () => {
     const completed = (await ok(stack, admin, COMPLETE, { id })).completeContract;
     expect(completed.status).toBe('COMPLETED');
     expect(completed.contentDigest).toBe(sent.contentDigest);
-    const audit = await stack.sql<{ action: string; actor_id: string; before: any; after: any }>('select action, actor_id, before, after from documents.audit_entry where target_id = ? order by seq', [id]);
+    const audit = await stack.sql<{ action: string; actor_id: string; before: any; after: any }>(
+      'select action, actor_id, before, after from documents.audit_entry where target_id = ? order by seq',
+      [id],
+    );
     expect(audit.map((entry) => entry.action)).toEqual([
-      'CONTRACT_CREATED', 'CONTRACT_APPROVAL_REQUESTED', 'CONTRACT_REJECTED', 'CONTRACT_UPDATED', 'CONTRACT_APPROVAL_REQUESTED', 'CONTRACT_APPROVED', 'CONTRACT_SENT', 'CONTRACT_COMPLETED',
+      'CONTRACT_CREATED',
+      'CONTRACT_APPROVAL_REQUESTED',
+      'CONTRACT_REJECTED',
+      'CONTRACT_UPDATED',
+      'CONTRACT_APPROVAL_REQUESTED',
+      'CONTRACT_APPROVED',
+      'CONTRACT_SENT',
+      'CONTRACT_COMPLETED',
     ]);
     expect(audit[2]).toMatchObject({ actor_id: DemoIds.departmentManager, before: { status: 'AWAITING_APPROVAL' }, after: { status: 'DRAFT' } });
   });
@@ -94,7 +139,11 @@ describe('approval (R-COMPANY-1, R-STAFF-3)', () => {
   it('checks the approver again when deciding: one who lost approval authority cannot approve', async () => {
     const { id } = await draft(stack, admin, { approvalRequired: true, approverId: DemoIds.departmentManager });
     await ok(stack, admin, REQUEST_APPROVAL, { id });
-    const setAuthority = (value: boolean) => ok(stack, admin, 'mutation ($id: ID!, $v: Boolean!) { updateStaff(id: $id, input: { approvalAuthority: $v }) { id } }', { id: DemoIds.departmentManager, v: value });
+    const setAuthority = (value: boolean) =>
+      ok(stack, admin, 'mutation ($id: ID!, $v: Boolean!) { updateStaff(id: $id, input: { approvalAuthority: $v }) { id } }', {
+        id: DemoIds.departmentManager,
+        v: value,
+      });
     await setAuthority(false);
     try {
       expect((await refused(stack, manager, APPROVE, { id })).code).toBe('BAD_USER_INPUT');
@@ -211,7 +260,9 @@ describe('management numbers (R-NUM-1, R-COMPANY-2)', () => {
       const contract = await draft(stack, admin);
       expect(contract.managementNumber).toBeNull();
       expect((await refused(stack, admin, SEND, { id: contract.id })).code).toBe('BAD_USER_INPUT');
-      expect((await ok(stack, admin, UPDATE, { id: contract.id, input: { managementNumber: ' HR-2026 A1 ' } })).updateContract.managementNumber).toBe('HR-2026 A1');
+      expect((await ok(stack, admin, UPDATE, { id: contract.id, input: { managementNumber: ' HR-2026 A1 ' } })).updateContract.managementNumber).toBe(
+        'HR-2026 A1',
+      );
       for (const taken of ['hr-2026a1', 'HR - 2026 A 1']) {
         const { code } = await refused(stack, admin, CREATE, { input: { title: '계약', managementNumber: taken } });
         expect(code).toBe('CONFLICT');
@@ -236,7 +287,8 @@ describe('listing filters', () => {
     clock.now = () => new Date('2036-04-20T00:00:00Z');
     const late = await draft(stack, admin, { title: '필터 늦은 계약' });
     await ok(stack, admin, CANCEL, { id: late.id });
-    const list = async (filter: Record<string, unknown>) => (await ok(stack, admin, LIST, { first: 500, filter: { search: '필터', ...filter } })).contracts.edges.map((edge: any) => edge.node.id);
+    const list = async (filter: Record<string, unknown>) =>
+      (await ok(stack, admin, LIST, { first: 500, filter: { search: '필터', ...filter } })).contracts.edges.map((edge: any) => edge.node.id);
     expect(await list({})).toEqual([late.id, early.id]);
     expect(await list({ status: 'CANCELLED' })).toEqual([late.id]);
     expect(await list({ status: 'DRAFT' })).toEqual([early.id]);

@@ -18,7 +18,13 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) categories.push((await ok(stack, admin, CREATE_CATEGORY, { input: { name: `분류${i}` } })).createDocumentCategory.id);
   const templates: string[] = [];
   for (let i = 0; i < 3; i++) {
-    templates.push((await ok(stack, admin, 'mutation ($input: CreateContractTemplateInput!) { createContractTemplate(input: $input) { id } }', { input: { title: `양식${i}`, categoryId: categories[i] } })).createContractTemplate.id);
+    templates.push(
+      (
+        await ok(stack, admin, 'mutation ($input: CreateContractTemplateInput!) { createContractTemplate(input: $input) { id } }', {
+          input: { title: `양식${i}`, categoryId: categories[i] },
+        })
+      ).createContractTemplate.id,
+    );
   }
   const authors = [DemoIds.totalAdmin, DemoIds.departmentManager, DemoIds.staff];
   const departments = [null, '00000000-0000-4000-8000-00000000d001', '00000000-0000-4000-8000-00000000d002'];
@@ -26,15 +32,21 @@ beforeAll(async () => {
     const [row] = await stack.sql<{ id: string }>(
       `insert into documents.contract (company_id, title, management_number, status, author_id, department_id, approval_required, approver_id, template_id, parties)
        values (?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, '[]') returning id`,
-      [DemoIds.company, `계약 ${i}`, `2035-01-${String(i + 1).padStart(5, '0')}`, authors[i % 3], departments[i % 3], i % 2 === 0, i % 2 === 0 ? (i % 4 === 0 ? DemoIds.departmentManager : DemoIds.totalAdmin) : null, templates[i % 3]],
+      [
+        DemoIds.company,
+        `계약 ${i}`,
+        `2035-01-${String(i + 1).padStart(5, '0')}`,
+        authors[i % 3],
+        departments[i % 3],
+        i % 2 === 0,
+        i % 2 === 0 ? (i % 4 === 0 ? DemoIds.departmentManager : DemoIds.totalAdmin) : null,
+        templates[i % 3],
+      ],
     );
-    await stack.sql(`insert into documents.contract_filing (contract_id, company_id, box, owner_id, owner_department_id, category_id) values (?, ?, 'SENT', ?, ?, ?)`, [
-      row!.id,
-      DemoIds.company,
-      authors[i % 3],
-      departments[i % 3],
-      categories[i % 4],
-    ]);
+    await stack.sql(
+      `insert into documents.contract_filing (contract_id, company_id, box, owner_id, owner_department_id, category_id) values (?, ?, 'SENT', ?, ?, ?)`,
+      [row!.id, DemoIds.company, authors[i % 3], departments[i % 3], categories[i % 4]],
+    );
   }
 });
 
@@ -52,7 +64,11 @@ describe('batched lookups (DataLoader)', () => {
     expect(large.contracts.edges).toHaveLength(60);
     const nodes = large.contracts.edges.map((edge: any) => edge.node);
     expect(nodes.every((node: any) => node.category && node.template && node.author.name)).toBe(true);
-    expect(nodes.filter((node: any) => node.author.id === DemoIds.staff).every((node: any) => node.author.department.name === '영업1팀' && node.department.name === '영업1팀')).toBe(true);
+    expect(
+      nodes
+        .filter((node: any) => node.author.id === DemoIds.staff)
+        .every((node: any) => node.author.department.name === '영업1팀' && node.department.name === '영업1팀'),
+    ).toBe(true);
     expect(nodes.filter((node: any) => node.approver?.id === DemoIds.departmentManager)).toHaveLength(15);
     expect(nodes.find((node: any) => node.category.name === '분류0').category.contractCount).toBe(15);
     expect(largeCount).toEqual(smallCount);
@@ -62,7 +78,8 @@ describe('batched lookups (DataLoader)', () => {
 
 describe('paging', () => {
   it('pages newest first with cursors, and refuses a cursor from another list or a size over 500', async () => {
-    const PAGE = 'query ($first: Int!, $after: String) { contracts(first: $first, after: $after) { edges { node { managementNumber } } pageInfo { hasNextPage endCursor } } }';
+    const PAGE =
+      'query ($first: Int!, $after: String) { contracts(first: $first, after: $after) { edges { node { managementNumber } } pageInfo { hasNextPage endCursor } } }';
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {

@@ -19,7 +19,10 @@ const PREPARE = 'mutation ($kind: UploadKind!) { prepareUpload(kind: $kind) { fi
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 /** The documented digest: SHA-256 over the text's UTF-8 bytes, then 0x00 and the PDF bytes when there is a PDF. */
-const expectedDigest = (text: string, pdf: Buffer) => createHash('sha256').update(Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0]), pdf])).digest('hex');
+const expectedDigest = (text: string, pdf: Buffer) =>
+  createHash('sha256')
+    .update(Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0]), pdf]))
+    .digest('hex');
 
 /** Links name PUBLIC_API_URL; the test gateway listens elsewhere. */
 const onGateway = (link: string) => {
@@ -30,7 +33,11 @@ const onGateway = (link: string) => {
 /** prepareUpload, then PUT the bytes to the gateway's signed upload link: the file id. */
 async function upload(token: string, kind: 'CONTRACT_PDF' | 'TEMPLATE_PDF', bytes: Buffer): Promise<string> {
   const { prepareUpload } = await ok(stack, token, PREPARE, { kind });
-  const response = await fetch(onGateway(prepareUpload.uploadUrl), { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'application/pdf' } });
+  const response = await fetch(onGateway(prepareUpload.uploadUrl), {
+    method: 'PUT',
+    body: new Uint8Array(bytes),
+    headers: { 'content-type': 'application/pdf' },
+  });
   expect(response.status).toBe(201);
   return prepareUpload.fileId;
 }
@@ -54,7 +61,11 @@ describe('PDF bodies of contracts and templates (#10 item 2)', () => {
     const stranger = await otherCompany(stack);
     const pdf = await makePdf(2);
     const fileId = await upload(admin, 'CONTRACT_PDF', pdf);
-    const created = (await ok(stack, admin, CREATE, { input: { title: '임대차 계약서', body: '제1조 목적', bodyFileId: fileId, parties: [{ name: '이대표', email: receiver.email }] } })).createContract;
+    const created = (
+      await ok(stack, admin, CREATE, {
+        input: { title: '임대차 계약서', body: '제1조 목적', bodyFileId: fileId, parties: [{ name: '이대표', email: receiver.email }] },
+      })
+    ).createContract;
     expect(created.bodyPdf).toMatchObject({ fileName: '임대차 계약서.pdf', byteSize: pdf.length, pageCount: 2, sha256: sha256(pdf) });
     expect((await download(created.bodyPdf.downloadUrl)).equals(pdf)).toBe(true);
     expect(created.contentDigest).toBeNull();
@@ -104,7 +115,8 @@ describe('PDF bodies of contracts and templates (#10 item 2)', () => {
     const [row] = await stack.sql<{ claimed_at: Date | null }>('select claimed_at from documents.stored_file where id = ?', [fileId]);
     expect(row!.claimed_at).toBeNull();
 
-    const template = (await ok(stack, admin, CREATE_TEMPLATE, { input: { title: '근로계약서', bodyFileId: fileId, signatureFields: [field(1)] } })).createContractTemplate;
+    const template = (await ok(stack, admin, CREATE_TEMPLATE, { input: { title: '근로계약서', bodyFileId: fileId, signatureFields: [field(1)] } }))
+      .createContractTemplate;
     expect(template.bodyPdf).toMatchObject({ fileName: '근로계약서.pdf', pageCount: 1, sha256: sha256(pdf) });
     expect((await download(template.bodyPdf.downloadUrl)).equals(pdf)).toBe(true);
 
@@ -116,7 +128,9 @@ describe('PDF bodies of contracts and templates (#10 item 2)', () => {
 
   it('shares a template’s PDF with contracts written from it (also in bulk); a draft may take its own PDF instead', async () => {
     const templatePdf = await makePdf(3);
-    const template = (await ok(stack, admin, CREATE_TEMPLATE, { input: { title: '공급 계약서', body: '제1조', bodyFileId: await upload(admin, 'TEMPLATE_PDF', templatePdf) } })).createContractTemplate;
+    const template = (
+      await ok(stack, admin, CREATE_TEMPLATE, { input: { title: '공급 계약서', body: '제1조', bodyFileId: await upload(admin, 'TEMPLATE_PDF', templatePdf) } })
+    ).createContractTemplate;
     const contract = (await ok(stack, admin, CREATE, { input: { templateId: template.id, parties: [party()] } })).createContract;
     expect(contract.bodyPdf).toMatchObject({ fileName: '공급 계약서.pdf', pageCount: 3, sha256: sha256(templatePdf) });
     const bulk = (
@@ -133,7 +147,9 @@ describe('PDF bodies of contracts and templates (#10 item 2)', () => {
     const updated = (await ok(stack, admin, UPDATE, { id: contract.id, input: { bodyFileId: await upload(admin, 'CONTRACT_PDF', ownPdf) } })).updateContract;
     expect(updated.bodyPdf).toMatchObject({ pageCount: 1, sha256: sha256(ownPdf) });
     // The template keeps its own PDF.
-    expect((await ok(stack, admin, `query ($id: ID!) { contractTemplate(id: $id) { ${TEMPLATE} } }`, { id: template.id })).contractTemplate.bodyPdf.sha256).toBe(sha256(templatePdf));
+    expect(
+      (await ok(stack, admin, `query ($id: ID!) { contractTemplate(id: $id) { ${TEMPLATE} } }`, { id: template.id })).contractTemplate.bodyPdf.sha256,
+    ).toBe(sha256(templatePdf));
 
     const sent = (await ok(stack, admin, SEND, { id: contract.id })).sendContract;
     expect(sent.contentDigest).toBe(expectedDigest('제1조', ownPdf));

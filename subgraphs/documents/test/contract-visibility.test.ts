@@ -1,7 +1,28 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Grade } from '@econtract/server-kit';
 import { DemoIds, memberViewer, useStack } from '@econtract/testkit';
-import { CANCEL, COMPLETE, CREATE_CATEGORY, DemoDepartments, DELETE, DISCARD, draft, GET, grantUnits, LIST, NO_RIGHTS, ok, otherCompany, refused, SEND, SET_CATEGORY, SET_PERMISSIONS, staffMember, UPDATE, withoutDemoDocuments } from './documents.helpers.ts';
+import {
+  CANCEL,
+  COMPLETE,
+  CREATE_CATEGORY,
+  DemoDepartments,
+  DELETE,
+  DISCARD,
+  draft,
+  GET,
+  grantUnits,
+  LIST,
+  NO_RIGHTS,
+  ok,
+  otherCompany,
+  refused,
+  SEND,
+  SET_CATEGORY,
+  SET_PERMISSIONS,
+  staffMember,
+  UPDATE,
+  withoutDemoDocuments,
+} from './documents.helpers.ts';
 
 const stack = useStack();
 const CREATE_DEPARTMENT = 'mutation ($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }';
@@ -79,7 +100,12 @@ describe('visibility (R-STAFF-4), one rule in SQL for lists, lookups and referen
     expect(await visibleIds(other.token, { box: 'SENT' })).toEqual(ids('other', 'toStaff'));
     expect(await visibleIds(other.token, { box: 'RECEIVED' })).toEqual(ids('toOther'));
     const received = (await ok(stack, people.staff!.token, GET, { id: contracts.toStaff })).contract;
-    expect(received).toMatchObject({ box: 'RECEIVED', status: 'SENT', department: null, viewerCan: { edit: true, delete: false, sign: false, discard: false } });
+    expect(received).toMatchObject({
+      box: 'RECEIVED',
+      status: 'SENT',
+      department: null,
+      viewerCan: { edit: true, delete: false, sign: false, discard: false },
+    });
   });
 
   it('lets each company file a contract under its own categories without touching the other filing; the category filter works in both boxes', async () => {
@@ -94,19 +120,37 @@ describe('visibility (R-STAFF-4), one rule in SQL for lists, lookups and referen
     expect(await visibleIds(people.admin!.token, { categoryId: ours, box: 'SENT' })).toEqual(ids('toOther'));
     // Another company's category cannot be used, and a receiver cannot change the sender's contract.
     expect((await refused(stack, other.token, SET_CATEGORY, { id: contracts.toOther, categoryId: ours })).code).toBe('NOT_FOUND');
-    for (const operation of [CANCEL, COMPLETE, DISCARD]) expect((await refused(stack, other.token, operation, { id: contracts.toOther })).code).toBe('FORBIDDEN');
+    for (const operation of [CANCEL, COMPLETE, DISCARD])
+      expect((await refused(stack, other.token, operation, { id: contracts.toOther })).code).toBe('FORBIDDEN');
   });
 
   it('answers `_entities` through the same rule: an invisible contract resolves to null', async () => {
     const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Contract { id title } } }';
     const representations = [contracts.admin, contracts.staff, contracts.other].map((id) => ({ __typename: 'Contract', id }));
-    const staffViewer = { ...memberViewer(DemoIds.staff, DemoIds.company, Grade.STAFF, 'demo-staff'), member: { ...memberViewer(DemoIds.staff, DemoIds.company).member!, departmentId: DemoDepartments.salesTeam1, departmentScope: [DemoDepartments.salesTeam1] } };
+    const staffViewer = {
+      ...memberViewer(DemoIds.staff, DemoIds.company, Grade.STAFF, 'demo-staff'),
+      member: {
+        ...memberViewer(DemoIds.staff, DemoIds.company).member!,
+        departmentId: DemoDepartments.salesTeam1,
+        departmentScope: [DemoDepartments.salesTeam1],
+      },
+    };
     const result = await stack.subgraphGraphql('documents', query, { r: representations }, staffViewer);
     expect(result.data?._entities).toEqual([null, { id: contracts.staff, title: 'staff의 계약' }, null]);
     // Organization answers a Department reference only within the viewer's company (a received contract names none).
-    const department = await stack.subgraphGraphql('organization', 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id name } } }', { r: [{ __typename: 'Department', id: DemoDepartments.salesTeam1 }] }, { ...staffViewer, member: { ...staffViewer.member, companyId: other.companyId } });
+    const department = await stack.subgraphGraphql(
+      'organization',
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id name } } }',
+      { r: [{ __typename: 'Department', id: DemoDepartments.salesTeam1 }] },
+      { ...staffViewer, member: { ...staffViewer.member, companyId: other.companyId } },
+    );
     expect(department.data?._entities).toEqual([null]);
-    const sameCompany = await stack.subgraphGraphql('organization', 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id name } } }', { r: [{ __typename: 'Department', id: DemoDepartments.salesTeam1 }] }, staffViewer);
+    const sameCompany = await stack.subgraphGraphql(
+      'organization',
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id name } } }',
+      { r: [{ __typename: 'Department', id: DemoDepartments.salesTeam1 }] },
+      staffViewer,
+    );
     expect(sameCompany.data?._entities).toEqual([{ id: DemoDepartments.salesTeam1, name: '영업1팀' }]);
     const operator = await stack.subgraphGraphql('documents', query, { r: representations }, null);
     expect(operator.data?._entities).toEqual([null, null, null]);
@@ -121,14 +165,19 @@ describe('visibility (R-STAFF-4), one rule in SQL for lists, lookups and referen
 });
 
 describe('extra permissions on contracts one can see but did not write (R-PERM-1)', () => {
-  const setRights = (rights: Partial<typeof NO_RIGHTS>) => ok(stack, people.admin!.token, SET_PERMISSIONS, { id: DemoIds.departmentManager, input: { ...NO_RIGHTS, write: true, ...rights } });
+  const setRights = (rights: Partial<typeof NO_RIGHTS>) =>
+    ok(stack, people.admin!.token, SET_PERMISSIONS, { id: DemoIds.departmentManager, input: { ...NO_RIGHTS, write: true, ...rights } });
 
   it('refuses each action without its permission and allows it with it; viewerCan follows the same rule', async () => {
     const manager = people.manager!.token;
     const staff = people.staff!.token;
     const can = async (id: string) => (await ok(stack, manager, GET, { id })).contract.viewerCan;
 
-    const editable = (await ok(stack, staff, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', { input: { title: '담당자 계약', parties: [{ name: '갑', email: 'a@b.example' }] } })).createContract.id;
+    const editable = (
+      await ok(stack, staff, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
+        input: { title: '담당자 계약', parties: [{ name: '갑', email: 'a@b.example' }] },
+      })
+    ).createContract.id;
     expect(await can(editable)).toEqual({ edit: false, delete: false, sign: false, discard: false });
     expect((await refused(stack, manager, UPDATE, { id: editable, input: { title: '수정' } })).code).toBe('FORBIDDEN');
     expect((await refused(stack, manager, DELETE, { id: editable })).code).toBe('FORBIDDEN');
@@ -141,7 +190,11 @@ describe('extra permissions on contracts one can see but did not write (R-PERM-1
     expect((await refused(stack, manager, UPDATE, { id: editable, input: { title: '다시' } })).code).toBe('FORBIDDEN');
     expect((await ok(stack, manager, DELETE, { id: editable })).deleteContract).toBe(editable);
 
-    const toSign = (await ok(stack, staff, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', { input: { title: '서명할 계약', parties: [{ name: '갑', email: 'a@b.example' }] } })).createContract.id;
+    const toSign = (
+      await ok(stack, staff, 'mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }', {
+        input: { title: '서명할 계약', parties: [{ name: '갑', email: 'a@b.example' }] },
+      })
+    ).createContract.id;
     await ok(stack, staff, SEND, { id: toSign });
     await setRights({});
     expect((await refused(stack, manager, COMPLETE, { id: toSign })).code).toBe('FORBIDDEN');
@@ -160,7 +213,12 @@ describe('extra permissions on contracts one can see but did not write (R-PERM-1
     const staff = people.staff!.token;
     const own = (await ok(stack, staff, GET, { id: contracts.staff })).contract;
     expect(own.viewerCan).toEqual({ edit: true, delete: true, sign: true, discard: true });
-    expect((await ok(stack, people.admin!.token, GET, { id: contracts.staffHr })).contract.viewerCan).toEqual({ edit: true, delete: true, sign: true, discard: true });
+    expect((await ok(stack, people.admin!.token, GET, { id: contracts.staffHr })).contract.viewerCan).toEqual({
+      edit: true,
+      delete: true,
+      sign: true,
+      discard: true,
+    });
   });
 
   it('needs the write permission to create contracts', async () => {

@@ -34,7 +34,8 @@ describe('document categories (documents)', () => {
     const list = () => stack.graphql('{ documentCategories { id name createdAt } }', {}, { token });
     const few = await stack.countSql(list);
     const manager = em();
-    for (let i = 0; i < 40; i++) manager.create(DocumentCategory, { id: randomUUID(), companyId: DemoIds.personalWorkspace, name: `분류 ${i}` } as DocumentCategory);
+    for (let i = 0; i < 40; i++)
+      manager.create(DocumentCategory, { id: randomUUID(), companyId: DemoIds.personalWorkspace, name: `분류 ${i}` } as DocumentCategory);
     await manager.flush();
     let count = 0;
     const many = await stack.countSql(async () => (count = (await list()).data.documentCategories.length));

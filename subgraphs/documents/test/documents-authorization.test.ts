@@ -47,7 +47,8 @@ beforeAll(async () => {
   other = await otherCompany(stack);
 });
 
-const codeOf = async (query: string, variables: Record<string, unknown>, token?: string) => (await stack.graphql(query, variables, token ? { token } : {})).errors?.[0]?.extensions?.code;
+const codeOf = async (query: string, variables: Record<string, unknown>, token?: string) =>
+  (await stack.graphql(query, variables, token ? { token } : {})).errors?.[0]?.extensions?.code;
 
 describe('every documents operation, for every role', () => {
   it('refuses anonymous callers (UNAUTHENTICATED) and the operator, who belongs to no company (FORBIDDEN)', async () => {
@@ -63,7 +64,9 @@ describe('every documents operation, for every role', () => {
       if (LISTS.has(name) || name.startsWith('create')) continue;
       expect([name, await codeOf(query, variables, other.token)]).toEqual([name, 'NOT_FOUND']);
     }
-    expect((await ok(stack, other.token, '{ contracts { edges { node { id } } } documentCategories { id } contractTemplates { edges { node { id } } } }'))).toEqual({
+    expect(
+      await ok(stack, other.token, '{ contracts { edges { node { id } } } documentCategories { id } contractTemplates { edges { node { id } } } }'),
+    ).toEqual({
       contracts: { edges: [] },
       documentCategories: [],
       contractTemplates: { edges: [] },

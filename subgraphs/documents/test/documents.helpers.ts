@@ -21,10 +21,17 @@ export const CANCEL = step('cancelContract');
 export const DISCARD = step('discardContract');
 export const DELETE = 'mutation ($id: ID!) { deleteContract(id: $id) }';
 export const SET_CATEGORY = `mutation ($id: ID!, $categoryId: ID) { setContractCategory(id: $id, categoryId: $categoryId) { ${CONTRACT} } }`;
-export const CREATE_CATEGORY = 'mutation ($input: CreateDocumentCategoryInput!) { createDocumentCategory(input: $input) { id name description createdAt updatedAt } }';
-export const SETTINGS = 'mutation ($input: UpdateCompanySettingsInput!) { updateCompanySettings(input: $input) { settings { internalApproval contractNumbering } } }';
+export const CREATE_CATEGORY =
+  'mutation ($input: CreateDocumentCategoryInput!) { createDocumentCategory(input: $input) { id name description createdAt updatedAt } }';
+export const SETTINGS =
+  'mutation ($input: UpdateCompanySettingsInput!) { updateCompanySettings(input: $input) { settings { internalApproval contractNumbering } } }';
 
-export const party = (name = '홍길동', email = `${randomUUID().slice(0, 8)}@counterparty.example`) => ({ name, email, phone: '010-0000-0000', company: '상대회사' });
+export const party = (name = '홍길동', email = `${randomUUID().slice(0, 8)}@counterparty.example`) => ({
+  name,
+  email,
+  phone: '010-0000-0000',
+  company: '상대회사',
+});
 
 /** A draft with one counterparty; returns the created contract. */
 export async function draft(stack: Stack, token: string, input: Record<string, unknown> = {}) {
@@ -43,7 +50,8 @@ export async function grantUnits(stack: Stack, companyId: string, charged: numbe
 }
 
 /** Uses up every lot of a company (no usable unit left). */
-export const exhaustUnits = (stack: Stack, companyId: string) => stack.sql('update billing.prepaid_lot set used_count = charged_count where company_id = ?', [companyId]);
+export const exhaustUnits = (stack: Stack, companyId: string) =>
+  stack.sql('update billing.prepaid_lot set used_count = charged_count where company_id = ?', [companyId]);
 
 /** Registers and verifies a staff member of the demo company as its admin; returns id, email and token. */
 export async function staffMember(stack: Stack, adminToken: string, input: Record<string, unknown>) {
@@ -84,7 +92,22 @@ export const DemoDepartments = {
  */
 export async function withoutDemoDocuments(stack: Stack): Promise<void> {
   const ids = (group: Record<string, string>) => Object.values(group);
-  await stack.sql(`delete from documents.contract where id in (${ids(DemoDocuments.contracts).map(() => '?').join(', ')})`, ids(DemoDocuments.contracts));
-  await stack.sql(`delete from documents.contract_template where id in (${ids(DemoDocuments.templates).map(() => '?').join(', ')})`, ids(DemoDocuments.templates));
-  await stack.sql(`delete from documents.document_category where id in (${ids(DemoDocuments.categories).map(() => '?').join(', ')})`, ids(DemoDocuments.categories));
+  await stack.sql(
+    `delete from documents.contract where id in (${ids(DemoDocuments.contracts)
+      .map(() => '?')
+      .join(', ')})`,
+    ids(DemoDocuments.contracts),
+  );
+  await stack.sql(
+    `delete from documents.contract_template where id in (${ids(DemoDocuments.templates)
+      .map(() => '?')
+      .join(', ')})`,
+    ids(DemoDocuments.templates),
+  );
+  await stack.sql(
+    `delete from documents.document_category where id in (${ids(DemoDocuments.categories)
+      .map(() => '?')
+      .join(', ')})`,
+    ids(DemoDocuments.categories),
+  );
 }

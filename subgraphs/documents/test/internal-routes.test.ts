@@ -10,7 +10,11 @@ const organization = () => stack.internal<OrganizationRoutes>('organization', { 
 
 describe('the routes documents calls', () => {
   it('organization: contract settings of a company, null for an unknown one', async () => {
-    expect(await organization().company.contractSettings.query({ companyId: DemoIds.company })).toEqual({ name: '데모전자(주)', internalApproval: false, contractNumbering: 'AUTO' });
+    expect(await organization().company.contractSettings.query({ companyId: DemoIds.company })).toEqual({
+      name: '데모전자(주)',
+      internalApproval: false,
+      contractNumbering: 'AUTO',
+    });
     expect(await organization().company.contractSettings.query({ companyId: DemoIds.operator })).toBeNull();
   });
 

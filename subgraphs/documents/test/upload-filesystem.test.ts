@@ -32,7 +32,9 @@ describe('uploads with FILE_STORAGE=filesystem', () => {
 
     const onDisk = await readFile(path.join(directory, prepared.fileId.slice(0, 2), prepared.fileId));
     expect(onDisk.equals(pdf)).toBe(true);
-    const [row] = await stack.sql<{ bytes: Buffer | null; page_count: number }>('select bytes, page_count from documents.stored_file where id = ?', [prepared.fileId]);
+    const [row] = await stack.sql<{ bytes: Buffer | null; page_count: number }>('select bytes, page_count from documents.stored_file where id = ?', [
+      prepared.fileId,
+    ]);
     expect(row).toEqual({ bytes: null, page_count: 3 });
 
     const ctx = stack.subgraphs.documents.createContext({ viewer: demoAdminViewer() });

@@ -31,7 +31,12 @@ const onGateway = (link: string) => {
 };
 
 const put = (link: string, body: Buffer | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
-  fetch(onGateway(link), { method: 'PUT', body: Buffer.isBuffer(body) ? new Uint8Array(body) : body, headers: { 'content-type': 'application/pdf', ...headers }, duplex: 'half' } as RequestInit);
+  fetch(onGateway(link), {
+    method: 'PUT',
+    body: Buffer.isBuffer(body) ? new Uint8Array(body) : body,
+    headers: { 'content-type': 'application/pdf', ...headers },
+    duplex: 'half',
+  } as RequestInit);
 
 async function refusal(response: Response) {
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -63,7 +68,14 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
 
   it('takes a real PDF, and the contract code claims it once in its own transaction', async () => {
     const { prepared, bytes, answer } = await uploaded();
-    expect(answer).toEqual({ fileId: prepared.fileId, kind: 'CONTRACT_PDF', contentType: 'application/pdf', byteSize: bytes.length, sha256: sha256(bytes), pageCount: 2 });
+    expect(answer).toEqual({
+      fileId: prepared.fileId,
+      kind: 'CONTRACT_PDF',
+      contentType: 'application/pdf',
+      byteSize: bytes.length,
+      sha256: sha256(bytes),
+      pageCount: 2,
+    });
 
     // A claim inside a transaction that rolls back leaves the file free.
     const ctx = adminContext();
@@ -75,7 +87,16 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
     ).rejects.toThrow('the contract could not be saved');
 
     const file = await claimUpload(adminContext(), prepared.fileId, 'CONTRACT_PDF');
-    expect(file).toMatchObject({ id: prepared.fileId, companyId: DemoIds.company, kind: 'CONTRACT_PDF', contentType: 'application/pdf', byteSize: bytes.length, sha256: sha256(bytes), pageCount: 2, uploadedBy: DemoIds.totalAdmin });
+    expect(file).toMatchObject({
+      id: prepared.fileId,
+      companyId: DemoIds.company,
+      kind: 'CONTRACT_PDF',
+      contentType: 'application/pdf',
+      byteSize: bytes.length,
+      sha256: sha256(bytes),
+      pageCount: 2,
+      uploadedBy: DemoIds.totalAdmin,
+    });
     expect(file.claimedAt).toBeInstanceOf(Date);
     expect((await readUpload(adminContext(), prepared.fileId)).equals(bytes)).toBe(true);
 
@@ -86,7 +107,11 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
 
   it('refuses a claim of another company’s file, of the wrong kind, or of an id never uploaded', async () => {
     const { prepared } = await uploaded();
-    const codeOf = (promise: Promise<unknown>) => promise.then(() => 'claimed', (error: AppError) => error.code);
+    const codeOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'claimed',
+        (error: AppError) => error.code,
+      );
     const individual = stack.subgraphs.documents.createContext({ viewer: memberViewer(DemoIds.individual, DemoIds.personalWorkspace, Grade.INDIVIDUAL) });
     expect(await codeOf(claimUpload(individual, prepared.fileId, 'CONTRACT_PDF'))).toBe('NOT_FOUND');
     expect(await codeOf(readUpload(individual, prepared.fileId))).toBe('NOT_FOUND');
@@ -111,7 +136,14 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(5);
 
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => claimUpload(adminContext(), prepared.fileId, 'CONTRACT_PDF').then(() => 'claimed', (error: AppError) => error.code)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        claimUpload(adminContext(), prepared.fileId, 'CONTRACT_PDF').then(
+          () => 'claimed',
+          (error: AppError) => error.code,
+        ),
+      ),
+    );
     expect(outcomes.sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'claimed']);
   });
 
@@ -137,14 +169,21 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
   });
 
   it('takes PNG and JPEG seal images by their bytes, total admin only', async () => {
-    for (const [bytes, type] of [[PNG_BYTES, 'image/png'], [JPEG_BYTES, 'image/jpeg']] as const) {
+    for (const [bytes, type] of [
+      [PNG_BYTES, 'image/png'],
+      [JPEG_BYTES, 'image/jpeg'],
+    ] as const) {
       const prepared = await prepare('SEAL_IMAGE');
       const response = await put(prepared.uploadUrl, bytes, { 'content-type': 'application/pdf' });
       expect(response.status).toBe(201);
       expect(await response.json()).toMatchObject({ kind: 'SEAL_IMAGE', contentType: type, pageCount: null });
     }
     const prepared = await prepare('SEAL_IMAGE');
-    expect(await refusal(await put(prepared.uploadUrl, await makePdf(1), { 'content-type': 'image/png' }))).toMatchObject({ status: 422, code: 'FILE_REJECTED', reason: 'NOT_AN_IMAGE' });
+    expect(await refusal(await put(prepared.uploadUrl, await makePdf(1), { 'content-type': 'image/png' }))).toMatchObject({
+      status: 422,
+      code: 'FILE_REJECTED',
+      reason: 'NOT_AN_IMAGE',
+    });
 
     for (const login of ['demo-manager', 'demo-staff', 'demo-individual']) {
       const refused = await stack.graphql(PREPARE, { kind: 'SEAL_IMAGE' }, { token: await stack.login(login) });
@@ -177,7 +216,8 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
       `/uploads/${prepared.fileId}`,
       `${new URL(prepared.uploadUrl).pathname}${other.slice(0, -3)}abc`,
     ];
-    for (const link of links) expect(await refusal(await put(`http://localhost:4000${link}`, pdf)), link).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    for (const link of links)
+      expect(await refusal(await put(`http://localhost:4000${link}`, pdf)), link).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     // None of them used the id up.
     expect((await put(prepared.uploadUrl, pdf)).status).toBe(201);
   });
@@ -264,7 +304,10 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
 
   it("keeps documents' file endpoint behind the internal token", async () => {
     const { prepared } = await uploaded();
-    const direct = await fetch(`${stack.subgraphs.documents.url}/files/${prepared.fileId}${new URL(prepared.uploadUrl).search}`, { method: 'PUT', body: new Uint8Array(await makePdf(1)) });
+    const direct = await fetch(`${stack.subgraphs.documents.url}/files/${prepared.fileId}${new URL(prepared.uploadUrl).search}`, {
+      method: 'PUT',
+      body: new Uint8Array(await makePdf(1)),
+    });
     expect(await refusal(direct)).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
@@ -273,9 +316,18 @@ describe('uploads: prepareUpload → PUT → claim (#10)', () => {
     const claimed = await uploaded();
     const fresh = await uploaded();
     await claimUpload(adminContext(), claimed.prepared.fileId, 'CONTRACT_PDF');
-    await stack.sql(`update documents.stored_file set created_at = now() - interval '25 hours' where id in (?, ?)`, [unclaimed.prepared.fileId, claimed.prepared.fileId]);
+    await stack.sql(`update documents.stored_file set created_at = now() - interval '25 hours' where id in (?, ?)`, [
+      unclaimed.prepared.fileId,
+      claimed.prepared.fileId,
+    ]);
     expect(await sweepUnclaimedUploads(adminContext().em)).toBeGreaterThanOrEqual(1);
-    const left = (await stack.sql<{ id: string }>(`select id from documents.stored_file where id in (?, ?, ?)`, [unclaimed.prepared.fileId, claimed.prepared.fileId, fresh.prepared.fileId])).map((row) => row.id);
+    const left = (
+      await stack.sql<{ id: string }>(`select id from documents.stored_file where id in (?, ?, ?)`, [
+        unclaimed.prepared.fileId,
+        claimed.prepared.fileId,
+        fresh.prepared.fileId,
+      ])
+    ).map((row) => row.id);
     expect(left.sort()).toEqual([claimed.prepared.fileId, fresh.prepared.fileId].sort());
   });
 });

@@ -28,9 +28,15 @@ try {
   const existing = await em.findOne(Account, { loginKey: loginKeyOf(loginId) });
   if (existing && existing.role !== AccountRole.OPERATOR) throw new Error(`${loginId} is a member account, not an operator.`);
   const account =
-    existing ??
-    em.create(Account, { id: randomUUID(), loginId, role: AccountRole.OPERATOR, origin: AccountOrigin.OPERATOR, companyId: null } as Account);
-  Object.assign(account, { name: env.OPERATOR_NAME, email: env.OPERATOR_EMAIL, passwordHash, emailVerifiedAt: new Date(), lockedAt: null, failedLoginCount: 0 });
+    existing ?? em.create(Account, { id: randomUUID(), loginId, role: AccountRole.OPERATOR, origin: AccountOrigin.OPERATOR, companyId: null } as Account);
+  Object.assign(account, {
+    name: env.OPERATOR_NAME,
+    email: env.OPERATOR_EMAIL,
+    passwordHash,
+    emailVerifiedAt: new Date(),
+    lockedAt: null,
+    failedLoginCount: 0,
+  });
   await em.flush();
   console.log(`${existing ? 'Updated' : 'Created'} operator ${loginId} (${account.id}).`);
 } finally {

@@ -2,7 +2,10 @@ import { rowLoader, type EntityManager, type SubgraphContext } from '@econtract/
 import { Account } from './account/account.entity.ts';
 
 export const createIdentityLoaders = (em: EntityManager) => ({
-  accountById: rowLoader((ids: string[]) => em.find(Account, { id: { $in: ids } }), (account) => account.id),
+  accountById: rowLoader(
+    (ids: string[]) => em.find(Account, { id: { $in: ids } }),
+    (account) => account.id,
+  ),
 });
 export type IdentityLoaders = ReturnType<typeof createIdentityLoaders>;
 export type IdentityContext = SubgraphContext<IdentityLoaders>;

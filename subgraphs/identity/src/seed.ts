@@ -17,7 +17,11 @@ export async function seedDemoAccounts(em: EntityManager): Promise<void> {
       email: demo.email,
       passwordHash,
       role: demo.operator ? AccountRole.OPERATOR : AccountRole.MEMBER,
-      origin: demo.operator ? AccountOrigin.OPERATOR : ([DemoIds.totalAdmin, DemoIds.individual, DemoIds.partnerAdmin] as string[]).includes(demo.id) ? AccountOrigin.SIGNUP : AccountOrigin.STAFF,
+      origin: demo.operator
+        ? AccountOrigin.OPERATOR
+        : ([DemoIds.totalAdmin, DemoIds.individual, DemoIds.partnerAdmin] as string[]).includes(demo.id)
+          ? AccountOrigin.SIGNUP
+          : AccountOrigin.STAFF,
       companyId: demo.companyId,
       emailVerifiedAt: new Date(),
     } as Account);

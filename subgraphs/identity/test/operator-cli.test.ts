@@ -27,8 +27,12 @@ describe('pnpm operator:create (R-LOGIN-3: operators come from configuration, ne
   });
 
   it('refuses to turn a member into an operator, or a weak password', async () => {
-    await expect(run({ OPERATOR_LOGIN_ID: 'demo-admin', OPERATOR_NAME: 'x', OPERATOR_EMAIL: 'x@example.com', OPERATOR_PASSWORD: 'Customer-centre-1' })).rejects.toThrow(/member account/);
-    await expect(run({ OPERATOR_LOGIN_ID: 'cs-lee', OPERATOR_NAME: 'x', OPERATOR_EMAIL: 'x@example.com', OPERATOR_PASSWORD: 'password' })).rejects.toThrow(/too common/);
+    await expect(
+      run({ OPERATOR_LOGIN_ID: 'demo-admin', OPERATOR_NAME: 'x', OPERATOR_EMAIL: 'x@example.com', OPERATOR_PASSWORD: 'Customer-centre-1' }),
+    ).rejects.toThrow(/member account/);
+    await expect(run({ OPERATOR_LOGIN_ID: 'cs-lee', OPERATOR_NAME: 'x', OPERATOR_EMAIL: 'x@example.com', OPERATOR_PASSWORD: 'password' })).rejects.toThrow(
+      /too common/,
+    );
     expect(await stack.sql("select count(*)::int as n from identity.account where login_id = 'cs-lee'")).toEqual([{ n: 0 }]);
   });
 });

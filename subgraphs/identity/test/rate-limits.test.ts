@@ -47,9 +47,30 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
     const ip = freshIp();
     // Ten aliased copies per request, each with its own argument.
     const aliases = (field: (i: number) => string) => `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
-    for (let q = 0; q < 5; q++) expect(errorCode(await stack.graphql(aliases((i) => `loginIdAvailable(loginId: "alias-${q}-${i}-x")`), {}, { headers: from(ip) }))).toBe('OK');
-    expect(errorCode(await stack.graphql(aliases((i) => `businessNumberCheck(businessNumber: "123-45-6789${i}") { valid }`), {}, { headers: from(ip) }))).toBe('OK');
-    const over = await stack.graphql(aliases((i) => `loginIdAvailable(loginId: "over-${i}-x")`), {}, { headers: from(ip) });
+    for (let q = 0; q < 5; q++)
+      expect(
+        errorCode(
+          await stack.graphql(
+            aliases((i) => `loginIdAvailable(loginId: "alias-${q}-${i}-x")`),
+            {},
+            { headers: from(ip) },
+          ),
+        ),
+      ).toBe('OK');
+    expect(
+      errorCode(
+        await stack.graphql(
+          aliases((i) => `businessNumberCheck(businessNumber: "123-45-6789${i}") { valid }`),
+          {},
+          { headers: from(ip) },
+        ),
+      ),
+    ).toBe('OK');
+    const over = await stack.graphql(
+      aliases((i) => `loginIdAvailable(loginId: "over-${i}-x")`),
+      {},
+      { headers: from(ip) },
+    );
     expect(over.errors?.length).toBeGreaterThan(0);
     expect(over.errors?.every((error) => error.extensions?.code === 'RATE_LIMITED')).toBe(true);
     expectRateLimited(over, 60);
@@ -62,7 +83,9 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
   it('is exact when 70 checks race: 60 answer, 10 are refused', async () => {
     await roomInWindow(60, 10);
     const ip = freshIp();
-    const results = await Promise.all(Array.from({ length: 70 }, (_, i) => stack.graphql(LoginIdAvailableDocument, { loginId: `race-${i}-x` }, { headers: from(ip) })));
+    const results = await Promise.all(
+      Array.from({ length: 70 }, (_, i) => stack.graphql(LoginIdAvailableDocument, { loginId: `race-${i}-x` }, { headers: from(ip) })),
+    );
     expect(count(results, 'OK')).toBe(Limits.availabilityPerIp.limit);
     expect(count(results, 'RATE_LIMITED')).toBe(10);
   });
@@ -71,7 +94,8 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
     const member = await verifiedMember(stack, 'burst');
     await roomInWindow(60, 25);
     const ip = freshIp();
-    for (let i = 0; i < Limits.loginPerIp.limit; i++) expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }))).toBe('OK');
+    for (let i = 0; i < Limits.loginPerIp.limit; i++)
+      expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }))).toBe('OK');
     expectRateLimited(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }), 60);
   });
 
@@ -79,14 +103,21 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
     await roomInWindow(3600, 40);
     const member = await verifiedMember(stack, 'budget');
     const ip = freshIp();
-    for (let i = 0; i < 19; i++) expect(errorCode(await stack.graphql(LoginDocument, { loginId: `nobody-${i}-${ip}`, password: 'Wrong-password-1' }, { headers: from(ip) }))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 19; i++)
+      expect(errorCode(await stack.graphql(LoginDocument, { loginId: `nobody-${i}-${ip}`, password: 'Wrong-password-1' }, { headers: from(ip) }))).toBe(
+        'UNAUTHENTICATED',
+      );
     // A success gives its failure slot back.
     expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }))).toBe('OK');
-    expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expectRateLimited(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) }), 3600);
     expectRateLimited(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }), 3600);
     // The refused attempts never reached the account: one failure counted, nothing locked; other IPs sign in.
-    expect(await stack.sql('select failed_login_count, locked_at from identity.account where id = ?', [member.id])).toEqual([{ failed_login_count: 1, locked_at: null }]);
+    expect(await stack.sql('select failed_login_count, locked_at from identity.account where id = ?', [member.id])).toEqual([
+      { failed_login_count: 1, locked_at: null },
+    ]);
     expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(freshIp()) }))).toBe('OK');
   });
 
@@ -97,13 +128,21 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
     const answers: string[][] = [];
     for (const member of members) {
       const mine: string[] = [];
-      for (let i = 0; i < 5; i++) mine.push(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) })));
+      for (let i = 0; i < 5; i++)
+        mine.push(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) })));
       answers.push(mine);
     }
     const lockedOut = ['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'ACCOUNT_LOCKED'];
     expect(answers.slice(0, 4)).toEqual(Array(4).fill(lockedOut));
-    expect(answers.slice(4).flat().every((code) => code === 'RATE_LIMITED')).toBe(true);
-    const [{ locked }] = await stack.sql('select count(*)::int as locked from identity.account where id = any(?::uuid[]) and locked_at is not null', [`{${members.map((m) => m.id).join(',')}}`]);
+    expect(
+      answers
+        .slice(4)
+        .flat()
+        .every((code) => code === 'RATE_LIMITED'),
+    ).toBe(true);
+    const [{ locked }] = await stack.sql('select count(*)::int as locked from identity.account where id = any(?::uuid[]) and locked_at is not null', [
+      `{${members.map((m) => m.id).join(',')}}`,
+    ]);
     expect(locked).toBe(4);
   });
 
@@ -111,11 +150,18 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
     await roomInWindow(900, 30);
     const member = await verifiedMember(stack, 'pair');
     const ip = freshIp();
-    const results = await Promise.all(Array.from({ length: 20 }, () => stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => stack.graphql(LoginDocument, { loginId: member.loginId, password: 'Wrong-password-1' }, { headers: from(ip) })),
+    );
     expect(count(results, 'UNAUTHENTICATED')).toBe(4);
     expect(count(results, 'ACCOUNT_LOCKED') + count(results, 'RATE_LIMITED')).toBe(16);
-    expect(await stack.sql('select failed_login_count, locked_at is not null as locked from identity.account where id = ?', [member.id])).toEqual([{ failed_login_count: 5, locked: true }]);
-    const [{ wrong }] = await stack.sql("select count(*)::int as wrong from identity.login_attempt where account_id = ? and result in ('WRONG_PASSWORD', 'LOCKED')", [member.id]);
+    expect(await stack.sql('select failed_login_count, locked_at is not null as locked from identity.account where id = ?', [member.id])).toEqual([
+      { failed_login_count: 5, locked: true },
+    ]);
+    const [{ wrong }] = await stack.sql(
+      "select count(*)::int as wrong from identity.login_attempt where account_id = ? and result in ('WRONG_PASSWORD', 'LOCKED')",
+      [member.id],
+    );
     expect(wrong).toBeGreaterThanOrEqual(5);
     // Locked: the same IP is told so (not "wait"), even past its throttle.
     expect(errorCode(await stack.graphql(LoginDocument, { loginId: member.loginId, password: member.password }, { headers: from(ip) }))).toBe('ACCOUNT_LOCKED');
@@ -128,7 +174,15 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
   it('signup: 10 an hour per IP, exact when 12 race', async () => {
     await roomInWindow(3600, 60);
     const ip = freshIp();
-    const results = await Promise.all(Array.from({ length: 12 }, () => stack.graphql('mutation ($i: SignUpIndividualInput!) { signUpIndividual(input: $i) { user { id } } }', { i: newMemberFields('flood') }, { headers: from(ip) })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        stack.graphql(
+          'mutation ($i: SignUpIndividualInput!) { signUpIndividual(input: $i) { user { id } } }',
+          { i: newMemberFields('flood') },
+          { headers: from(ip) },
+        ),
+      ),
+    );
     expect(count(results, 'OK')).toBe(Limits.signupPerIp.limit);
     expect(count(results, 'RATE_LIMITED')).toBe(2);
   });
@@ -144,7 +198,8 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
   it('verification mails: 10 an hour per IP; one a minute per account, exact when 20 race', async () => {
     await roomInWindow(3600, 30);
     const ip = freshIp();
-    for (let i = 0; i < Limits.verificationMailPerIp.limit; i++) expect(errorCode(await stack.graphql(RESEND, { l: `nobody-${i}-x` }, { headers: from(ip) }))).toBe('OK');
+    for (let i = 0; i < Limits.verificationMailPerIp.limit; i++)
+      expect(errorCode(await stack.graphql(RESEND, { l: `nobody-${i}-x` }, { headers: from(ip) }))).toBe('OK');
     expectRateLimited(await stack.graphql(RESEND, { l: 'nobody-over-x' }, { headers: from(ip) }), 3600);
 
     const input = newMemberFields('resend');
@@ -158,7 +213,8 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
   it('password reset mails: 10 an hour per IP, 3 per login ID whether or not it exists, exact when 20 race', async () => {
     await roomInWindow(3600, 30);
     const ip = freshIp();
-    for (let i = 0; i < Limits.passwordResetPerIp.limit; i++) expect(errorCode(await stack.graphql(RESET, { l: `nobody-${i}-x`, e: 'x@example.com' }, { headers: from(ip) }))).toBe('OK');
+    for (let i = 0; i < Limits.passwordResetPerIp.limit; i++)
+      expect(errorCode(await stack.graphql(RESET, { l: `nobody-${i}-x`, e: 'x@example.com' }, { headers: from(ip) }))).toBe('OK');
     expectRateLimited(await stack.graphql(RESET, { l: 'nobody-over-x', e: 'x@example.com' }, { headers: from(ip) }), 3600);
 
     const member = await verifiedMember(stack, 'resetrace');
@@ -173,7 +229,8 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
   it('find-ID mails: 10 an hour per IP, 3 per email address whether or not it matches, exact when 20 race', async () => {
     await roomInWindow(3600, 30);
     const ip = freshIp();
-    for (let i = 0; i < Limits.findLoginIdPerIp.limit; i++) expect(errorCode(await stack.graphql(FIND, { n: '없는사람', e: `nobody-${i}@example.com` }, { headers: from(ip) }))).toBe('OK');
+    for (let i = 0; i < Limits.findLoginIdPerIp.limit; i++)
+      expect(errorCode(await stack.graphql(FIND, { n: '없는사람', e: `nobody-${i}@example.com` }, { headers: from(ip) }))).toBe('OK');
     expectRateLimited(await stack.graphql(FIND, { n: '없는사람', e: 'nobody-over@example.com' }, { headers: from(ip) }), 3600);
 
     const member = await verifiedMember(stack, 'findrace');
@@ -193,7 +250,9 @@ describe('rate limits (issue #12)', { timeout: 120_000 }, () => {
     expect(count(results, 'RATE_LIMITED')).toBe(15);
     const refusal = results.find((result) => errorCode(result) === 'RATE_LIMITED')!;
     expect(refusal.errors![0]!.extensions!.retryAfter).toBeGreaterThan(3500);
-    const [{ texted }] = await stack.sql("select count(*)::int as texted from identity.outbox_message where channel = 'sms' and \"to\" = any(?::text[])", [`{${numbers.join(',')}}`]);
+    const [{ texted }] = await stack.sql('select count(*)::int as texted from identity.outbox_message where channel = \'sms\' and "to" = any(?::text[])', [
+      `{${numbers.join(',')}}`,
+    ]);
     expect(texted).toBe(5);
   });
 

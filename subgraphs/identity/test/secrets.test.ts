@@ -65,14 +65,20 @@ describe('no live secret is stored in clear (issue #12)', () => {
     secrets.secondRefreshToken = session.refreshToken;
 
     // Phone verification (R-PROFILE-2) and a password change (R-PROFILE-3).
-    const stepUp = async () => (await gql('mutation ($p: String!) { confirmPassword(password: $p) { token } }', { p: secrets.resetPassword }, session.accessToken)).confirmPassword.token as string;
+    const stepUp = async () =>
+      (await gql('mutation ($p: String!) { confirmPassword(password: $p) { token } }', { p: secrets.resetPassword }, session.accessToken)).confirmPassword
+        .token as string;
     secrets.stepUpToken = await stepUp();
     const phone = '01031415926';
     const { id } = (await gql('mutation ($p: String!) { startPhoneVerification(phone: $p) { id } }', { p: phone }, session.accessToken)).startPhoneVerification;
     secrets.phoneCode = await smsCode(phone);
     await gql('mutation ($id: ID!, $c: String!) { confirmPhoneVerification(id: $id, code: $c) }', { id, c: secrets.phoneCode }, session.accessToken);
     secrets.changedPassword = 'Changed-secret-pass-82';
-    await gql('mutation ($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }', { i: { stepUpToken: secrets.stepUpToken, phone, phoneVerificationId: id, newPassword: secrets.changedPassword } }, session.accessToken);
+    await gql(
+      'mutation ($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }',
+      { i: { stepUpToken: secrets.stepUpToken, phone, phoneVerificationId: id, newPassword: secrets.changedPassword } },
+      session.accessToken,
+    );
 
     // The developer's outbox still shows every message in full (that is where the values above came from).
     const mails = await stack.outbox(input.email);
@@ -81,7 +87,16 @@ describe('no live secret is stored in clear (issue #12)', () => {
     const columns = await textColumns();
     const names = columns.map((c) => `${c.table_schema}.${c.table_name}.${c.column_name}`);
     // The scan really covers the places secrets used to sit.
-    for (const place of ['identity.outbox_message.text', 'identity.email_verification.token_hash', 'identity.password_reset.token_hash', 'identity.refresh_token.token_hash', 'identity.phone_verification.code_hash', 'identity.account.password_hash', 'organization.outbox_message.text', 'billing.rate_limit_counter.key']) {
+    for (const place of [
+      'identity.outbox_message.text',
+      'identity.email_verification.token_hash',
+      'identity.password_reset.token_hash',
+      'identity.refresh_token.token_hash',
+      'identity.phone_verification.code_hash',
+      'identity.account.password_hash',
+      'organization.outbox_message.text',
+      'billing.rate_limit_counter.key',
+    ]) {
       expect(names).toContain(place);
     }
     expect(columns.length).toBeGreaterThan(60);
@@ -102,7 +117,9 @@ describe('no live secret is stored in clear (issue #12)', () => {
   it('stores outbox bodies sealed (AES-256-GCM), readable with the key only, and bound to their recipient', async () => {
     const identity = stack.subgraphs.identity;
     await identity.notifier.send({ channel: 'sms', to: '01027182818', subject: '인증번호', text: '[전자계약] 인증번호 271828' });
-    const [row] = await stack.sql<{ channel: string; to: string; text: string }>('select "channel", "to", "text" from identity.outbox_message where "to" = ?', ['01027182818']);
+    const [row] = await stack.sql<{ channel: string; to: string; text: string }>('select "channel", "to", "text" from identity.outbox_message where "to" = ?', [
+      '01027182818',
+    ]);
     expect(row!.text).toMatch(/^sealed:v1:/);
     expect(row!.text).not.toContain('271828');
     const key = sealingKey(identity.createContext().env.OUTBOX_ENCRYPTION_KEY, 'outbox');

@@ -68,7 +68,11 @@ describe('lockout (R-LOGIN-3)', () => {
     const operator = await stack.login('operator');
     const locked = await stack.graphql('{ lockedAccounts { user { id loginId } failedLoginCount lockedAt } }', {}, { token: operator });
     expect(locked.data.lockedAccounts).toContainEqual({ user: { id: member.id, loginId: member.loginId }, failedLoginCount: 5, lockedAt: expect.any(String) });
-    const attempts = await stack.graphql('query ($u: ID!) { loginAttempts(userId: $u) { result ip userAgent createdAt } }', { u: member.id }, { token: operator });
+    const attempts = await stack.graphql(
+      'query ($u: ID!) { loginAttempts(userId: $u) { result ip userAgent createdAt } }',
+      { u: member.id },
+      { token: operator },
+    );
     expect(attempts.data.loginAttempts[0]).toMatchObject({ result: 'LOCKED', ip: '192.0.2.11' });
     const outOfRange = await stack.graphql('query ($u: ID!) { loginAttempts(userId: $u, first: 0) { result } }', { u: member.id }, { token: operator });
     expect(outOfRange.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -127,9 +131,16 @@ describe('sessions', () => {
   it('stores refresh tokens and passwords only hashed', async () => {
     const member = await verifiedMember(stack, 'stored');
     const { refreshToken } = (await login(member.loginId, member.password)).data.login;
-    const rows = await stack.sql('select r.token_hash from identity.refresh_token r join identity.session s on s.id = r.session_id where s.account_id = ?', [member.id]);
+    const rows = await stack.sql('select r.token_hash from identity.refresh_token r join identity.session s on s.id = r.session_id where s.account_id = ?', [
+      member.id,
+    ]);
     expect(rows).toContainEqual({ token_hash: tokenDigest(stack.subgraphs.identity.createContext().env, refreshToken) });
-    const dump = JSON.stringify(await stack.sql('select a.*, r.* from identity.account a left join identity.session s on s.account_id = a.id left join identity.refresh_token r on r.session_id = s.id where a.id = ?', [member.id]));
+    const dump = JSON.stringify(
+      await stack.sql(
+        'select a.*, r.* from identity.account a left join identity.session s on s.account_id = a.id left join identity.refresh_token r on r.session_id = s.id where a.id = ?',
+        [member.id],
+      ),
+    );
     expect(dump).not.toContain(refreshToken);
     expect(dump).not.toContain(member.password);
   });

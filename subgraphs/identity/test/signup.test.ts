@@ -4,7 +4,17 @@ import type { OrganizationRoutes } from '@econtract/organization/routes';
 import { tokenDigest } from '../src/security/secrets.ts';
 import { grantPendingReferralRewards, grantReferralReward } from '../src/signup/referral-reward.ts';
 import { sweepAbandonedSignups } from '../src/signup/signup.service.ts';
-import { DemoIds, errorCode, newBusinessNumber, newMemberFields, signUpCorporate, signUpIndividual, startStack, tokenMailedTo, useStack } from '@econtract/testkit';
+import {
+  DemoIds,
+  errorCode,
+  newBusinessNumber,
+  newMemberFields,
+  signUpCorporate,
+  signUpIndividual,
+  startStack,
+  tokenMailedTo,
+  useStack,
+} from '@econtract/testkit';
 import { BusinessNumberCheckDocument, LoginDocument, LoginIdAvailableDocument, VerifyEmailDocument } from '@econtract/sdk';
 
 const stack = useStack();
@@ -23,7 +33,10 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
     const input = corporate();
     const formatted = `${input.businessNumber.slice(0, 3)}-${input.businessNumber.slice(3, 5)}-${input.businessNumber.slice(5)}`;
     expect((await stack.graphql(LoginIdAvailableDocument, { loginId: input.loginId })).data.loginIdAvailable).toBe(true);
-    expect((await stack.graphql(BusinessNumberCheckDocument, { businessNumber: formatted })).data.businessNumberCheck).toEqual({ valid: true, registered: false });
+    expect((await stack.graphql(BusinessNumberCheckDocument, { businessNumber: formatted })).data.businessNumberCheck).toEqual({
+      valid: true,
+      registered: false,
+    });
 
     const signup = await signUpCorporate(stack, { ...input, businessNumber: formatted });
     expect(signup.errors).toBeUndefined();
@@ -46,15 +59,26 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
 
     const login = await stack.graphql(LoginDocument, { loginId: input.loginId.toUpperCase(), password: input.password });
     expect(login.data.login.user.id).toBe(userId);
-    const viewer = await stack.graphql('{ viewer { id emailVerified company { name kind businessNumber representative } } }', {}, { token: login.data.login.accessToken });
-    expect(viewer.data.viewer).toEqual({ id: userId, emailVerified: true, company: { name: '새회사(주)', kind: 'CORPORATE', businessNumber: input.businessNumber, representative: '김대표' } });
+    const viewer = await stack.graphql(
+      '{ viewer { id emailVerified company { name kind businessNumber representative } } }',
+      {},
+      { token: login.data.login.accessToken },
+    );
+    expect(viewer.data.viewer).toEqual({
+      id: userId,
+      emailVerified: true,
+      company: { name: '새회사(주)', kind: 'CORPORATE', businessNumber: input.businessNumber, representative: '김대표' },
+    });
 
     // R-BILL-3: the signup event plan, granted once to the new company.
     const [profile] = await stack.sql('select company_id, grade from organization.staff_profile where user_id = ?', [userId]);
     expect(profile.grade).toBe('TOTAL_ADMIN');
     const lots = await stack.sql('select plan_code, charged_count from billing.prepaid_lot where company_id = ?', [profile.company_id]);
     expect(lots).toEqual([{ plan_code: 'SIGNUP_EVENT', charged_count: 10 }]);
-    expect((await stack.graphql(BusinessNumberCheckDocument, { businessNumber: input.businessNumber })).data.businessNumberCheck).toEqual({ valid: true, registered: true });
+    expect((await stack.graphql(BusinessNumberCheckDocument, { businessNumber: input.businessNumber })).data.businessNumberCheck).toEqual({
+      valid: true,
+      registered: true,
+    });
   });
 
   it('gives an individual member a personal workspace with the signup event plan', async () => {
@@ -62,9 +86,16 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
     const signup = await signUpIndividual(stack, { ...input, phone: null });
     expect(signup.errors).toBeUndefined();
     const userId = signup.data.signUpIndividual.user.id;
-    const [profile] = await stack.sql('select p.grade, c.kind, c.name from organization.staff_profile p join organization.company c on c.id = p.company_id where p.user_id = ?', [userId]);
+    const [profile] = await stack.sql(
+      'select p.grade, c.kind, c.name from organization.staff_profile p join organization.company c on c.id = p.company_id where p.user_id = ?',
+      [userId],
+    );
     expect(profile).toEqual({ grade: 'INDIVIDUAL', kind: 'PERSONAL', name: '홍길동' });
-    expect(await stack.sql('select plan_code from billing.prepaid_lot l join organization.staff_profile p on p.company_id = l.company_id where p.user_id = ?', [userId])).toEqual([{ plan_code: 'SIGNUP_EVENT' }]);
+    expect(
+      await stack.sql('select plan_code from billing.prepaid_lot l join organization.staff_profile p on p.company_id = l.company_id where p.user_id = ?', [
+        userId,
+      ]),
+    ).toEqual([{ plan_code: 'SIGNUP_EVENT' }]);
   });
 
   it('stores the verification token only as a keyed hash (HMAC-SHA256)', async () => {
@@ -72,7 +103,9 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
     await signUpIndividual(stack, input);
     const token = await tokenMailedTo(stack, input.email, 'Verification token');
     expect(token.length).toBeGreaterThanOrEqual(43); // 256 bits in base64url
-    const rows = await stack.sql('select token_hash from identity.email_verification v join identity.account a on a.id = v.account_id where a.login_id = ?', [input.loginId]);
+    const rows = await stack.sql('select token_hash from identity.email_verification v join identity.account a on a.id = v.account_id where a.login_id = ?', [
+      input.loginId,
+    ]);
     expect(rows).toEqual([{ token_hash: tokenDigest(stack.subgraphs.identity.createContext().env, token) }]);
     expect(JSON.stringify(await stack.sql('select * from identity.email_verification'))).not.toContain(token);
   });
@@ -94,7 +127,9 @@ describe('the manual flow (R-SIGNUP-1..5, R-LOGIN-1,2)', () => {
     const input = newMemberFields('expired');
     await signUpIndividual(stack, input);
     const token = await tokenMailedTo(stack, input.email, 'Verification token');
-    await stack.sql("update identity.email_verification set expires_at = now() - interval '1 second' where token_hash = ?", [tokenDigest(stack.subgraphs.identity.createContext().env, token)]);
+    await stack.sql("update identity.email_verification set expires_at = now() - interval '1 second' where token_hash = ?", [
+      tokenDigest(stack.subgraphs.identity.createContext().env, token),
+    ]);
     const result = await stack.graphql(VerifyEmailDocument, { token });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -149,7 +184,10 @@ describe('signup input rules (R-SIGNUP-2,3, passwords)', () => {
 
   it('lets exactly one of two simultaneous signups with one login ID through', async () => {
     const shared = newMemberFields('race');
-    const results = await Promise.all([signUpIndividual(stack, shared), signUpIndividual(stack, { ...newMemberFields(), loginId: shared.loginId.toUpperCase() })]);
+    const results = await Promise.all([
+      signUpIndividual(stack, shared),
+      signUpIndividual(stack, { ...newMemberFields(), loginId: shared.loginId.toUpperCase() }),
+    ]);
     expect(results.map((result) => result.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
     expect(await accountsNamed(shared.loginId)).toBe(1);
   });
@@ -164,7 +202,10 @@ describe('retries', () => {
     expect(second.data.signUpIndividual.user.id).toBe(first.data.signUpIndividual.user.id);
     expect(await accountsNamed(input.loginId)).toBe(1);
     expect(await stack.outbox(input.email)).toHaveLength(1);
-    const [{ n }] = await stack.sql("select count(*)::int as n from billing.prepaid_lot where grant_key like 'signup:%' and company_id = (select company_id from identity.account where id = ?)", [first.data.signUpIndividual.user.id]);
+    const [{ n }] = await stack.sql(
+      "select count(*)::int as n from billing.prepaid_lot where grant_key like 'signup:%' and company_id = (select company_id from identity.account where id = ?)",
+      [first.data.signUpIndividual.user.id],
+    );
     expect(n).toBe(1);
   });
 
@@ -179,7 +220,8 @@ describe('retries', () => {
 describe('referral codes (R-SIGNUP-4)', () => {
   it('grants the referral event plan to both companies once the new email is verified, exactly once', async () => {
     await stack.sql("update organization.company set referral_code = 'DEMO7REF9' where id = ?", [DemoIds.company]);
-    const referrerLots = () => stack.sql<{ grant_key: string }>("select grant_key from billing.prepaid_lot where company_id = ? and plan_code = 'REFERRAL_EVENT'", [DemoIds.company]);
+    const referrerLots = () =>
+      stack.sql<{ grant_key: string }>("select grant_key from billing.prepaid_lot where company_id = ? and plan_code = 'REFERRAL_EVENT'", [DemoIds.company]);
     const before = (await referrerLots()).length;
     const input = newMemberFields('referred');
     const result = await signUpIndividual(stack, { ...input, referralCode: ' demo7ref9 ' });
@@ -245,7 +287,11 @@ describe('signups abandoned half-way', () => {
     );
     const ctx = stack.subgraphs.identity.createContext();
     const { companyId } = await ctx.services.to<OrganizationRoutes>('organization').signup.createCompany.mutate({
-      kind: 'CORPORATE', accountId: id, name: input.companyName, businessNumber: input.businessNumber, representative: input.representative,
+      kind: 'CORPORATE',
+      accountId: id,
+      name: input.companyName,
+      businessNumber: input.businessNumber,
+      representative: input.representative,
     });
     await stack.sql('update identity.account set company_id = ? where id = ?', [companyId, id]);
     await ctx.services.to<BillingRoutes>('billing').grant.event.mutate({ companyId, planCode: 'SIGNUP_EVENT', grantKey: `signup:${companyId}` });
@@ -260,7 +306,10 @@ describe('signups abandoned half-way', () => {
 
   it('leave a young pending signup alone', async () => {
     const loginId = newMemberFields('young').loginId;
-    await stack.sql("insert into identity.account (id, login_id, name, email, password_hash, signup_state) values (gen_random_uuid(), ?, 'x', 'x@example.com', 'x', 'PENDING')", [loginId]);
+    await stack.sql(
+      "insert into identity.account (id, login_id, name, email, password_hash, signup_state) values (gen_random_uuid(), ?, 'x', 'x@example.com', 'x', 'PENDING')",
+      [loginId],
+    );
     await sweepAbandonedSignups(stack.subgraphs.identity.createContext() as never);
     expect(await accountsNamed(loginId)).toBe(1);
     const taken = await signUpIndividual(stack, { ...newMemberFields(), loginId });

@@ -9,7 +9,15 @@ const identity = () => stack.internal<IdentityRoutes>('identity', { caller: 'org
 
 function staffRequest() {
   const fields = newMemberFields('staff');
-  return { accountId: randomUUID(), companyId: DemoIds.company, loginId: fields.loginId, password: fields.password, name: '최사원', email: fields.email, phone: '010-2222-3333' };
+  return {
+    accountId: randomUUID(),
+    companyId: DemoIds.company,
+    loginId: fields.loginId,
+    password: fields.password,
+    name: '최사원',
+    email: fields.email,
+    phone: '010-2222-3333',
+  };
 }
 
 describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
@@ -17,7 +25,9 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
     const request = staffRequest();
     expect(await identity().staffAccount.create.mutate(request)).toEqual({ accountId: request.accountId, created: true });
     expect(await identity().staffAccount.create.mutate(request)).toEqual({ accountId: request.accountId, created: false });
-    expect((await stack.graphql(LoginDocument, { loginId: request.loginId, password: request.password })).errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_VERIFIED');
+    expect((await stack.graphql(LoginDocument, { loginId: request.loginId, password: request.password })).errors?.[0]?.extensions?.code).toBe(
+      'EMAIL_NOT_VERIFIED',
+    );
     const token = await tokenMailedTo(stack, request.email, 'Verification token');
     await stack.graphql(VerifyEmailDocument, { token });
     expect((await stack.graphql(LoginDocument, { loginId: request.loginId, password: request.password })).data.login.accessToken).toMatch(/^ey/);
@@ -67,8 +77,12 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
     const request = staffRequest();
     await identity().staffAccount.create.mutate(request);
     const email = `moved-${request.loginId}@example.com`;
-    expect(await identity().staffAccount.update.mutate({ accountId: request.accountId, companyId: DemoIds.company, name: '최대리', email, phone: null })).toEqual({ updated: true });
-    expect(await stack.sql('select name, email, phone, email_verified_at from identity.account where id = ?', [request.accountId])).toEqual([{ name: '최대리', email, phone: null, email_verified_at: null }]);
+    expect(
+      await identity().staffAccount.update.mutate({ accountId: request.accountId, companyId: DemoIds.company, name: '최대리', email, phone: null }),
+    ).toEqual({ updated: true });
+    expect(await stack.sql('select name, email, phone, email_verified_at from identity.account where id = ?', [request.accountId])).toEqual([
+      { name: '최대리', email, phone: null, email_verified_at: null },
+    ]);
     expect(await stack.outbox(email)).toHaveLength(1);
     expect(await rejectionCode(identity().staffAccount.update.mutate({ accountId: request.accountId, companyId: randomUUID(), name: 'x' }))).toBe('NOT_FOUND');
   });
@@ -84,6 +98,8 @@ describe('staff accounts for organization (R-STAFF-1,2,5)', () => {
   it('looks accounts up in one call', async () => {
     const summaries = await identity().account.lookup.query({ accountIds: [DemoIds.staff, DemoIds.totalAdmin, randomUUID()] });
     expect(summaries).toHaveLength(2);
-    expect(summaries).toContainEqual(expect.objectContaining({ id: DemoIds.totalAdmin, loginId: 'demo-admin', emailVerified: true, companyId: DemoIds.company }));
+    expect(summaries).toContainEqual(
+      expect.objectContaining({ id: DemoIds.totalAdmin, loginId: 'demo-admin', emailVerified: true, companyId: DemoIds.company }),
+    );
   });
 });

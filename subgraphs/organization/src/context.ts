@@ -14,14 +14,26 @@ export const createOrganizationLoaders = (em: EntityManager, viewer: Viewer | nu
   // Departments and ranks are read only within the viewer's company, in SQL.
   const companyId = companyOf(viewer) ?? NO_COMPANY;
   return {
-    companyById: rowLoader((ids: string[]) => em.find(Company, { id: { $in: ids } }), (company) => company.id),
-    staffProfileByUserId: rowLoader((ids: string[]) => em.find(StaffProfile, { userId: { $in: ids } }), (profile) => profile.userId),
-    departmentById: rowLoader((ids: string[]) => em.find(Department, { id: { $in: ids }, companyId }), (department) => department.id),
+    companyById: rowLoader(
+      (ids: string[]) => em.find(Company, { id: { $in: ids } }),
+      (company) => company.id,
+    ),
+    staffProfileByUserId: rowLoader(
+      (ids: string[]) => em.find(StaffProfile, { userId: { $in: ids } }),
+      (profile) => profile.userId,
+    ),
+    departmentById: rowLoader(
+      (ids: string[]) => em.find(Department, { id: { $in: ids }, companyId }),
+      (department) => department.id,
+    ),
     departmentsByParent: groupLoader(
       (ids: string[]) => em.find(Department, { parentId: { $in: ids }, companyId }, { orderBy: { name: 'asc', id: 'asc' } }),
       (department) => department.parentId!,
     ),
-    rankById: rowLoader((ids: string[]) => em.find(Rank, { id: { $in: ids }, companyId }), (rank) => rank.id),
+    rankById: rowLoader(
+      (ids: string[]) => em.find(Rank, { id: { $in: ids }, companyId }),
+      (rank) => rank.id,
+    ),
     /** Staff directly in each department. */
     staffCountByDepartment: rowLoader(
       async (ids: string[]) => {

@@ -31,7 +31,9 @@ export const canListStaff = rule({ cache: 'contextual' })((_parent, _args, ctx: 
 /** Company fields beyond its name are for the company's own members. */
 const isOwnCompany = rule({ cache: 'strict' })((company: Company, _args, ctx: OrganizationContext) => {
   if (!ctx.viewer) return unauthenticated();
-  return company.id === companyOf(ctx.viewer) && ctx.viewer.member?.active ? true : forbidden(msg("Only the company's own members can see this.", '해당 회사의 구성원만 볼 수 있습니다.'));
+  return company.id === companyOf(ctx.viewer) && ctx.viewer.member?.active
+    ? true
+    : forbidden(msg("Only the company's own members can see this.", '해당 회사의 구성원만 볼 수 있습니다.'));
 });
 
 export const organizationPermissions: PermissionRules = {

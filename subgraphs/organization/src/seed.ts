@@ -22,7 +22,13 @@ export const DemoOrganization = {
 /** The demo company and personal workspace (README); inserted once, left alone afterwards. */
 export async function seedDemoOrganization(em: EntityManager): Promise<void> {
   if (!(await em.findOne(Company, { id: DemoIds.company }))) {
-    const company = em.create(Company, { id: DemoIds.company, kind: CompanyKind.CORPORATE, name: '데모전자(주)', businessNumber: '1234567891', representative: '김대표' } as Company);
+    const company = em.create(Company, {
+      id: DemoIds.company,
+      kind: CompanyKind.CORPORATE,
+      name: '데모전자(주)',
+      businessNumber: '1234567891',
+      representative: '김대표',
+    } as Company);
     const workspace = em.create(Company, { id: DemoIds.personalWorkspace, kind: CompanyKind.PERSONAL, name: '최개인' } as Company);
     const profile = (userId: string, companyRef: Company, grade: Grade, extra: Partial<StaffProfile> = {}) =>
       em.create(StaffProfile, { userId, company: companyRef, grade, ...extra } as StaffProfile);
@@ -39,21 +45,43 @@ export async function seedDemoOrganization(em: EntityManager): Promise<void> {
 /** A second corporate member (issue #10's demo documents: it sends the demo company a contract); added once. */
 async function seedPartnerCompany(em: EntityManager): Promise<void> {
   if (await em.findOne(Company, { id: DemoIds.partnerCompany })) return;
-  const company = em.create(Company, { id: DemoIds.partnerCompany, kind: CompanyKind.CORPORATE, name: '파트너상사(주)', businessNumber: '3148600771', representative: '정대표' } as Company);
-  em.create(StaffProfile, { userId: DemoIds.partnerAdmin, company, grade: Grade.TOTAL_ADMIN, approvalAuthority: true, permissions: staffPermissions(ALL_PERMISSIONS) } as StaffProfile);
+  const company = em.create(Company, {
+    id: DemoIds.partnerCompany,
+    kind: CompanyKind.CORPORATE,
+    name: '파트너상사(주)',
+    businessNumber: '3148600771',
+    representative: '정대표',
+  } as Company);
+  em.create(StaffProfile, {
+    userId: DemoIds.partnerAdmin,
+    company,
+    grade: Grade.TOTAL_ADMIN,
+    approvalAuthority: true,
+    permissions: staffPermissions(ALL_PERMISSIONS),
+  } as StaffProfile);
   await em.flush();
 }
 
 /** Departments and ranks came with issue #4; added once to a demo company that has none yet. */
 async function seedDemoDepartments(em: EntityManager): Promise<void> {
   if (await em.count(Department, { companyId: DemoIds.company })) return;
-  const department = (id: string, name: string, parentId: string | null = null) => em.create(Department, { id, companyId: DemoIds.company, name, parentId } as Department);
+  const department = (id: string, name: string, parentId: string | null = null) =>
+    em.create(Department, { id, companyId: DemoIds.company, name, parentId } as Department);
   department(DemoOrganization.sales, '영업본부');
   department(DemoOrganization.management, '경영지원팀');
-  for (const [position, rank] of DemoOrganization.ranks.entries()) em.create(Rank, { id: rank.id, companyId: DemoIds.company, name: rank.name, position } as Rank);
+  for (const [position, rank] of DemoOrganization.ranks.entries())
+    em.create(Rank, { id: rank.id, companyId: DemoIds.company, name: rank.name, position } as Rank);
   await em.flush();
   department(DemoOrganization.salesTeam1, '영업1팀', DemoOrganization.sales);
   await em.flush();
-  await em.nativeUpdate(StaffProfile, { userId: DemoIds.departmentManager, departmentId: null }, { departmentId: DemoOrganization.sales, rankId: DemoOrganization.ranks[3].id });
-  await em.nativeUpdate(StaffProfile, { userId: DemoIds.staff, departmentId: null }, { departmentId: DemoOrganization.salesTeam1, rankId: DemoOrganization.ranks[1].id });
+  await em.nativeUpdate(
+    StaffProfile,
+    { userId: DemoIds.departmentManager, departmentId: null },
+    { departmentId: DemoOrganization.sales, rankId: DemoOrganization.ranks[3].id },
+  );
+  await em.nativeUpdate(
+    StaffProfile,
+    { userId: DemoIds.staff, departmentId: null },
+    { departmentId: DemoOrganization.salesTeam1, rankId: DemoOrganization.ranks[1].id },
+  );
 }

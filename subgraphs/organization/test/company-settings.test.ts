@@ -7,7 +7,8 @@ const stack = useStack();
 const SETTINGS = '{ company { id settings { internalApproval contractNumbering } } }';
 const UPDATE = 'mutation ($input: UpdateCompanySettingsInput!) { updateCompanySettings(input: $input) { settings { internalApproval contractNumbering } } }';
 const GENERATE = 'mutation { generateReferralCode { referralCode } }';
-const AUDIT = 'query ($first: Int!, $after: String) { auditLog(first: $first, after: $after) { edges { cursor node { action targetType targetId before after actor { id loginId } createdAt } } pageInfo { hasNextPage endCursor } } }';
+const AUDIT =
+  'query ($first: Int!, $after: String) { auditLog(first: $first, after: $after) { edges { cursor node { action targetType targetId before after actor { id loginId } createdAt } } pageInfo { hasNextPage endCursor } } }';
 
 describe('company settings (R-COMPANY-1,2)', () => {
   it('shows every member the defaults: no internal approval, automatic numbering', async () => {
@@ -17,13 +18,24 @@ describe('company settings (R-COMPANY-1,2)', () => {
 
   it('lets the total admin change them, one field at a time, and records who changed what', async () => {
     const token = await stack.login('demo-admin');
-    expect((await ok(stack, token, UPDATE, { input: { internalApproval: true } })).updateCompanySettings.settings).toEqual({ internalApproval: true, contractNumbering: 'AUTO' });
-    expect((await ok(stack, token, UPDATE, { input: { contractNumbering: 'MANUAL' } })).updateCompanySettings.settings).toEqual({ internalApproval: true, contractNumbering: 'MANUAL' });
+    expect((await ok(stack, token, UPDATE, { input: { internalApproval: true } })).updateCompanySettings.settings).toEqual({
+      internalApproval: true,
+      contractNumbering: 'AUTO',
+    });
+    expect((await ok(stack, token, UPDATE, { input: { contractNumbering: 'MANUAL' } })).updateCompanySettings.settings).toEqual({
+      internalApproval: true,
+      contractNumbering: 'MANUAL',
+    });
     const staffToken = await stack.login('demo-staff');
     expect((await ok(stack, staffToken, SETTINGS)).company.settings).toEqual({ internalApproval: true, contractNumbering: 'MANUAL' });
 
     const [latest] = (await ok(stack, token, AUDIT, { first: 1 })).auditLog.edges;
-    expect(latest.node).toMatchObject({ action: 'COMPANY_SETTINGS_UPDATED', targetType: 'COMPANY', targetId: DemoIds.company, actor: { id: DemoIds.totalAdmin, loginId: 'demo-admin' } });
+    expect(latest.node).toMatchObject({
+      action: 'COMPANY_SETTINGS_UPDATED',
+      targetType: 'COMPANY',
+      targetId: DemoIds.company,
+      actor: { id: DemoIds.totalAdmin, loginId: 'demo-admin' },
+    });
     expect(JSON.parse(latest.node.before)).toEqual({ internalApproval: true, contractNumbering: 'AUTO' });
     expect(JSON.parse(latest.node.after)).toEqual({ internalApproval: true, contractNumbering: 'MANUAL' });
     await ok(stack, token, UPDATE, { input: { internalApproval: false, contractNumbering: 'AUTO' } });

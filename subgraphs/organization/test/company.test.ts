@@ -14,7 +14,13 @@ describe('companies (organization)', () => {
   it('extends User with company through the gateway', async () => {
     const token = await stack.login('demo-staff');
     const result = await stack.graphql('{ viewer { company { id kind name businessNumber representative } } }', {}, { token });
-    expect(result.data.viewer.company).toEqual({ id: DemoIds.company, kind: 'CORPORATE', name: '데모전자(주)', businessNumber: '1234567891', representative: '김대표' });
+    expect(result.data.viewer.company).toEqual({
+      id: DemoIds.company,
+      kind: 'CORPORATE',
+      name: '데모전자(주)',
+      businessNumber: '1234567891',
+      representative: '김대표',
+    });
   });
 
   it('never resolves another company by reference', async () => {

@@ -10,11 +10,14 @@ beforeAll(async () => {
   admin = await stack.login('demo-admin');
 });
 
-const create = async (name: string, parentId: string | null = null) => (await ok(stack, admin, CREATE_DEPARTMENT, { input: { name, parentId } })).createDepartment;
+const create = async (name: string, parentId: string | null = null) =>
+  (await ok(stack, admin, CREATE_DEPARTMENT, { input: { name, parentId } })).createDepartment;
 const departmentCount = async () => Number((await stack.sql('select count(*) as n from organization.department where company_id = ?', [DemoIds.company]))[0].n);
 const thirdLevelRows = async () =>
   Number(
-    (await stack.sql('select count(*) as n from organization.department d join organization.department p on d.parent_id = p.id where p.parent_id is not null'))[0].n,
+    (
+      await stack.sql('select count(*) as n from organization.department d join organization.department p on d.parent_id = p.id where p.parent_id is not null')
+    )[0].n,
   );
 const TREE = '{ departments { id name depth parent { id } staffCount children { id name depth staffCount parent { id name } children { id } } } }';
 
@@ -30,15 +33,24 @@ describe('departments (R-DEPT-1..3)', () => {
         depth: 1,
         parent: null,
         staffCount: 1,
-        children: [{ id: DemoOrganization.salesTeam1, name: '영업1팀', depth: 2, staffCount: 1, parent: { id: DemoOrganization.sales, name: '영업본부' }, children: [] }],
+        children: [
+          { id: DemoOrganization.salesTeam1, name: '영업1팀', depth: 2, staffCount: 1, parent: { id: DemoOrganization.sales, name: '영업본부' }, children: [] },
+        ],
       },
     ]);
-    expect((await ok(stack, token, '{ company { departments { id } } }')).company.departments.map((d: { id: string }) => d.id)).toEqual([DemoOrganization.management, DemoOrganization.sales]);
+    expect((await ok(stack, token, '{ company { departments { id } } }')).company.departments.map((d: { id: string }) => d.id)).toEqual([
+      DemoOrganization.management,
+      DemoOrganization.sales,
+    ]);
   });
 
   it('shows an individual member an empty tree: a personal workspace has no departments', async () => {
     const token = await stack.login('demo-individual');
-    expect(await ok(stack, token, '{ departments { id } ranks { id } company { departments { id } } }')).toEqual({ departments: [], ranks: [], company: { departments: [] } });
+    expect(await ok(stack, token, '{ departments { id } ranks { id } company { departments { id } } }')).toEqual({
+      departments: [],
+      ranks: [],
+      company: { departments: [] },
+    });
   });
 
   it('creates top-level departments and sub-departments, and records them', async () => {
@@ -83,12 +95,27 @@ describe('departments (R-DEPT-1..3)', () => {
     const a = await create('부모A');
     const b = await create('부모B');
     const child = await create('자식', a.id);
-    expect((await ok(stack, admin, UPDATE_DEPARTMENT, { id: child.id, input: { parentId: b.id, name: '자식2' } })).updateDepartment).toEqual({ id: child.id, name: '자식2', depth: 2, parent: { id: b.id } });
-    expect((await ok(stack, admin, UPDATE_DEPARTMENT, { id: child.id, input: { parentId: null } })).updateDepartment).toEqual({ id: child.id, name: '자식2', depth: 1, parent: null });
+    expect((await ok(stack, admin, UPDATE_DEPARTMENT, { id: child.id, input: { parentId: b.id, name: '자식2' } })).updateDepartment).toEqual({
+      id: child.id,
+      name: '자식2',
+      depth: 2,
+      parent: { id: b.id },
+    });
+    expect((await ok(stack, admin, UPDATE_DEPARTMENT, { id: child.id, input: { parentId: null } })).updateDepartment).toEqual({
+      id: child.id,
+      name: '자식2',
+      depth: 1,
+      parent: null,
+    });
     // A top-level department without children may become a sub-department.
     expect((await ok(stack, admin, UPDATE_DEPARTMENT, { id: child.id, input: { parentId: a.id } })).updateDepartment.parent).toEqual({ id: a.id });
     // Renaming alone keeps the parent.
-    expect((await ok(stack, admin, UPDATE_DEPARTMENT, { id: child.id, input: { name: '자식3' } })).updateDepartment).toEqual({ id: child.id, name: '자식3', depth: 2, parent: { id: a.id } });
+    expect((await ok(stack, admin, UPDATE_DEPARTMENT, { id: child.id, input: { name: '자식3' } })).updateDepartment).toEqual({
+      id: child.id,
+      name: '자식3',
+      depth: 2,
+      parent: { id: a.id },
+    });
   });
 
   it('keeps names unique among siblings regardless of case, but allows the same name elsewhere', async () => {
@@ -123,7 +150,11 @@ describe('departments (R-DEPT-1..3)', () => {
     const top = await create('삭제본부');
     const sub = await create('삭제팀', top.id);
     const member = randomUUID();
-    await stack.sql(`insert into organization.staff_profile (user_id, company_id, grade, department_id) values (?, ?, 'STAFF', ?)`, [member, DemoIds.company, sub.id]);
+    await stack.sql(`insert into organization.staff_profile (user_id, company_id, grade, department_id) values (?, ?, 'STAFF', ?)`, [
+      member,
+      DemoIds.company,
+      sub.id,
+    ]);
 
     const staffInSub = await refused(stack, admin, DELETE_DEPARTMENT, { id: top.id });
     expect(staffInSub).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('still have staff: "삭제팀" (1)') });
@@ -174,7 +205,11 @@ describe('departments (R-DEPT-1..3)', () => {
     const other = randomUUID();
     await stack.sql(`insert into organization.company (id, kind, name) values (?, 'PERSONAL', '남')`, [other]);
     await expect(
-      stack.sql(`insert into organization.department (id, company_id, parent_id, name, name_key) values (?, ?, ?, '침입', '침입')`, [randomUUID(), other, DemoOrganization.sales]),
+      stack.sql(`insert into organization.department (id, company_id, parent_id, name, name_key) values (?, ?, ?, '침입', '침입')`, [
+        randomUUID(),
+        other,
+        DemoOrganization.sales,
+      ]),
     ).rejects.toThrow(/department_parent_fk/);
   });
 

@@ -81,7 +81,10 @@ describe('one case folding, in code and database alike', () => {
     const again = await stack.graphql(SAVE_RANKS, { names: ['ας', '사원'] }, { token: admin });
     expect(again.errors).toBeUndefined();
     expect(again.data.saveRanks[0]).toEqual({ id: first.data.saveRanks[0].id, name: 'ας' });
-    const keys = await stack.sql('select name_key from organization.rank where company_id = (select company_id from organization.rank where id = ?) order by position', [first.data.saveRanks[0].id]);
+    const keys = await stack.sql(
+      'select name_key from organization.rank where company_id = (select company_id from organization.rank where id = ?) order by position',
+      [first.data.saveRanks[0].id],
+    );
     expect(keys.map((row) => row.name_key)).toEqual([foldCase('ας'), '사원']);
   });
 
@@ -91,7 +94,9 @@ describe('one case folding, in code and database alike', () => {
     expect(created.errors).toBeUndefined();
     expect(errorCode(await stack.graphql(CREATE_DEPARTMENT, { input: { name: 'οδοσ' } }, { token: admin }))).toBe('CONFLICT');
     // A rename moves the key with the name: the old name is free again.
-    expect((await stack.graphql(UPDATE_DEPARTMENT, { id: created.data.createDepartment.id, input: { name: 'ΔΡΟΜΟΣ' } }, { token: admin })).errors).toBeUndefined();
+    expect(
+      (await stack.graphql(UPDATE_DEPARTMENT, { id: created.data.createDepartment.id, input: { name: 'ΔΡΟΜΟΣ' } }, { token: admin })).errors,
+    ).toBeUndefined();
     expect((await stack.graphql(CREATE_DEPARTMENT, { input: { name: 'οδοσ' } }, { token: admin })).errors).toBeUndefined();
   });
 });

@@ -52,7 +52,11 @@ describe('batched lookups', () => {
       { name: '경영지원팀', staffCount: 20, children: [] },
       { name: '영업본부', staffCount: 21, children: [{ name: '영업1팀', staffCount: 21, parent: { name: '영업본부' } }] },
     ]);
-    for (let i = 0; i < 10; i++) await ok(stack, token, 'mutation ($n: String!, $p: ID) { createDepartment(input: { name: $n, parentId: $p }) { id } }', { n: `부서${i}`, p: i % 2 ? DemoOrganization.management : null });
+    for (let i = 0; i < 10; i++)
+      await ok(stack, token, 'mutation ($n: String!, $p: ID) { createDepartment(input: { name: $n, parentId: $p }) { id } }', {
+        n: `부서${i}`,
+        p: i % 2 ? DemoOrganization.management : null,
+      });
     const after = await stack.countSql(() => ok(stack, token, TREE));
     expect(after.organization).toBe(before.organization);
   });

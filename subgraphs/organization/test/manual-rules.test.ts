@@ -11,12 +11,18 @@ beforeAll(async () => {
 });
 
 const DELETE = 'mutation ($id: ID!, $all: Boolean) { deleteDepartment(id: $id, includeSubDepartments: $all) }';
-const create = async (name: string, parentId: string | null = null) => (await ok(stack, admin, CREATE_DEPARTMENT, { input: { name, parentId } })).createDepartment.id as string;
-const existing = async (ids: string[]) => (await stack.sql(`select id from organization.department where id in (${ids.map(() => '?').join(', ')})`, ids)).length;
+const create = async (name: string, parentId: string | null = null) =>
+  (await ok(stack, admin, CREATE_DEPARTMENT, { input: { name, parentId } })).createDepartment.id as string;
+const existing = async (ids: string[]) =>
+  (await stack.sql(`select id from organization.department where id in (${ids.map(() => '?').join(', ')})`, ids)).length;
 /** A staff profile placed straight into a department (the account itself does not matter here). */
 const placeStaff = async (departmentId: string) => {
   const userId = randomUUID();
-  await stack.sql(`insert into organization.staff_profile (user_id, company_id, grade, department_id) values (?, ?, 'STAFF', ?)`, [userId, DemoIds.company, departmentId]);
+  await stack.sql(`insert into organization.staff_profile (user_id, company_id, grade, department_id) values (?, ?, 'STAFF', ?)`, [
+    userId,
+    DemoIds.company,
+    departmentId,
+  ]);
   return userId;
 };
 
@@ -31,7 +37,9 @@ describe('R-DEPT-3: deleting a department with its empty sub-departments', () =>
     const auditBefore = Number((await stack.sql('select count(*) as n from organization.audit_entry'))[0].n);
     expect((await ok(stack, admin, DELETE, { id: top.toUpperCase(), all: true })).deleteDepartment).toBe(top);
     expect(await existing([top, ...subs])).toBe(0);
-    const entries = await stack.sql<{ target_id: string; action: string }>('select target_id, action from organization.audit_entry order by created_at desc, id limit 3');
+    const entries = await stack.sql<{ target_id: string; action: string }>(
+      'select target_id, action from organization.audit_entry order by created_at desc, id limit 3',
+    );
     expect(entries.map((entry) => entry.action)).toEqual(['DEPARTMENT_DELETED', 'DEPARTMENT_DELETED', 'DEPARTMENT_DELETED']);
     expect(entries.map((entry) => entry.target_id).sort()).toEqual([top, ...subs].sort());
     expect(Number((await stack.sql('select count(*) as n from organization.audit_entry'))[0].n)).toBe(auditBefore + 3);
@@ -75,7 +83,8 @@ describe('R-DEPT-3: deleting a department with its empty sub-departments', () =>
 });
 
 describe('R-STAFF-4: department managers and staff list their scope, read-only', () => {
-  const STAFF = 'query ($filter: StaffFilter, $first: Int!) { staffMembers(filter: $filter, first: $first) { edges { node { id department { id } } } pageInfo { hasNextPage } } }';
+  const STAFF =
+    'query ($filter: StaffFilter, $first: Int!) { staffMembers(filter: $filter, first: $first) { edges { node { id department { id } } } pageInfo { hasNextPage } } }';
   const ids = async (token: string, filter: Record<string, unknown> | null = null) =>
     ((await ok(stack, token, STAFF, { filter, first: 500 })).staffMembers.edges as Array<{ node: { id: string } }>).map((edge) => edge.node.id).sort();
   let inManagement: string;
@@ -97,7 +106,7 @@ describe('R-STAFF-4: department managers and staff list their scope, read-only',
     expect(await ids(manager, { departmentId: DemoOrganization.salesTeam1 })).toEqual([DemoIds.staff, inSalesTeam1].sort());
     expect(await ids(manager, { departmentId: DemoOrganization.management, includeSubDepartments: true })).toEqual([]);
     expect(await ids(manager, { search: 'demo-admin' })).toEqual([]);
-    expect((await ids(manager, { search: 'demo-staff' }))).toEqual([DemoIds.staff]);
+    expect(await ids(manager, { search: 'demo-staff' })).toEqual([DemoIds.staff]);
   });
 
   it("shows staff their own department's members only", async () => {
@@ -108,7 +117,9 @@ describe('R-STAFF-4: department managers and staff list their scope, read-only',
 
   it('still shows the total admin everyone, and a member without a department no one', async () => {
     const everyone = await ids(admin);
-    expect(everyone).toEqual(expect.arrayContaining([DemoIds.totalAdmin, DemoIds.departmentManager, DemoIds.staff, inManagement, inSales, inSalesTeam1, withoutDepartment]));
+    expect(everyone).toEqual(
+      expect.arrayContaining([DemoIds.totalAdmin, DemoIds.departmentManager, DemoIds.staff, inManagement, inSales, inSalesTeam1, withoutDepartment]),
+    );
     await stack.sql('update organization.staff_profile set department_id = null where user_id = ?', [DemoIds.staff]);
     try {
       expect(await ids(await stack.login('demo-staff'))).toEqual([]);
@@ -119,7 +130,9 @@ describe('R-STAFF-4: department managers and staff list their scope, read-only',
 
   it('keeps changes to the total admin, and the list away from individuals, operators and strangers', async () => {
     const manager = await stack.login('demo-manager');
-    expect(errorCode(await stack.graphql('mutation ($id: ID!) { setStaffActive(id: $id, active: false) { id } }', { id: DemoIds.staff }, { token: manager }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await stack.graphql('mutation ($id: ID!) { setStaffActive(id: $id, active: false) { id } }', { id: DemoIds.staff }, { token: manager })),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await stack.graphql(STAFF, { first: 5 }, { token: await stack.login('demo-individual') }))).toBe('FORBIDDEN');
     expect(errorCode(await stack.graphql(STAFF, { first: 5 }, { token: await stack.login('operator') }))).toBe('FORBIDDEN');
     expect(errorCode(await stack.graphql(STAFF, { first: 5 }))).toBe('UNAUTHENTICATED');

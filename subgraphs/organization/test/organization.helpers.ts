@@ -1,4 +1,3 @@
-
 import { newBusinessNumber, newMemberFields, ok, refused, signUpCorporate, tokenMailedTo, type Stack } from '@econtract/testkit';
 
 // One way to run or refuse an operation in tests: the test kit's.
@@ -23,6 +22,7 @@ export async function otherCompany(stack: Stack) {
 }
 
 export const CREATE_DEPARTMENT = 'mutation ($input: CreateDepartmentInput!) { createDepartment(input: $input) { id name depth parent { id } } }';
-export const UPDATE_DEPARTMENT = 'mutation ($id: ID!, $input: UpdateDepartmentInput!) { updateDepartment(id: $id, input: $input) { id name depth parent { id } } }';
+export const UPDATE_DEPARTMENT =
+  'mutation ($id: ID!, $input: UpdateDepartmentInput!) { updateDepartment(id: $id, input: $input) { id name depth parent { id } } }';
 export const DELETE_DEPARTMENT = 'mutation ($id: ID!) { deleteDepartment(id: $id) }';
 export const SAVE_RANKS = 'mutation ($names: [String!]!) { saveRanks(names: $names) { id name position } }';

@@ -17,7 +17,10 @@ describe('ranks (R-RANK-1)', () => {
   it("lists the company's ranks in order to every member, and each member's rank", async () => {
     const token = await stack.login('demo-staff');
     expect((await ok(stack, token, '{ ranks { id name position } }')).ranks).toEqual(DemoOrganization.ranks.map((rank, position) => ({ ...rank, position })));
-    expect((await ok(stack, token, '{ viewer { rank { name } } company { ranks { name } } }'))).toEqual({ viewer: { rank: { name: '대리' } }, company: { ranks: ['사원', '대리', '과장', '부장'].map((name) => ({ name })) } });
+    expect(await ok(stack, token, '{ viewer { rank { name } } company { ranks { name } } }')).toEqual({
+      viewer: { rank: { name: '대리' } },
+      company: { ranks: ['사원', '대리', '과장', '부장'].map((name) => ({ name })) },
+    });
   });
 
   it('saves exactly the "after" list: names and order; kept names keep their ids; removed ranks leave their holders', async () => {
@@ -60,7 +63,11 @@ describe('ranks (R-RANK-1)', () => {
   });
 
   it('removes every rank with an empty list', async () => {
-    await stack.sql('update organization.staff_profile set rank_id = (select id from organization.rank where company_id = ? and name = ?) where user_id = ?', [DemoIds.company, '사원', DemoIds.staff]);
+    await stack.sql('update organization.staff_profile set rank_id = (select id from organization.rank where company_id = ? and name = ?) where user_id = ?', [
+      DemoIds.company,
+      '사원',
+      DemoIds.staff,
+    ]);
     expect((await ok(stack, admin, SAVE_RANKS, { names: [] })).saveRanks).toEqual([]);
     expect(await ranksInDb()).toEqual([]);
     expect(await rankOf(DemoIds.staff)).toBeNull();

@@ -20,7 +20,7 @@ describe('department scope in the standing (R-STAFF-4)', () => {
     expect(await standing(DemoIds.totalAdmin)).toMatchObject({ companyId: DemoIds.company, grade: 'TOTAL_ADMIN', departmentScope: [] });
   });
 
-  it("gives a department manager their department and its sub-departments, and nothing of the other top-level department", async () => {
+  it('gives a department manager their department and its sub-departments, and nothing of the other top-level department', async () => {
     const scope = (await standing(DemoIds.departmentManager))!.departmentScope;
     expect(scope[0]).toBe(DemoOrganization.sales);
     expect([...scope].sort()).toEqual([DemoOrganization.sales, DemoOrganization.salesTeam1, salesTeam2].sort());
@@ -29,7 +29,11 @@ describe('department scope in the standing (R-STAFF-4)', () => {
   });
 
   it('gives staff their own department only', async () => {
-    expect(await standing(DemoIds.staff)).toMatchObject({ grade: 'STAFF', departmentId: DemoOrganization.salesTeam1, departmentScope: [DemoOrganization.salesTeam1] });
+    expect(await standing(DemoIds.staff)).toMatchObject({
+      grade: 'STAFF',
+      departmentId: DemoOrganization.salesTeam1,
+      departmentScope: [DemoOrganization.salesTeam1],
+    });
   });
 
   it('gives an individual member no departments, and the operator no standing at all', async () => {

@@ -46,7 +46,13 @@ describe('signup internal routes (organization)', () => {
     const first = await corporate(accountId, NUMBER_A);
     expect(first).toEqual({ companyId: expect.any(String), created: true });
     const [company] = await sql('select * from organization.company where id = ?', [first.companyId]);
-    expect(company).toMatchObject({ kind: 'CORPORATE', name: '가입테스트(주)', business_number: NUMBER_A, representative: '홍대표', created_by_account_id: accountId });
+    expect(company).toMatchObject({
+      kind: 'CORPORATE',
+      name: '가입테스트(주)',
+      business_number: NUMBER_A,
+      representative: '홍대표',
+      created_by_account_id: accountId,
+    });
     expect(await profileOf(accountId)).toMatchObject({
       company_id: first.companyId,
       grade: 'TOTAL_ADMIN',
@@ -148,13 +154,18 @@ describe('signup internal routes (organization)', () => {
 
   it('keeps referral codes unique regardless of case', async () => {
     await sql(`update organization.company set referral_code = 'DUP-CODE' where id = ?`, [DemoIds.company]);
-    await expect(sql(`update organization.company set referral_code = 'dup-code' where id = ?`, [DemoIds.personalWorkspace])).rejects.toThrow(/company_referral_code_unique/);
+    await expect(sql(`update organization.company set referral_code = 'dup-code' where id = ?`, [DemoIds.personalWorkspace])).rejects.toThrow(
+      /company_referral_code_unique/,
+    );
   });
 
   it('refuses malformed bodies with BAD_USER_INPUT', async () => {
     const calls: Array<[string, () => Promise<unknown>]> = [
       ['businessNumberRegistered', () => signup().businessNumberRegistered.query({ businessNumber: '123-45-67891' })],
-      ['createCompany', () => signup().createCompany.mutate(malformed({ kind: 'CORPORATE', accountId: randomUUID(), name: '무번호(주)', representative: '홍대표' }))],
+      [
+        'createCompany',
+        () => signup().createCompany.mutate(malformed({ kind: 'CORPORATE', accountId: randomUUID(), name: '무번호(주)', representative: '홍대표' })),
+      ],
       ['createCompany', () => signup().createCompany.mutate({ kind: 'PERSONAL', accountId: 'not-a-uuid', name: '홍개인' })],
       ['createCompany', () => signup().createCompany.mutate(malformed({ kind: 'OPERATOR', accountId: randomUUID(), name: '고객센터' }))],
       ['cancelCompany', () => signup().cancelCompany.mutate(malformed({}))],

@@ -13,17 +13,30 @@ beforeAll(async () => {
 
 const REGISTER = `mutation ($input: RegisterStaffInput!) { registerStaff(input: $input) {
   id loginId name email emailVerified grade approvalAuthority active department { id name } rank { id name } permissions { write edit delete sign discard } company { id } } }`;
-const UPDATE = 'mutation ($id: ID!, $input: UpdateStaffInput!) { updateStaff(id: $id, input: $input) { id name email phone grade approvalAuthority department { id } rank { id } } }';
+const UPDATE =
+  'mutation ($id: ID!, $input: UpdateStaffInput!) { updateStaff(id: $id, input: $input) { id name email phone grade approvalAuthority department { id } rank { id } } }';
 const SET_ACTIVE = 'mutation ($id: ID!, $active: Boolean!) { setStaffActive(id: $id, active: $active) { id active } }';
 const SET_PASSWORD = 'mutation ($id: ID!, $password: String!) { setStaffPassword(id: $id, password: $password) }';
-const SET_PERMISSIONS = 'mutation ($id: ID!, $input: StaffPermissionsInput!) { setStaffPermissions(id: $id, input: $input) { id permissions { write edit delete sign discard } } }';
+const SET_PERMISSIONS =
+  'mutation ($id: ID!, $input: StaffPermissionsInput!) { setStaffPermissions(id: $id, input: $input) { id permissions { write edit delete sign discard } } }';
 const APPROVERS = 'query ($s: String) { approvers(search: $s) { id loginId name } }';
-const STAFF = 'query ($filter: StaffFilter, $first: Int!, $after: String) { staffMembers(filter: $filter, first: $first, after: $after) { edges { cursor node { id loginId grade active } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }';
+const STAFF =
+  'query ($filter: StaffFilter, $first: Int!, $after: String) { staffMembers(filter: $filter, first: $first, after: $after) { edges { cursor node { id loginId grade active } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }';
 const NONE = { write: false, edit: false, delete: false, sign: false, discard: false };
 
 const staffInput = (overrides: Record<string, unknown> = {}) => {
   const { loginId, password, name, email, phone } = newMemberFields('st');
-  return { loginId, password, name, email, phone, grade: 'STAFF', departmentId: DemoOrganization.salesTeam1, rankId: DemoOrganization.ranks[0].id, ...overrides };
+  return {
+    loginId,
+    password,
+    name,
+    email,
+    phone,
+    grade: 'STAFF',
+    departmentId: DemoOrganization.salesTeam1,
+    rankId: DemoOrganization.ranks[0].id,
+    ...overrides,
+  };
 };
 const accountsWithLogin = async (loginId: string) => (await stack.sql('select id from identity.account where lower(login_id) = lower(?)', [loginId])).length;
 const profileCount = async () => Number((await stack.sql('select count(*) as n from organization.staff_profile where company_id = ?', [DemoIds.company]))[0].n);
@@ -86,7 +99,7 @@ describe('registering staff (R-STAFF-1,2)', () => {
     expect(await stack.outbox(input.email)).toHaveLength(1);
   });
 
-  it("refuses what identity refuses (taken login ID, weak password, bad email) and leaves nothing behind", async () => {
+  it('refuses what identity refuses (taken login ID, weak password, bad email) and leaves nothing behind', async () => {
     const before = await profileCount();
     const taken = await refused(stack, admin, REGISTER, { input: staffInput({ loginId: 'DEMO-STAFF' }) });
     expect(taken.code).toBe('CONFLICT');
@@ -111,7 +124,9 @@ describe('registering staff (R-STAFF-1,2)', () => {
   });
 
   it('cancels the login account when the profile cannot be saved', async () => {
-    await stack.sql(`create function organization.refuse_profile() returns trigger language plpgsql as $$ begin raise exception 'profile refused for the test'; end $$`);
+    await stack.sql(
+      `create function organization.refuse_profile() returns trigger language plpgsql as $$ begin raise exception 'profile refused for the test'; end $$`,
+    );
     await stack.sql('create trigger refuse_profile before insert on organization.staff_profile for each row execute function organization.refuse_profile()');
     try {
       const input = staffInput();
@@ -144,10 +159,27 @@ describe('managing staff (R-STAFF-4,5, R-PERM-1)', () => {
     const updated = (
       await ok(stack, admin, UPDATE, {
         id,
-        input: { departmentId: DemoOrganization.management, rankId: null, grade: 'DEPARTMENT_MANAGER', approvalAuthority: true, name: '새이름', email, phone: '010-9999-8888' },
+        input: {
+          departmentId: DemoOrganization.management,
+          rankId: null,
+          grade: 'DEPARTMENT_MANAGER',
+          approvalAuthority: true,
+          name: '새이름',
+          email,
+          phone: '010-9999-8888',
+        },
       })
     ).updateStaff;
-    expect(updated).toEqual({ id, name: '새이름', email, phone: '01099998888', grade: 'DEPARTMENT_MANAGER', approvalAuthority: true, department: { id: DemoOrganization.management }, rank: null });
+    expect(updated).toEqual({
+      id,
+      name: '새이름',
+      email,
+      phone: '01099998888',
+      grade: 'DEPARTMENT_MANAGER',
+      approvalAuthority: true,
+      department: { id: DemoOrganization.management },
+      rank: null,
+    });
     // A changed email is verified again (R-PROFILE-4 for staff).
     expect(await stack.outbox(email)).toHaveLength(1);
     const [entry] = (await ok(stack, admin, '{ auditLog(first: 1) { edges { node { action before after } } } }')).auditLog.edges;
@@ -160,7 +192,9 @@ describe('managing staff (R-STAFF-4,5, R-PERM-1)', () => {
     const { id } = await verifiedStaff();
     const refusal = await refused(stack, admin, UPDATE, { id, input: { departmentId: DemoOrganization.management, email: 'broken' } });
     expect(refusal.code).toBe('BAD_USER_INPUT');
-    expect((await stack.sql('select department_id from organization.staff_profile where user_id = ?', [id]))[0].department_id).toBe(DemoOrganization.salesTeam1);
+    expect((await stack.sql('select department_id from organization.staff_profile where user_id = ?', [id]))[0].department_id).toBe(
+      DemoOrganization.salesTeam1,
+    );
   });
 
   it('refuses to demote, suspend or edit the total admin through staff management', async () => {
@@ -171,7 +205,9 @@ describe('managing staff (R-STAFF-4,5, R-PERM-1)', () => {
     const [profile] = await stack.sql('select grade, active, can_write from organization.staff_profile where user_id = ?', [DemoIds.totalAdmin]);
     expect(profile).toEqual({ grade: 'TOTAL_ADMIN', active: true, can_write: true });
     // Department and rank of the total admin may be set.
-    expect((await ok(stack, admin, UPDATE, { id: DemoIds.totalAdmin, input: { departmentId: DemoOrganization.management } })).updateStaff.department).toEqual({ id: DemoOrganization.management });
+    expect((await ok(stack, admin, UPDATE, { id: DemoIds.totalAdmin, input: { departmentId: DemoOrganization.management } })).updateStaff.department).toEqual({
+      id: DemoOrganization.management,
+    });
     await ok(stack, admin, UPDATE, { id: DemoIds.totalAdmin, input: { departmentId: null } });
   });
 
@@ -250,7 +286,9 @@ describe('staff list', () => {
     expect(await ids({ departmentId: team, active: false })).toEqual([second.id]);
     expect(await ids({ departmentId: team, grade: 'DEPARTMENT_MANAGER' })).toEqual([second.id]);
     expect(await ids({ departmentId: DemoOrganization.sales })).toEqual([DemoIds.departmentManager]);
-    expect(await ids({ departmentId: DemoOrganization.sales, includeSubDepartments: true })).toEqual(expect.arrayContaining([DemoIds.departmentManager, DemoIds.staff]));
+    expect(await ids({ departmentId: DemoOrganization.sales, includeSubDepartments: true })).toEqual(
+      expect.arrayContaining([DemoIds.departmentManager, DemoIds.staff]),
+    );
     expect(await ids({ search: '검색대' })).toEqual([first.id]);
     expect(await ids({ search: first.input.loginId.toUpperCase() })).toEqual([first.id]);
     expect(await ids({ search: 'DEMO-' })).toEqual([DemoIds.totalAdmin, DemoIds.departmentManager, DemoIds.staff]);
@@ -287,7 +325,9 @@ describe('approvers (R-STAFF-3)', () => {
     expect(everyone).not.toContain(DemoIds.staff);
     expect(await stack.sql('select id from identity.account where login_id = ?', [unverified.loginId])).toHaveLength(1);
     expect((await ok(stack, token, APPROVERS, { s: '결재자' })).approvers).toEqual([{ id: approver.id, loginId: approver.input.loginId, name: '결재자갑' }]);
-    expect((await ok(stack, token, APPROVERS, { s: approver.input.loginId.toUpperCase() })).approvers.map((user: { id: string }) => user.id)).toEqual([approver.id]);
+    expect((await ok(stack, token, APPROVERS, { s: approver.input.loginId.toUpperCase() })).approvers.map((user: { id: string }) => user.id)).toEqual([
+      approver.id,
+    ]);
     expect((await ok(stack, token, APPROVERS, { s: 'demo-man' })).approvers.map((user: { id: string }) => user.id)).toEqual([DemoIds.departmentManager]);
     expect((await ok(stack, token, APPROVERS, { s: 'nobody-by-this-name' })).approvers).toEqual([]);
 

@@ -15,7 +15,9 @@ beforeAll(async () => {
 
 describe("a second company never sees the first one's anything", () => {
   it('sees its own company, with its own empty departments, ranks and defaults', async () => {
-    expect((await ok(stack, other.token, '{ company { id name settings { internalApproval } departments { id } ranks { id } } departments { id } ranks { id } }'))).toEqual({
+    expect(
+      await ok(stack, other.token, '{ company { id name settings { internalApproval } departments { id } ranks { id } } departments { id } ranks { id } }'),
+    ).toEqual({
       company: { id: other.companyId, name: '다른회사(주)', settings: { internalApproval: false }, departments: [], ranks: [] },
       departments: [],
       ranks: [],
@@ -30,7 +32,14 @@ describe("a second company never sees the first one's anything", () => {
     const approvers = (await ok(stack, other.token, '{ approvers { id } }')).approvers;
     expect(approvers).toEqual([{ id: other.userId }]);
     expect((await ok(stack, other.token, '{ auditLog(first: 200) { edges { node { id } } } }')).auditLog.edges).toEqual([]);
-    const filtered = (await ok(stack, other.token, 'query ($d: ID!) { staffMembers(first: 50, filter: { departmentId: $d, includeSubDepartments: true }) { edges { node { id } } } }', { d: DemoOrganization.sales })).staffMembers.edges;
+    const filtered = (
+      await ok(
+        stack,
+        other.token,
+        'query ($d: ID!) { staffMembers(first: 50, filter: { departmentId: $d, includeSubDepartments: true }) { edges { node { id } } } }',
+        { d: DemoOrganization.sales },
+      )
+    ).staffMembers.edges;
     expect(filtered).toEqual([]);
   });
 
@@ -42,12 +51,21 @@ describe("a second company never sees the first one's anything", () => {
       ['mutation ($id: ID!) { updateStaff(id: $id, input: { approvalAuthority: false }) { id } }', { id: DemoIds.departmentManager }],
       ['mutation ($id: ID!) { setStaffActive(id: $id, active: false) { id } }', { id: DemoIds.staff }],
       ['mutation ($id: ID!) { setStaffPassword(id: $id, password: "Hijack-pass-2026!") }', { id: DemoIds.staff }],
-      ['mutation ($id: ID!) { setStaffPermissions(id: $id, input: { write: true, edit: true, delete: true, sign: true, discard: true }) { id } }', { id: DemoIds.staff }],
+      [
+        'mutation ($id: ID!) { setStaffPermissions(id: $id, input: { write: true, edit: true, delete: true, sign: true, discard: true }) { id } }',
+        { id: DemoIds.staff },
+      ],
     ] as const) {
       expect((await refused(stack, other.token, query, variables)).code).toBe('NOT_FOUND');
     }
     const register = 'mutation ($input: RegisterStaffInput!) { registerStaff(input: $input) { id } }';
-    const input = { loginId: `x${randomUUID().slice(0, 8)}`, password: 'Correct-horse-9!', name: '침입', email: `${randomUUID().slice(0, 8)}@example.com`, grade: 'STAFF' };
+    const input = {
+      loginId: `x${randomUUID().slice(0, 8)}`,
+      password: 'Correct-horse-9!',
+      name: '침입',
+      email: `${randomUUID().slice(0, 8)}@example.com`,
+      grade: 'STAFF',
+    };
     expect((await refused(stack, other.token, register, { input: { ...input, departmentId: DemoOrganization.sales } })).code).toBe('BAD_USER_INPUT');
     expect((await refused(stack, other.token, register, { input: { ...input, rankId: DemoOrganization.ranks[0].id } })).code).toBe('BAD_USER_INPUT');
 
@@ -60,26 +78,41 @@ describe("a second company never sees the first one's anything", () => {
   });
 
   it("reads nothing of the first company's people through User fields", async () => {
-    const query = 'query ($id: ID!) { _entities(representations: [{ __typename: "User", id: $id }]) { ... on User { company { id } department { id } rank { id } grade approvalAuthority active permissions { write } } } }';
+    const query =
+      'query ($id: ID!) { _entities(representations: [{ __typename: "User", id: $id }]) { ... on User { company { id } department { id } rank { id } grade approvalAuthority active permissions { write } } } }';
     const viewer = {
       userId: other.userId,
       loginId: other.loginId,
       role: 'MEMBER' as const,
       sessionId: null,
-      member: { companyId: other.companyId, grade: 'TOTAL_ADMIN' as const, active: true, departmentId: null, departmentScope: [], permissions: ALL_PERMISSIONS },
+      member: {
+        companyId: other.companyId,
+        grade: 'TOTAL_ADMIN' as const,
+        active: true,
+        departmentId: null,
+        departmentScope: [],
+        permissions: ALL_PERMISSIONS,
+      },
     };
     const result = await stack.subgraphGraphql('organization', query, { id: DemoIds.staff }, viewer);
-    expect(result.data._entities).toEqual([{ company: null, department: null, rank: null, grade: null, approvalAuthority: null, active: null, permissions: null }]);
+    expect(result.data._entities).toEqual([
+      { company: null, department: null, rank: null, grade: null, approvalAuthority: null, active: null, permissions: null },
+    ]);
   });
 
   it("does not show the first company's settings or referral code through a Company reference", async () => {
-    const result = await stack.subgraphGraphql('organization', 'query ($id: ID!) { _entities(representations: [{ __typename: "Company", id: $id }]) { ... on Company { id } } }', { id: DemoIds.company }, {
-      userId: other.userId,
-      loginId: other.loginId,
-      role: 'MEMBER',
-      sessionId: null,
-      member: { companyId: other.companyId, grade: 'TOTAL_ADMIN', active: true, departmentId: null, departmentScope: [], permissions: ALL_PERMISSIONS },
-    });
+    const result = await stack.subgraphGraphql(
+      'organization',
+      'query ($id: ID!) { _entities(representations: [{ __typename: "Company", id: $id }]) { ... on Company { id } } }',
+      { id: DemoIds.company },
+      {
+        userId: other.userId,
+        loginId: other.loginId,
+        role: 'MEMBER',
+        sessionId: null,
+        member: { companyId: other.companyId, grade: 'TOTAL_ADMIN', active: true, departmentId: null, departmentScope: [], permissions: ALL_PERMISSIONS },
+      },
+    );
     expect(result.data._entities).toEqual([null]);
   });
 });

@@ -7,11 +7,7 @@ import { BillingAccount, BillingTier } from './billing-account.type.ts';
 export async function billingAccountOf(ctx: BillingContext, companyId: string): Promise<BillingAccount> {
   const now = new Date();
   const usable = (await ctx.loaders.lotsByCompany.load(companyId)).filter((lot) => isUsable(lot, now));
-  const tier = usable.some((lot) => lot.kind === PlanKind.PAID)
-    ? BillingTier.PAID
-    : usable.length > 0
-      ? BillingTier.EVENT
-      : BillingTier.GENERAL;
+  const tier = usable.some((lot) => lot.kind === PlanKind.PAID) ? BillingTier.PAID : usable.length > 0 ? BillingTier.EVENT : BillingTier.GENERAL;
   const expiries = usable.map((lot) => lot.expiresAt.getTime());
   return Object.assign(new BillingAccount(), {
     companyId,

@@ -1,7 +1,8 @@
 import type { EntityManager, SubgraphContext } from '@econtract/server-kit';
 import { AuditEvent } from './audit-event.entity.ts';
 
-export type AuditEntry = Pick<AuditEvent, 'companyId' | 'action'> & Partial<Pick<AuditEvent, 'targetType' | 'targetId' | 'amountKrw' | 'unitCount' | 'details'>>;
+export type AuditEntry = Pick<AuditEvent, 'companyId' | 'action'> &
+  Partial<Pick<AuditEvent, 'targetType' | 'targetId' | 'amountKrw' | 'unitCount' | 'details'>>;
 
 /**
  * Writes one audit event at once. Pass the transaction's EntityManager so the entry commits or

@@ -7,7 +7,10 @@ import { Company } from './company.type.ts';
 
 @Resolver(() => Company)
 export class CompanyResolver {
-  @FieldResolver(() => BillingAccount, { nullable: true, description: "The company's billing standing, for its total admin or individual member only; null for another company." })
+  @FieldResolver(() => BillingAccount, {
+    nullable: true,
+    description: "The company's billing standing, for its total admin or individual member only; null for another company.",
+  })
   billing(@Root() company: Company, @Ctx() ctx: BillingContext): Promise<BillingAccount> | null {
     // Tenant isolation, again: never another company's billing.
     if (company.id !== companyOf(ctx.viewer)) return null;

@@ -68,7 +68,10 @@ export async function claimFreePass(ctx: BillingContext): Promise<PrepaidLot> {
 
 @Resolver(() => PrepaidLot)
 export class FreePassResolver {
-  @Mutation(() => PrepaidLot, { description: 'Claims the monthly free pass (무료이용권): a lot valid for one month. Refused within a month of the last claim and while an event plan is usable. Total admin or individual member only.' })
+  @Mutation(() => PrepaidLot, {
+    description:
+      'Claims the monthly free pass (무료이용권): a lot valid for one month. Refused within a month of the last claim and while an event plan is usable. Total admin or individual member only.',
+  })
   claimFreePass(@Ctx() ctx: BillingContext): Promise<PrepaidLot> {
     return claimFreePass(ctx);
   }

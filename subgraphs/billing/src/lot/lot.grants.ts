@@ -17,7 +17,10 @@ type GrantCancelResponse = { cancelled: boolean };
  */
 export async function grantEvent(request: z.infer<typeof grantEventInput>, ctx: BillingContext): Promise<GrantEventResponse> {
   const plan = await ctx.loaders.planByCode.load(request.planCode);
-  if (!plan || plan.kind !== PlanKind.EVENT) throw badUserInput(msg(`${request.planCode} is not an event plan in the catalogue.`, `${request.planCode}은(는) 요금제 목록에 있는 이벤트성 요금제가 아닙니다.`));
+  if (!plan || plan.kind !== PlanKind.EVENT)
+    throw badUserInput(
+      msg(`${request.planCode} is not an event plan in the catalogue.`, `${request.planCode}은(는) 요금제 목록에 있는 이벤트성 요금제가 아닙니다.`),
+    );
 
   const grantedAt = new Date();
   // Two rounds at most: a second is needed only if the existing lot was cancelled between the statements.
@@ -26,7 +29,14 @@ export async function grantEvent(request: z.infer<typeof grantEventInput>, ctx: 
     const inserted = await ctx.em.transactional(async (tx) => {
       const id = await insertLot(tx, { companyId: request.companyId, plan, purchasedAt: grantedAt, grantKey: request.grantKey });
       if (id) {
-        await audit(tx, ctx, { companyId: request.companyId, action: 'EVENT_GRANTED', targetType: 'lot', targetId: id, unitCount: plan.contractCount, details: { planCode: plan.code, grantKey: request.grantKey } });
+        await audit(tx, ctx, {
+          companyId: request.companyId,
+          action: 'EVENT_GRANTED',
+          targetType: 'lot',
+          targetId: id,
+          unitCount: plan.contractCount,
+          details: { planCode: plan.code, grantKey: request.grantKey },
+        });
       }
       return id;
     });
@@ -35,7 +45,12 @@ export async function grantEvent(request: z.infer<typeof grantEventInput>, ctx: 
     const lot = await ctx.em.findOne(PrepaidLot, { grantKey: request.grantKey }, { refresh: true });
     if (!lot) continue;
     if (lot.companyId !== request.companyId || lot.plan.code !== request.planCode) {
-      throw conflict(msg(`Grant key ${request.grantKey} was already used for another company or plan.`, `지급 키 ${request.grantKey}은(는) 이미 다른 회사나 요금제에 사용되었습니다.`));
+      throw conflict(
+        msg(
+          `Grant key ${request.grantKey} was already used for another company or plan.`,
+          `지급 키 ${request.grantKey}은(는) 이미 다른 회사나 요금제에 사용되었습니다.`,
+        ),
+      );
     }
     return { lotId: lot.id, created: false };
   }
@@ -60,7 +75,13 @@ export async function grantCancel(request: { grantKey: string }, ctx: BillingCon
       );
     }
     tx.remove(lot);
-    await audit(tx, ctx, { companyId: lot.companyId, action: 'EVENT_GRANT_CANCELLED', targetType: 'lot', targetId: lot.id, details: { grantKey: request.grantKey } });
+    await audit(tx, ctx, {
+      companyId: lot.companyId,
+      action: 'EVENT_GRANT_CANCELLED',
+      targetType: 'lot',
+      targetId: lot.id,
+      details: { grantKey: request.grantKey },
+    });
     return { cancelled: true };
   });
 }

@@ -15,7 +15,8 @@ export class LotResolver {
   async prepaidLots(
     @Arg('includeExpired', () => Boolean, { defaultValue: false, description: 'Also list expired lots.' }) includeExpired: boolean,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many lots to return, 1–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." })
+    after: string | null,
     @Ctx() ctx: BillingContext,
   ): Promise<PrepaidLotConnection> {
     const page = pageOf('lot', first, after, 100);
@@ -48,11 +49,14 @@ export class LotResolver {
     return lotStatus(lot, new Date());
   }
 
-  @FieldResolver(() => UsageConnection, { description: 'Each unit consumed from this lot, one per completed contract, oldest first; page with `first` and `after`.' })
+  @FieldResolver(() => UsageConnection, {
+    description: 'Each unit consumed from this lot, one per completed contract, oldest first; page with `first` and `after`.',
+  })
   usages(
     @Root() lot: PrepaidLot,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many usages to return, 1–500.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." })
+    after: string | null,
     @Ctx() ctx: BillingContext,
   ): Promise<UsageConnection> {
     return keysetConnection(pageOf('usage', first, after, 500), {

@@ -83,7 +83,10 @@ export class PrepaidLot {
   seq!: Opt<number>;
 
   /** Read a page at a time (see the usage pages in context.ts), never as a whole. */
-  @OneToMany(() => Usage, (usage) => usage.lot)
+  @OneToMany(
+    () => Usage,
+    (usage) => usage.lot,
+  )
   usageLedger = new Collection<Usage>(this);
 }
 

@@ -32,12 +32,26 @@ export class PaymentProviderUnavailable extends Error {
 export class LocalTestPaymentProvider implements PaymentProvider {
   async confirm(request: ConfirmRequest): Promise<ConfirmResult> {
     if (request.paymentKey.startsWith('test_approve_')) {
-      return { status: 'APPROVED', approvedAt: new Date(), cardCompany: '신한카드', cardLast4: '4242', approvalNumber: String(randomInt(10_000_000, 100_000_000)) };
+      return {
+        status: 'APPROVED',
+        approvedAt: new Date(),
+        cardCompany: '신한카드',
+        cardLast4: '4242',
+        approvalNumber: String(randomInt(10_000_000, 100_000_000)),
+      };
     }
     if (request.paymentKey.startsWith('test_decline_')) {
-      return { status: 'DECLINED', code: 'REJECT_CARD_COMPANY', message: '카드사에서 승인을 거절했습니다. 다른 카드로 결제해 주세요. (The card company declined the payment; try another card.)' };
+      return {
+        status: 'DECLINED',
+        code: 'REJECT_CARD_COMPANY',
+        message: '카드사에서 승인을 거절했습니다. 다른 카드로 결제해 주세요. (The card company declined the payment; try another card.)',
+      };
     }
     if (request.paymentKey.startsWith('test_timeout_')) throw new PaymentProviderUnavailable('local test provider: simulated timeout');
-    return { status: 'DECLINED', code: 'NOT_FOUND_PAYMENT', message: 'No payment with this payment key exists. (Test keys start with test_approve_, test_decline_ or test_timeout_.)' };
+    return {
+      status: 'DECLINED',
+      code: 'NOT_FOUND_PAYMENT',
+      message: 'No payment with this payment key exists. (Test keys start with test_approve_, test_decline_ or test_timeout_.)',
+    };
   }
 }

@@ -11,18 +11,26 @@ import { ConfirmPaymentInput, PaymentOrder } from './payment.type.ts';
 @Resolver(() => Payment)
 export class PaymentResolver {
   @Query(() => PaymentConnection, {
-    description: "The payment history of the viewer's company: approved and declined payments, newest first; page with `first` and `after`. Total admin or individual member only.",
+    description:
+      "The payment history of the viewer's company: approved and declined payments, newest first; page with `first` and `after`. Total admin or individual member only.",
   })
   payments(
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many payments to return, 1–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." })
+    after: string | null,
     @Ctx() ctx: BillingContext,
   ): Promise<PaymentConnection> {
     return listPayments(ctx, pageOf('payment', first, after, 100));
   }
 
-  @Mutation(() => PaymentOrder, { description: 'Step 1 of a card payment: records an order for a purchasable plan at the catalogue price; pay it in the payment widget, then call confirmPayment.' })
-  preparePayment(@Arg('planCode', () => String, { description: 'The code of a purchasable plan, e.g. SOHO or BUSINESS.' }) planCode: string, @Ctx() ctx: BillingContext): Promise<PaymentOrder> {
+  @Mutation(() => PaymentOrder, {
+    description:
+      'Step 1 of a card payment: records an order for a purchasable plan at the catalogue price; pay it in the payment widget, then call confirmPayment.',
+  })
+  preparePayment(
+    @Arg('planCode', () => String, { description: 'The code of a purchasable plan, e.g. SOHO or BUSINESS.' }) planCode: string,
+    @Ctx() ctx: BillingContext,
+  ): Promise<PaymentOrder> {
     return preparePayment(ctx, planCode);
   }
 
@@ -30,7 +38,10 @@ export class PaymentResolver {
     description:
       'Step 2 of a card payment: confirms the widget payment with the card company; on approval the plan is added as a new prepaid lot. Safe to retry (same order → same payment, one lot). Declined → BAD_USER_INPUT with the reason; no answer from the card company → SERVICE_UNAVAILABLE (extensions.retryable = true).',
   })
-  async confirmPayment(@Arg('input', () => ConfirmPaymentInput, { description: 'The order and what the widget returned for it.' }) input: ConfirmPaymentInput, @Ctx() ctx: BillingContext): Promise<Payment> {
+  async confirmPayment(
+    @Arg('input', () => ConfirmPaymentInput, { description: 'The order and what the widget returned for it.' }) input: ConfirmPaymentInput,
+    @Ctx() ctx: BillingContext,
+  ): Promise<Payment> {
     if (ctx.client.ip) await billingLimiter.hit(ctx.em, BillingRateLimits.paymentConfirmPerIp, ctx.client.ip);
     await billingLimiter.hit(ctx.em, BillingRateLimits.paymentConfirmPerCompany, companyOf(ctx.viewer)!);
     return confirmPayment(ctx, input, paymentProvider());

@@ -30,7 +30,14 @@ export async function preparePayment(ctx: BillingContext, planCode: string): Pro
   await ctx.em.transactional(async (tx) => {
     const payment = tx.create(Payment, { orderId, companyId, plan: plan.code, amountKrw: plan.priceKrw, supplyKrw, vatKrw, requestedBy: ctx.viewer!.userId });
     await tx.flush();
-    await audit(tx, ctx, { companyId, action: 'PAYMENT_PREPARED', targetType: 'payment', targetId: payment.id, amountKrw: plan.priceKrw, details: { orderId, planCode: plan.code } });
+    await audit(tx, ctx, {
+      companyId,
+      action: 'PAYMENT_PREPARED',
+      targetType: 'payment',
+      targetId: payment.id,
+      amountKrw: plan.priceKrw,
+      details: { orderId, planCode: plan.code },
+    });
   });
   return { orderId, amountKrw: plan.priceKrw, orderName: plan.name, planCode: plan.code };
 }
@@ -53,19 +60,38 @@ export const providerUnavailable = () =>
  */
 export async function confirmPayment(ctx: BillingContext, input: ConfirmPaymentInput, provider: PaymentProvider): Promise<Payment> {
   const companyId = companyOf(ctx.viewer)!;
-  if (!input.orderId || input.orderId.length > 64) throw badUserInput(msg('orderId is not an order id from preparePayment.', 'orderId가 preparePayment에서 받은 주문번호가 아닙니다.'), { field: 'orderId' });
-  if (!input.paymentKey || input.paymentKey.length > 200) throw badUserInput(msg('paymentKey must be the key the payment widget returned.', 'paymentKey에는 결제 위젯이 돌려준 결제키를 넣어 주세요.'), { field: 'paymentKey' });
+  if (!input.orderId || input.orderId.length > 64)
+    throw badUserInput(msg('orderId is not an order id from preparePayment.', 'orderId가 preparePayment에서 받은 주문번호가 아닙니다.'), { field: 'orderId' });
+  if (!input.paymentKey || input.paymentKey.length > 200)
+    throw badUserInput(msg('paymentKey must be the key the payment widget returned.', 'paymentKey에는 결제 위젯이 돌려준 결제키를 넣어 주세요.'), {
+      field: 'paymentKey',
+    });
 
   let outcome: { payment: Payment } | { error: AppError };
   try {
     outcome = await ctx.em.transactional(async (tx) => {
       // `for update`: a retried or simultaneous confirm of this order waits here, then sees how the first ended.
       const order = await tx.findOne(Payment, { orderId: input.orderId, companyId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      if (!order) return { error: notFound(msg('No such payment order for your company. Start again with preparePayment.', '회사에 해당 주문이 없습니다. preparePayment부터 다시 진행해 주세요.')) };
+      if (!order)
+        return {
+          error: notFound(
+            msg(
+              'No such payment order for your company. Start again with preparePayment.',
+              '회사에 해당 주문이 없습니다. preparePayment부터 다시 진행해 주세요.',
+            ),
+          ),
+        };
       if (order.status === PaymentStatus.APPROVED) {
         // A retry of the confirm that succeeded: the same payment, nothing charged again.
         if (order.paymentKey === input.paymentKey) return { payment: order };
-        return { error: conflict(msg('This order has already been paid with another payment. Start a new order with preparePayment.', '이미 다른 결제로 결제가 끝난 주문입니다. preparePayment로 새 주문을 만들어 주세요.')) };
+        return {
+          error: conflict(
+            msg(
+              'This order has already been paid with another payment. Start a new order with preparePayment.',
+              '이미 다른 결제로 결제가 끝난 주문입니다. preparePayment로 새 주문을 만들어 주세요.',
+            ),
+          ),
+        };
       }
       if (order.status === PaymentStatus.DECLINED) {
         return {
@@ -94,12 +120,25 @@ export async function confirmPayment(ctx: BillingContext, input: ConfirmPaymentI
       if (result.status === 'DECLINED') {
         Object.assign(order, { status: PaymentStatus.DECLINED, paymentKey: input.paymentKey, declineCode: result.code, declineReason: result.message });
         await tx.flush();
-        await audit(tx, ctx, { companyId, action: 'PAYMENT_DECLINED', targetType: 'payment', targetId: order.id, amountKrw: order.amountKrw, details: { code: result.code, message: result.message } });
+        await audit(tx, ctx, {
+          companyId,
+          action: 'PAYMENT_DECLINED',
+          targetType: 'payment',
+          targetId: order.id,
+          amountKrw: order.amountKrw,
+          details: { code: result.code, message: result.message },
+        });
         return {
-          error: badUserInput(msg(`The card payment was declined: ${result.message} Nothing was charged.`, `카드 결제가 거절되었습니다: ${result.message} 청구된 금액은 없습니다.`), {
-            reason: result.code,
-            paymentId: order.id,
-          }),
+          error: badUserInput(
+            msg(
+              `The card payment was declined: ${result.message} Nothing was charged.`,
+              `카드 결제가 거절되었습니다: ${result.message} 청구된 금액은 없습니다.`,
+            ),
+            {
+              reason: result.code,
+              paymentId: order.id,
+            },
+          ),
         };
       }
 

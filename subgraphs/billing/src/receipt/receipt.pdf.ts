@@ -26,7 +26,8 @@ export interface ReceiptContent {
 }
 
 const won = (amount: number) => `${amount.toLocaleString('ko-KR')}원`;
-const businessNumber = (digits: string | null) => (digits && /^\d{10}$/.test(digits) ? `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}` : (digits ?? '-'));
+const businessNumber = (digits: string | null) =>
+  digits && /^\d{10}$/.test(digits) ? `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}` : (digits ?? '-');
 /** Receipts show Korea time: YYYY-MM-DD HH:mm:ss (KST). */
 const seoulTime = (instant: Date) => `${new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')} (KST)`;
 

@@ -26,7 +26,11 @@ export class ReceiptResolver {
     description:
       "The PDF receipt of one of this company's approved payments, with the company's name and business registration number as the buyer. Total admin or individual member only; NOT_FOUND for any other payment.",
   })
-  async paymentReceipt(@Root() company: Company, @Arg('paymentId', () => ID, { description: 'The `id` of an approved payment of this company.' }) paymentId: string, @Ctx() ctx: BillingContext): Promise<Receipt> {
+  async paymentReceipt(
+    @Root() company: Company,
+    @Arg('paymentId', () => ID, { description: 'The `id` of an approved payment of this company.' }) paymentId: string,
+    @Ctx() ctx: BillingContext,
+  ): Promise<Receipt> {
     const companyId = companyOf(ctx.viewer);
     if (!companyId || company.id !== companyId) throw receiptNotFound();
     return buildReceipt(ctx, paymentId, companyId, { name: company.name ?? '-', businessNumber: company.businessNumber ?? null });
@@ -50,7 +54,12 @@ export class PaymentReceiptResolver {
 const receiptNotFound = () => notFound(msg('No approved payment with this id for your company.', '해당 결제 내역을 찾을 수 없습니다.'));
 
 /** The receipt of one of `companyId`'s approved payments; the buyer's details come from organization. */
-export async function buildReceipt(ctx: BillingContext, paymentId: string, companyId: string, buyer: { name: string; businessNumber: string | null }): Promise<Receipt> {
+export async function buildReceipt(
+  ctx: BillingContext,
+  paymentId: string,
+  companyId: string,
+  buyer: { name: string; businessNumber: string | null },
+): Promise<Receipt> {
   const payment = isUuid(paymentId) ? await ctx.em.findOne(Payment, { id: paymentId, companyId, status: PaymentStatus.APPROVED }) : null;
   if (!payment) throw receiptNotFound();
   const plan = await ctx.loaders.planByCode.load(payment.plan.code);

@@ -18,6 +18,8 @@ export const usageRoutes = internalRouter({
    * QUOTA_EXHAUSTED when the company has no usable lot.
    */
   /** Documents, before a contract is sent: how many units the company can still use (0: QUOTA_EXHAUSTED). */
-  balance: internalProcedure.input(z.object({ companyId: z.uuid() })).query(async ({ input, ctx }) => ({ usableUnits: await usableUnits(input.companyId, ctx) })),
+  balance: internalProcedure
+    .input(z.object({ companyId: z.uuid() }))
+    .query(async ({ input, ctx }) => ({ usableUnits: await usableUnits(input.companyId, ctx) })),
   consume: internalProcedure.input(usageConsumeInput).mutation(({ input, ctx }) => consumeUsage(input, ctx)),
 });

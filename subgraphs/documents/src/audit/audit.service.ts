@@ -27,7 +27,16 @@ export async function recordAudits(em: EntityManager, viewer: Viewer | null, cha
     const chunk = changes.slice(start, start + AUDIT_ROWS_PER_STATEMENT);
     await em.execute(
       `insert into "documents"."audit_entry" ("id", "company_id", "actor_id", "action", "target_type", "target_id", "before", "after") values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      chunk.flatMap((change) => [randomUUID(), change.companyId, viewer?.userId ?? null, change.action, change.targetType, change.targetId, json(change.before), json(change.after)]),
+      chunk.flatMap((change) => [
+        randomUUID(),
+        change.companyId,
+        viewer?.userId ?? null,
+        change.action,
+        change.targetType,
+        change.targetId,
+        json(change.before),
+        json(change.after),
+      ]),
     );
   }
 }

@@ -8,7 +8,9 @@ import { categoryNotFound, createCategory, deleteCategories, updateCategory } fr
 
 @Resolver(() => DocumentCategory)
 export class DocumentCategoryResolver {
-  @Query(() => [DocumentCategory], { description: "The viewer's company's document categories (문서분류), by name. Every member can list them to file and search." })
+  @Query(() => [DocumentCategory], {
+    description: "The viewer's company's document categories (문서분류), by name. Every member can list them to file and search.",
+  })
   async documentCategories(@Ctx() ctx: DocumentsContext): Promise<DocumentCategory[]> {
     // The shield rule guarantees a member; the filter keeps every other company's rows out.
     return ctx.em.find(DocumentCategory, { companyId: ctx.viewer!.member!.companyId }, { orderBy: { name: 'asc', id: 'asc' } });
@@ -44,7 +46,9 @@ export class DocumentCategoryResolver {
     return createCategory(ctx.em, ctx.viewer!, input);
   }
 
-  @Mutation(() => DocumentCategory, { description: "Changes a category's name or description; each change is kept in its history. Total admin (or an individual member) only." })
+  @Mutation(() => DocumentCategory, {
+    description: "Changes a category's name or description; each change is kept in its history. Total admin (or an individual member) only.",
+  })
   updateDocumentCategory(
     @Arg('id', () => ID, { description: "The category's ID." }) id: string,
     @Arg('input', () => UpdateDocumentCategoryInput, { description: 'The changes.' }) input: UpdateDocumentCategoryInput,
@@ -54,9 +58,13 @@ export class DocumentCategoryResolver {
   }
 
   @Mutation(() => [ID], {
-    description: 'Deletes several categories at once, all or none; their contracts and templates become uncategorised. Returns the deleted IDs. Total admin (or an individual member) only.',
+    description:
+      'Deletes several categories at once, all or none; their contracts and templates become uncategorised. Returns the deleted IDs. Total admin (or an individual member) only.',
   })
-  deleteDocumentCategories(@Arg('ids', () => [ID], { description: 'The categories to delete, 1–100.' }) ids: string[], @Ctx() ctx: DocumentsContext): Promise<string[]> {
+  deleteDocumentCategories(
+    @Arg('ids', () => [ID], { description: 'The categories to delete, 1–100.' }) ids: string[],
+    @Ctx() ctx: DocumentsContext,
+  ): Promise<string[]> {
     return deleteCategories(ctx.em, ctx.viewer!, ids);
   }
 }

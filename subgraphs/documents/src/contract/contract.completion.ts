@@ -40,11 +40,16 @@ export async function completeContract(ctx: DocumentsContext, id: string): Promi
 /** Steps 2 and 3 for a COMPLETING contract; safe to repeat any number of times. */
 export async function settleCompletion(ctx: SubgraphContext<any>, contract: Completing): Promise<void> {
   try {
-    await ctx.services.to<BillingRoutes>('billing').usage.consume.mutate({ companyId: contract.companyId, contractId: contract.id, managementNumber: contract.managementNumber });
+    await ctx.services
+      .to<BillingRoutes>('billing')
+      .usage.consume.mutate({ companyId: contract.companyId, contractId: contract.id, managementNumber: contract.managementNumber });
   } catch (error) {
     if (error instanceof AppError && error.code === ErrorCode.QUOTA_EXHAUSTED) {
       // Nothing was consumed: the contract goes back to SENT, to be completed once a plan is bought.
-      await ctx.em.execute(`update "documents"."contract" set "status" = 'SENT', "updated_at" = ? where "id" = ? and "status" = 'COMPLETING'`, [clock.now(), contract.id]);
+      await ctx.em.execute(`update "documents"."contract" set "status" = 'SENT', "updated_at" = ? where "id" = ? and "status" = 'COMPLETING'`, [
+        clock.now(),
+        contract.id,
+      ]);
     }
     throw error;
   }
@@ -56,7 +61,14 @@ export async function settleCompletion(ctx: SubgraphContext<any>, contract: Comp
       [now, now, contract.id],
     );
     if (rows.length) {
-      await recordAudit(tx, ctx.viewer, { companyId: contract.companyId, action: 'CONTRACT_COMPLETED', targetType: AuditTarget.CONTRACT, targetId: contract.id, before: { status: 'SENT' }, after: { status: 'COMPLETED' } });
+      await recordAudit(tx, ctx.viewer, {
+        companyId: contract.companyId,
+        action: 'CONTRACT_COMPLETED',
+        targetType: AuditTarget.CONTRACT,
+        targetId: contract.id,
+        before: { status: 'SENT' },
+        after: { status: 'COMPLETED' },
+      });
     }
   });
 }

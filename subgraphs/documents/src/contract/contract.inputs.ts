@@ -6,7 +6,10 @@ export class ContractPartyInput {
   @Field(() => String, { description: "The party's name, 1–100 characters." })
   name!: string;
 
-  @Field(() => String, { description: "The party's email address; when it belongs to a member of another company on the service, the contract appears in that company's received box." })
+  @Field(() => String, {
+    description:
+      "The party's email address; when it belongs to a member of another company on the service, the contract appears in that company's received box.",
+  })
   email!: string;
 
   @Field(() => String, { nullable: true, description: "The party's phone number." })
@@ -21,7 +24,7 @@ export class CreateContractInput {
   @Field(() => ID, { nullable: true, description: 'A contract template (양식) supplying the title, body and category where these are omitted.' })
   templateId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The title, 1–200 characters; required unless the template gives one." })
+  @Field(() => String, { nullable: true, description: 'The title, 1–200 characters; required unless the template gives one.' })
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The text body, up to 100,000 characters.' })
@@ -39,13 +42,19 @@ export class CreateContractInput {
   @Field(() => [ContractPartyInput], { nullable: true, description: 'The counterparties, up to 50; at least one is needed to send.' })
   parties?: ContractPartyInput[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether internal approval is needed before sending; the company's internal-approval setting when omitted." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether internal approval is needed before sending; the company's internal-approval setting when omitted.",
+  })
   approvalRequired?: boolean | null;
 
   @Field(() => ID, { nullable: true, description: 'The approver: an active member of the company holding approval authority (see `approvers`).' })
   approverId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The management number, only when the company numbers contracts by hand; unique in the company regardless of case and spaces." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The management number, only when the company numbers contracts by hand; unique in the company regardless of case and spaces.',
+  })
   managementNumber?: string | null;
 }
 
@@ -57,7 +66,10 @@ export class UpdateContractInput {
   @Field(() => String, { nullable: true, description: 'The new text body, up to 100,000 characters.' })
   body?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A new PDF body: the `fileId` of a CONTRACT_PDF upload (prepareUpload), not used by any other record; replaces the old PDF.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A new PDF body: the `fileId` of a CONTRACT_PDF upload (prepareUpload), not used by any other record; replaces the old PDF.',
+  })
   bodyFileId?: string | null;
 
   @Field(() => [ContractPartyInput], { nullable: true, description: 'The new list of counterparties (replaces the old one).' })

@@ -20,7 +20,12 @@ export async function reserveNumbers(em: EntityManager, companyId: string, at: D
     last = Number(row!.last_serial);
   } catch (error) {
     if (/contract_number_counter_last_serial_check/.test(String(error))) {
-      throw conflict(msg(`No management numbers are left for ${period} (at most 99999 a month).`, `${period}에 발급할 수 있는 계약관리번호(월 최대 99999건)를 모두 사용했습니다.`));
+      throw conflict(
+        msg(
+          `No management numbers are left for ${period} (at most 99999 a month).`,
+          `${period}에 발급할 수 있는 계약관리번호(월 최대 99999건)를 모두 사용했습니다.`,
+        ),
+      );
     }
     throw error;
   }

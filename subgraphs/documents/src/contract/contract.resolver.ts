@@ -41,9 +41,11 @@ const sentByViewersCompany = (contract: Contract) => contract.companyId === cont
 export class ContractResolver {
   @Query(() => ContractConnection, { description: "The contracts the viewer can see in their company's sent and received boxes, newest first." })
   async contracts(
-    @Arg('filter', () => ContractFilter, { nullable: true, description: 'Which contracts; all the viewer can see when omitted.' }) filter: ContractFilter | null,
+    @Arg('filter', () => ContractFilter, { nullable: true, description: 'Which contracts; all the viewer can see when omitted.' })
+    filter: ContractFilter | null,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many contracts to return, 1–500.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." })
+    after: string | null,
     @Ctx() ctx: DocumentsContext,
   ): Promise<ContractConnection> {
     const page = pageOf('contract', first, after, 500);
@@ -73,7 +75,10 @@ export class ContractResolver {
     return contract.categoryId ? ctx.loaders.categoryById.load(contract.categoryId) : null;
   }
 
-  @FieldResolver(() => ContractTemplate, { nullable: true, description: "The template it was written from, when it is one of the viewer's company's and still exists." })
+  @FieldResolver(() => ContractTemplate, {
+    nullable: true,
+    description: "The template it was written from, when it is one of the viewer's company's and still exists.",
+  })
   template(@Root() contract: Contract, @Ctx() ctx: DocumentsContext): Promise<ContractTemplate | null> | null {
     return contract.templateId ? ctx.loaders.templateById.load(contract.templateId) : null;
   }
@@ -84,17 +89,26 @@ export class ContractResolver {
     return contract.bodyFileId ? bodyPdfOf(ctx, await ctx.loaders.storedFileById.load(contract.bodyFileId), contract.title) : null;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: "Who wrote the contract; null for a received contract (the sender's member is not the viewer's to look up: see `parties`)." })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: "Who wrote the contract; null for a received contract (the sender's member is not the viewer's to look up: see `parties`).",
+  })
   author(@Root() contract: Contract): User | null {
     return sentByViewersCompany(contract) ? { id: contract.authorId } : null;
   }
 
-  @FieldResolver(() => Department, { nullable: true, description: "The author's department when the contract was written; null when none, or for a received contract (another company's department)." })
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: "The author's department when the contract was written; null when none, or for a received contract (another company's department).",
+  })
   department(@Root() contract: Contract): Department | null {
     return contract.departmentId && sentByViewersCompany(contract) ? { id: contract.departmentId } : null;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: "The chosen approver; null when none, and for a received contract (the sender's internal approval)." })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: "The chosen approver; null when none, and for a received contract (the sender's internal approval).",
+  })
   approver(@Root() contract: Contract): User | null {
     return sentByViewersCompany(contract) ? userRef(contract.approverId) : null;
   }
@@ -102,7 +116,12 @@ export class ContractResolver {
   @FieldResolver(() => ContractApproval, { nullable: true, description: "The approver's last decision; null before any, and for a received contract." })
   approval(@Root() contract: Contract): ContractApproval | null {
     if (!sentByViewersCompany(contract) || !contract.decidedById || !contract.decidedAt) return null;
-    return Object.assign(new ContractApproval(), { decidedById: contract.decidedById, approved: contract.decisionReason === null, decidedAt: contract.decidedAt, reason: contract.decisionReason });
+    return Object.assign(new ContractApproval(), {
+      decidedById: contract.decidedById,
+      approved: contract.decisionReason === null,
+      decidedAt: contract.decidedAt,
+      reason: contract.decisionReason,
+    });
   }
 
   @FieldResolver(() => [ContractParty], { description: 'The sending company first, then the counterparties.' })
@@ -115,8 +134,13 @@ export class ContractResolver {
     return permissionsOn(ctx.viewer, contract);
   }
 
-  @Mutation(() => Contract, { description: 'Writes a new contract as a draft; automatic numbering gives it its management number now. Needs the write permission.' })
-  createContract(@Arg('input', () => CreateContractInput, { description: 'The new contract.' }) input: CreateContractInput, @Ctx() ctx: DocumentsContext): Promise<Contract> {
+  @Mutation(() => Contract, {
+    description: 'Writes a new contract as a draft; automatic numbering gives it its management number now. Needs the write permission.',
+  })
+  createContract(
+    @Arg('input', () => CreateContractInput, { description: 'The new contract.' }) input: CreateContractInput,
+    @Ctx() ctx: DocumentsContext,
+  ): Promise<Contract> {
     return contracts.createContract(ctx, input);
   }
 
@@ -129,7 +153,9 @@ export class ContractResolver {
     return contracts.updateContract(ctx, id, input);
   }
 
-  @Mutation(() => Contract, { description: "Files the contract under one of the viewer's company's categories, or none; the other company's filing is untouched." })
+  @Mutation(() => Contract, {
+    description: "Files the contract under one of the viewer's company's categories, or none; the other company's filing is untouched.",
+  })
   setContractCategory(
     @Arg('id', () => ID, { description: "The contract's ID." }) id: string,
     @Arg('categoryId', () => ID, { nullable: true, description: 'The category; null for none.' }) categoryId: string | null,
@@ -157,12 +183,17 @@ export class ContractResolver {
     return contracts.decideApproval(ctx, id, false, reason);
   }
 
-  @Mutation(() => Contract, { description: 'Sends the contract to its counterparties and fixes its content digest. Refused with QUOTA_EXHAUSTED while the company has no contract unit left.' })
+  @Mutation(() => Contract, {
+    description:
+      'Sends the contract to its counterparties and fixes its content digest. Refused with QUOTA_EXHAUSTED while the company has no contract unit left.',
+  })
   sendContract(@Arg('id', () => ID, { description: "The contract's ID." }) id: string, @Ctx() ctx: DocumentsContext): Promise<Contract> {
     return contracts.sendContract(ctx, id);
   }
 
-  @Mutation(() => Contract, { description: "Completes a sent contract (계약체결 완료), using one of the company's contract units; a retry never uses a second one." })
+  @Mutation(() => Contract, {
+    description: "Completes a sent contract (계약체결 완료), using one of the company's contract units; a retry never uses a second one.",
+  })
   completeContract(@Arg('id', () => ID, { description: "The contract's ID." }) id: string, @Ctx() ctx: DocumentsContext): Promise<Contract> {
     return completeContract(ctx, id);
   }

@@ -14,7 +14,7 @@ export enum ContractStatus {
 }
 registerEnumType(ContractStatus, {
   name: 'ContractStatus',
-  description: "Where a contract is in its life: written, approved internally, sent, completed, or ended.",
+  description: 'Where a contract is in its life: written, approved internally, sent, completed, or ended.',
   valuesConfig: {
     DRAFT: { description: 'Being written (작성중); also where a rejected contract returns.' },
     AWAITING_APPROVAL: { description: 'Waiting for the chosen approver (내부결재 대기).' },
@@ -86,7 +86,9 @@ export class ContractApproval {
   reason!: string | null;
 }
 
-@ObjectType({ description: 'What the viewer may do to a contract, by the same rule the mutations enforce (the contract must also be in a status that allows it).' })
+@ObjectType({
+  description: 'What the viewer may do to a contract, by the same rule the mutations enforce (the contract must also be in a status that allows it).',
+})
 export class ContractPermissions {
   @Field(() => Boolean, { description: 'Edit, ask approval, send, cancel and file the contract.' })
   edit!: boolean;
@@ -125,7 +127,10 @@ export class Contract {
   @Field(() => String, { description: "The contract's text body." })
   body!: string;
 
-  @Field(() => String, { nullable: true, description: 'The management number (계약관리번호): YYYY-MM-NNNNN when automatic; null while a manual number is not set.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The management number (계약관리번호): YYYY-MM-NNNNN when automatic; null while a manual number is not set.',
+  })
   managementNumber!: string | null;
 
   @Field(() => ContractStatus, { description: 'Where the contract is in its life.' })
@@ -139,7 +144,8 @@ export class Contract {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Fixed when the contract is sent; null before. Hex SHA-256 of the text body as UTF-8 and, when there is a PDF body, a 0x00 byte followed by the PDF bytes (a text-only contract: SHA-256 of its text).',
+    description:
+      'Fixed when the contract is sent; null before. Hex SHA-256 of the text body as UTF-8 and, when there is a PDF body, a 0x00 byte followed by the PDF bytes (a text-only contract: SHA-256 of its text).',
   })
   contentDigest!: string | null;
 

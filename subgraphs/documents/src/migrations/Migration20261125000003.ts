@@ -67,7 +67,9 @@ export class Migration20261125000003 extends Migration {
       "deleted_at" timestamptz null
     );`);
     // R-COMPANY-2: a number is unique within the company regardless of case and spaces (deleted contracts keep theirs).
-    this.addSql(`create unique index "contract_company_number_key" on ${s}."contract" ("company_id", "management_number_key") where "management_number_key" is not null;`);
+    this.addSql(
+      `create unique index "contract_company_number_key" on ${s}."contract" ("company_id", "management_number_key") where "management_number_key" is not null;`,
+    );
     this.addSql(`create index "contract_completing_idx" on ${s}."contract" ("updated_at") where "status" = 'COMPLETING';`);
 
     // Each company's own copy of the filing: SENT for the writer's company, RECEIVED for an addressee's; owner and department decide visibility.

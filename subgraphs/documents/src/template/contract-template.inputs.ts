@@ -27,7 +27,10 @@ export class UpdateContractTemplateInput {
   @Field(() => String, { nullable: true, description: 'The new text body, up to 100,000 characters.' })
   body?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A new PDF body: the `fileId` of a TEMPLATE_PDF upload, not used by any other record. Contracts already written keep the old PDF.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A new PDF body: the `fileId` of a TEMPLATE_PDF upload, not used by any other record. Contracts already written keep the old PDF.',
+  })
   bodyFileId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "One of the company's categories; see clearCategory to remove it." })

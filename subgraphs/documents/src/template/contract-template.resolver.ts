@@ -14,7 +14,8 @@ export class ContractTemplateResolver {
   async contractTemplates(
     @Arg('filter', () => ContractTemplateFilter, { nullable: true, description: 'Which templates; all when omitted.' }) filter: ContractTemplateFilter | null,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many templates to return, 1–500.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." })
+    after: string | null,
     @Ctx() ctx: DocumentsContext,
   ): Promise<ContractTemplateConnection> {
     const page = pageOf('contract-template', first, after, 500);
@@ -25,7 +26,8 @@ export class ContractTemplateResolver {
     if (filter?.search?.trim()) where.title = { $ilike: containsPattern(filter.search.trim()) };
     return keysetConnection(page, {
       known: async (seq) => (await ctx.em.count(ContractTemplate, { companyId, seq })) > 0,
-      fetch: (afterSeq, limit) => ctx.em.find(ContractTemplate, afterSeq === null ? where : { ...where, seq: { $lt: afterSeq } }, { orderBy: { seq: 'desc' }, limit }),
+      fetch: (afterSeq, limit) =>
+        ctx.em.find(ContractTemplate, afterSeq === null ? where : { ...where, seq: { $lt: afterSeq } }, { orderBy: { seq: 'desc' }, limit }),
       seq: (template) => template.seq,
     });
   }
@@ -48,7 +50,10 @@ export class ContractTemplateResolver {
   }
 
   @Mutation(() => ContractTemplate, { description: 'Creates a contract template. The total admin, an individual member, or staff with the write permission.' })
-  createContractTemplate(@Arg('input', () => CreateContractTemplateInput, { description: 'The new template.' }) input: CreateContractTemplateInput, @Ctx() ctx: DocumentsContext): Promise<ContractTemplate> {
+  createContractTemplate(
+    @Arg('input', () => CreateContractTemplateInput, { description: 'The new template.' }) input: CreateContractTemplateInput,
+    @Ctx() ctx: DocumentsContext,
+  ): Promise<ContractTemplate> {
     return createTemplate(ctx, input);
   }
 

@@ -19,22 +19,28 @@ export async function templateOf(em: EntityManager, companyId: string, id: strin
 
 function templateTitle(title: string): string {
   const trimmed = title.trim();
-  if (!trimmed || trimmed.length > 200) throw badUserInput(msg('A template title needs 1 to 200 characters.', '양식 제목은 1자 이상 200자 이하로 입력해 주세요.'), { field: 'title' });
+  if (!trimmed || trimmed.length > 200)
+    throw badUserInput(msg('A template title needs 1 to 200 characters.', '양식 제목은 1자 이상 200자 이하로 입력해 주세요.'), { field: 'title' });
   return trimmed;
 }
 
 function templateBody(body: string): string {
-  if (body.length > 100_000) throw badUserInput(msg('A template body has at most 100,000 characters.', '양식 본문은 100,000자 이하로 입력해 주세요.'), { field: 'body' });
+  if (body.length > 100_000)
+    throw badUserInput(msg('A template body has at most 100,000 characters.', '양식 본문은 100,000자 이하로 입력해 주세요.'), { field: 'body' });
   return body;
 }
 
 function signatureFields(fields: SignatureField[]): SignatureField[] {
-  if (fields.length > 100) throw badUserInput(msg('A template has at most 100 signature places.', '양식의 서명 위치는 최대 100개입니다.'), { field: 'signatureFields' });
+  if (fields.length > 100)
+    throw badUserInput(msg('A template has at most 100 signature places.', '양식의 서명 위치는 최대 100개입니다.'), { field: 'signatureFields' });
   return fields.map((field, index) => {
     const valid = field.page >= 1 && field.x >= 0 && field.y >= 0 && field.width > 0 && field.height > 0 && field.partyIndex >= 0 && field.partyIndex <= 50;
     if (!valid) {
       throw badUserInput(
-        msg(`Signature place ${index + 1}: the page starts at 1, the position is not negative, the size is positive and the party index is 0–50.`, `${index + 1}번째 서명 위치: 페이지는 1부터, 위치는 0 이상, 크기는 0보다 커야 하며 당사자 번호는 0~50입니다.`),
+        msg(
+          `Signature place ${index + 1}: the page starts at 1, the position is not negative, the size is positive and the party index is 0–50.`,
+          `${index + 1}번째 서명 위치: 페이지는 1부터, 위치는 0 이상, 크기는 0보다 커야 하며 당사자 번호는 0~50입니다.`,
+        ),
         { field: `signatureFields.${index}` },
       );
     }
@@ -42,10 +48,19 @@ function signatureFields(fields: SignatureField[]): SignatureField[] {
   });
 }
 
-const snapshot = (template: ContractTemplate) => ({ title: template.title, bodyFileId: template.bodyFileId, categoryId: template.categoryId, signatureFields: template.signatureFields.length });
+const snapshot = (template: ContractTemplate) => ({
+  title: template.title,
+  bodyFileId: template.bodyFileId,
+  categoryId: template.categoryId,
+  signatureFields: template.signatureFields.length,
+});
 
 /** Claims a new PDF body inside the write's transaction (a rollback frees it); its page count, or the current PDF's, bounds the signature fields. */
-async function pdfPages(caller: UploadCaller, newFileId: string | null | undefined, currentFileId: string | null): Promise<{ bodyFileId: string | null; pageCount: number | null }> {
+async function pdfPages(
+  caller: UploadCaller,
+  newFileId: string | null | undefined,
+  currentFileId: string | null,
+): Promise<{ bodyFileId: string | null; pageCount: number | null }> {
   if (newFileId) {
     const file = await claimUpload(caller, newFileId, UploadKind.TEMPLATE_PDF);
     return { bodyFileId: file.id, pageCount: file.pageCount };
@@ -67,9 +82,24 @@ export async function createTemplate(ctx: TemplateCaller, input: CreateContractT
     const { bodyFileId, pageCount } = await pdfPages({ ...ctx, em: tx }, input.bodyFileId, null);
     ensureFieldsOnPages(fields, pageCount);
     const categoryId = input.categoryId ? (await categoryOf(tx, companyId, input.categoryId)).id : null;
-    const template = tx.create(ContractTemplate, { id: randomUUID(), companyId, title, body, bodyFileId, categoryId, signatureFields: fields, createdBy: viewer.userId } as ContractTemplate);
+    const template = tx.create(ContractTemplate, {
+      id: randomUUID(),
+      companyId,
+      title,
+      body,
+      bodyFileId,
+      categoryId,
+      signatureFields: fields,
+      createdBy: viewer.userId,
+    } as ContractTemplate);
     await tx.flush();
-    await recordAudit(tx, viewer, { companyId, action: 'TEMPLATE_CREATED', targetType: AuditTarget.TEMPLATE, targetId: template.id, after: snapshot(template) });
+    await recordAudit(tx, viewer, {
+      companyId,
+      action: 'TEMPLATE_CREATED',
+      targetType: AuditTarget.TEMPLATE,
+      targetId: template.id,
+      after: snapshot(template),
+    });
     return template;
   });
 }
@@ -90,7 +120,14 @@ export async function updateTemplate(ctx: TemplateCaller, id: string, input: Upd
     template.bodyFileId = bodyFileId;
     template.updatedAt = new Date();
     await tx.flush();
-    await recordAudit(tx, viewer, { companyId, action: 'TEMPLATE_UPDATED', targetType: AuditTarget.TEMPLATE, targetId: template.id, before, after: snapshot(template) });
+    await recordAudit(tx, viewer, {
+      companyId,
+      action: 'TEMPLATE_UPDATED',
+      targetType: AuditTarget.TEMPLATE,
+      targetId: template.id,
+      before,
+      after: snapshot(template),
+    });
     return template;
   });
 }
@@ -100,7 +137,13 @@ export async function deleteTemplate(em: EntityManager, viewer: Viewer, id: stri
   const companyId = viewer.member!.companyId;
   return em.transactional(async (tx) => {
     const template = await templateOf(tx, companyId, id);
-    await recordAudit(tx, viewer, { companyId, action: 'TEMPLATE_DELETED', targetType: AuditTarget.TEMPLATE, targetId: template.id, before: snapshot(template) });
+    await recordAudit(tx, viewer, {
+      companyId,
+      action: 'TEMPLATE_DELETED',
+      targetType: AuditTarget.TEMPLATE,
+      targetId: template.id,
+      before: snapshot(template),
+    });
     await tx.nativeDelete(ContractTemplate, { id: template.id, companyId });
     return template.id;
   });

@@ -38,7 +38,10 @@ export function ensureFieldsOnPages(fields: readonly SignatureField[], pageCount
   fields.forEach((field, index) => {
     if (field.page > pageCount) {
       throw badUserInput(
-        msg(`Signature place ${index + 1} is on page ${field.page}, but the PDF has ${pageCount} page(s).`, `${index + 1}번째 서명 위치는 ${field.page}페이지에 있지만 PDF는 ${pageCount}페이지입니다.`),
+        msg(
+          `Signature place ${index + 1} is on page ${field.page}, but the PDF has ${pageCount} page(s).`,
+          `${index + 1}번째 서명 위치는 ${field.page}페이지에 있지만 PDF는 ${pageCount}페이지입니다.`,
+        ),
         { field: `signatureFields.${index}` },
       );
     }
@@ -53,7 +56,14 @@ const pdfFileName = (title: string) => `${title.replace(/[\\/\u0000-\u001f\u007f
 export async function bodyPdfOf(ctx: Pick<SubgraphContext, 'env'>, file: StoredFile | null, title: string): Promise<BodyPdf | null> {
   if (!file) return null;
   const fileName = pdfFileName(title);
-  return Object.assign(new BodyPdf(), { fileId: file.id, fileName, byteSize: file.byteSize, pageCount: file.pageCount ?? 0, sha256: file.sha256, downloadUrl: await fileDownloadLink(ctx, file.id, fileName) });
+  return Object.assign(new BodyPdf(), {
+    fileId: file.id,
+    fileName,
+    byteSize: file.byteSize,
+    pageCount: file.pageCount ?? 0,
+    sha256: file.sha256,
+    downloadUrl: await fileDownloadLink(ctx, file.id, fileName),
+  });
 }
 
 /**

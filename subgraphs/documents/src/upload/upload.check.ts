@@ -26,7 +26,13 @@ const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
 
 async function inspectPdf(bytes: Buffer): Promise<InspectedFile> {
   if (!bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
-    throw fileRejected(FileRejection.NOT_A_PDF, msg('This file is not a PDF (its contents do not start like one, whatever its name says).', '이 파일은 PDF가 아닙니다(파일 이름과 관계없이 내용이 PDF 형식이 아닙니다).'));
+    throw fileRejected(
+      FileRejection.NOT_A_PDF,
+      msg(
+        'This file is not a PDF (its contents do not start like one, whatever its name says).',
+        '이 파일은 PDF가 아닙니다(파일 이름과 관계없이 내용이 PDF 형식이 아닙니다).',
+      ),
+    );
   }
   let pageCount: number;
   let encrypted: boolean;
@@ -39,13 +45,22 @@ async function inspectPdf(bytes: Buffer): Promise<InspectedFile> {
     throw corruptPdf();
   }
   if (encrypted) {
-    throw fileRejected(FileRejection.ENCRYPTED_PDF, msg('This PDF is encrypted or password-protected. Upload it without a password.', '암호화되었거나 비밀번호가 걸린 PDF입니다. 비밀번호를 해제한 파일을 올려 주세요.'));
+    throw fileRejected(
+      FileRejection.ENCRYPTED_PDF,
+      msg(
+        'This PDF is encrypted or password-protected. Upload it without a password.',
+        '암호화되었거나 비밀번호가 걸린 PDF입니다. 비밀번호를 해제한 파일을 올려 주세요.',
+      ),
+    );
   }
   if (pageCount < 1) throw corruptPdf();
   if (pageCount > MAX_PDF_PAGES) {
     throw fileRejected(
       FileRejection.TOO_MANY_PAGES,
-      msg(`This PDF has ${pageCount} pages; at most ${MAX_PDF_PAGES} are accepted.`, `이 PDF는 ${pageCount}쪽입니다. 최대 ${MAX_PDF_PAGES}쪽까지 올릴 수 있습니다.`),
+      msg(
+        `This PDF has ${pageCount} pages; at most ${MAX_PDF_PAGES} are accepted.`,
+        `이 PDF는 ${pageCount}쪽입니다. 최대 ${MAX_PDF_PAGES}쪽까지 올릴 수 있습니다.`,
+      ),
     );
   }
   return { contentType: 'application/pdf', pageCount };

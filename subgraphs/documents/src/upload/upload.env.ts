@@ -9,7 +9,8 @@ export const uploadEnvSchema = z
     FILE_STORAGE_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.FILE_STORAGE === 'filesystem' && !env.FILE_STORAGE_DIR) ctx.addIssue({ code: 'custom', path: ['FILE_STORAGE_DIR'], message: 'must be set when FILE_STORAGE=filesystem' });
+    if (env.FILE_STORAGE === 'filesystem' && !env.FILE_STORAGE_DIR)
+      ctx.addIssue({ code: 'custom', path: ['FILE_STORAGE_DIR'], message: 'must be set when FILE_STORAGE=filesystem' });
   });
 export type UploadEnv = z.infer<typeof uploadEnvSchema>;
 

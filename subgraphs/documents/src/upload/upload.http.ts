@@ -64,7 +64,9 @@ export function mountFileRoutes(
     try {
       const bytes = await readRawBody(req, UPLOAD_LIMITS[grant.kind].maxBytes);
       const file = await receiveUpload(ctx.em, grant, bytes);
-      res.status(201).json({ fileId: file.id, kind: file.kind, contentType: file.contentType, byteSize: file.byteSize, sha256: file.sha256, pageCount: file.pageCount });
+      res
+        .status(201)
+        .json({ fileId: file.id, kind: file.kind, contentType: file.contentType, byteSize: file.byteSize, sha256: file.sha256, pageCount: file.pageCount });
     } catch (error) {
       if (error instanceof HttpRefusal) return refuseUpload(req, res, error);
       if (error instanceof AppError) return sendAppError(req, res, error);

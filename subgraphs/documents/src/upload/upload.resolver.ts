@@ -43,7 +43,10 @@ export class UploadResolver {
     description:
       'Prepares the upload of one file and returns a short-lived signed link to PUT its bytes to. Files never travel inside GraphQL requests. Company members; a seal image only the total admin.',
   })
-  prepareUpload(@Arg('kind', () => UploadKind, { description: 'What the file is for; decides its limits and accepted types.' }) kind: UploadKind, @Ctx() ctx: DocumentsContext): Promise<PreparedUpload> {
+  prepareUpload(
+    @Arg('kind', () => UploadKind, { description: 'What the file is for; decides its limits and accepted types.' }) kind: UploadKind,
+    @Ctx() ctx: DocumentsContext,
+  ): Promise<PreparedUpload> {
     return prepareUpload(ctx, kind);
   }
 }

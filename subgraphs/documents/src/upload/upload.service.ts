@@ -71,9 +71,20 @@ export interface UploadGrant {
 export const UNCLAIMED_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
 const uploadNotFound = () =>
-  notFound(msg('No uploaded file with this id for your company. Upload it first with the link from prepareUpload.', '회사에 해당 업로드 파일이 없습니다. prepareUpload로 받은 링크로 먼저 파일을 올려 주세요.'));
+  notFound(
+    msg(
+      'No uploaded file with this id for your company. Upload it first with the link from prepareUpload.',
+      '회사에 해당 업로드 파일이 없습니다. prepareUpload로 받은 링크로 먼저 파일을 올려 주세요.',
+    ),
+  );
 
-const alreadyUploaded = () => conflict(msg('A file was already uploaded with this link. Ask for a new link with prepareUpload.', '이 링크로 이미 파일을 올렸습니다. prepareUpload로 새 링크를 받아 주세요.'));
+const alreadyUploaded = () =>
+  conflict(
+    msg(
+      'A file was already uploaded with this link. Ask for a new link with prepareUpload.',
+      '이 링크로 이미 파일을 올렸습니다. prepareUpload로 새 링크를 받아 주세요.',
+    ),
+  );
 
 /** A fresh file id and a signed upload link on the gateway, for the viewer's company. */
 export async function prepareUpload(ctx: UploadCaller, kind: UploadKind): Promise<PreparedUploadLink> {
@@ -81,9 +92,22 @@ export async function prepareUpload(ctx: UploadCaller, kind: UploadKind): Promis
   if (!ctx.viewer || !companyId) throw uploadNotFound();
   const fileId = randomUUID();
   const expiresAt = new Date(Date.now() + UPLOAD_LINK_TTL_SECONDS * 1000);
-  const token = await signLinkToken(ctx.env.INTERNAL_TOKEN_SECRET, UPLOAD_LINK_PURPOSE, fileId, { kind, cid: companyId, uid: ctx.viewer.userId }, UPLOAD_LINK_TTL_SECONDS);
+  const token = await signLinkToken(
+    ctx.env.INTERNAL_TOKEN_SECRET,
+    UPLOAD_LINK_PURPOSE,
+    fileId,
+    { kind, cid: companyId, uid: ctx.viewer.userId },
+    UPLOAD_LINK_TTL_SECONDS,
+  );
   const { maxBytes, contentTypes } = UPLOAD_LIMITS[kind];
-  return { fileId, uploadUrl: new URL(`/uploads/${fileId}?token=${token}`, ctx.env.PUBLIC_API_URL).toString(), method: 'PUT', maxBytes, expiresAt, contentTypes: [...contentTypes] };
+  return {
+    fileId,
+    uploadUrl: new URL(`/uploads/${fileId}?token=${token}`, ctx.env.PUBLIC_API_URL).toString(),
+    method: 'PUT',
+    maxBytes,
+    expiresAt,
+    contentTypes: [...contentTypes],
+  };
 }
 
 /** The grant a signed upload link carries, or null for a forged, expired or other file's link. */
@@ -159,12 +183,26 @@ export async function claimUpload(ctx: UploadCaller, fileId: string, kind: Uploa
     [fileId, companyId, kind],
   );
   if (claimed) return uploadedFileOf(claimed);
-  const [existing] = await ctx.em.execute<StoredFileRow[]>(`select ${RETURNED} from "documents"."stored_file" where "id" = ? and "company_id" = ?`, [fileId, companyId]);
+  const [existing] = await ctx.em.execute<StoredFileRow[]>(`select ${RETURNED} from "documents"."stored_file" where "id" = ? and "company_id" = ?`, [
+    fileId,
+    companyId,
+  ]);
   if (!existing) throw uploadNotFound();
   if (existing.kind !== kind) {
-    throw badUserInput(msg(`This file was uploaded as ${existing.kind}, not ${kind}. Prepare an upload of the right kind.`, `이 파일은 ${existing.kind} 용도로 올린 파일이라 ${kind}에 쓸 수 없습니다. 맞는 종류로 다시 올려 주세요.`), { reason: 'WRONG_KIND' });
+    throw badUserInput(
+      msg(
+        `This file was uploaded as ${existing.kind}, not ${kind}. Prepare an upload of the right kind.`,
+        `이 파일은 ${existing.kind} 용도로 올린 파일이라 ${kind}에 쓸 수 없습니다. 맞는 종류로 다시 올려 주세요.`,
+      ),
+      { reason: 'WRONG_KIND' },
+    );
   }
-  throw conflict(msg('This uploaded file is already used by another record. Upload the file again.', '이 업로드 파일은 이미 다른 곳에 사용되었습니다. 파일을 다시 올려 주세요.'));
+  throw conflict(
+    msg(
+      'This uploaded file is already used by another record. Upload the file again.',
+      '이 업로드 파일은 이미 다른 곳에 사용되었습니다. 파일을 다시 올려 주세요.',
+    ),
+  );
 }
 
 /**
@@ -184,7 +222,12 @@ export async function readUpload(ctx: UploadCaller, fileId: string): Promise<Buf
  * `fileName` (an attachment, never cached). Who may see the file is the caller's decision: sign a link
  * only for a viewer allowed to see the record that holds it.
  */
-export async function fileDownloadLink(ctx: Pick<SubgraphContext, 'env'>, fileId: string, fileName: string, ttlSeconds: number = FILE_LINK_TTL_SECONDS): Promise<string> {
+export async function fileDownloadLink(
+  ctx: Pick<SubgraphContext, 'env'>,
+  fileId: string,
+  fileName: string,
+  ttlSeconds: number = FILE_LINK_TTL_SECONDS,
+): Promise<string> {
   const token = await signLinkToken(ctx.env.INTERNAL_TOKEN_SECRET, FILE_LINK_PURPOSE, fileId, { name: fileName }, ttlSeconds);
   return new URL(`/files/${fileId}?token=${token}`, ctx.env.PUBLIC_API_URL).toString();
 }
@@ -206,7 +249,10 @@ export async function sweepUnclaimedUploads(em: EntityManager, before: Date = ne
     if (!rows.length) return 0;
     const storage = fileStorageFor(tx);
     for (const { id } of rows) await storage.delete(id);
-    await tx.execute(`delete from "documents"."stored_file" where "id" in (${rows.map(() => '?').join(', ')})`, rows.map(({ id }) => id));
+    await tx.execute(
+      `delete from "documents"."stored_file" where "id" in (${rows.map(() => '?').join(', ')})`,
+      rows.map(({ id }) => id),
+    );
     return rows.length;
   });
 }

@@ -32,7 +32,5 @@ export const accountRoutes = internalRouter({
   /** Documents, when a contract is sent: which addressees have (verified) accounts; oldest account first. */
   byEmail: internalProcedure.input(z.object({ emails: z.array(z.string().max(320)).max(1000) })).query(({ input, ctx }) => accountsByEmail(input, ctx)),
   /** Accounts by id, for showing staff lists (login ID, name, email, phone, verified); unknown ids are left out. */
-  lookup: internalProcedure
-    .input(z.object({ accountIds: z.array(z.uuid()).max(1000) }))
-    .query(({ input, ctx }) => lookupAccounts(input, ctx)),
+  lookup: internalProcedure.input(z.object({ accountIds: z.array(z.uuid()).max(1000) })).query(({ input, ctx }) => lookupAccounts(input, ctx)),
 });

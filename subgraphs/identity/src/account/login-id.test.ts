@@ -9,7 +9,9 @@ describe('login ID rules (R-SIGNUP-3)', () => {
 
   it('trims what it accepts and refuses the rest with a coded, bilingual error', () => {
     expect(assertLoginId('  demo-admin ')).toBe('demo-admin');
-    expect(() => assertLoginId('1bad')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', localized: expect.objectContaining({ ko: expect.stringMatching(/아이디/) }) }));
+    expect(() => assertLoginId('1bad')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', localized: expect.objectContaining({ ko: expect.stringMatching(/아이디/) }) }),
+    );
   });
 
   it('compares without regard to case or surrounding spaces', () => {

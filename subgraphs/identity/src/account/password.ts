@@ -25,9 +25,16 @@ export async function verifyPassword(hash: string | null | undefined, password: 
 /** Length 8–128, not a common password, not the login ID: the rest is the person's choice (NIST 800-63B). */
 export function assertAcceptablePassword(password: string, loginId?: string): void {
   const field = { field: 'password' };
-  if ([...password].length < PASSWORD_MIN) throw badUserInput(msg(`A password needs at least ${PASSWORD_MIN} characters.`, `비밀번호는 ${PASSWORD_MIN}자 이상이어야 합니다.`), field);
-  if ([...password].length > PASSWORD_MAX) throw badUserInput(msg(`A password can have at most ${PASSWORD_MAX} characters.`, `비밀번호는 ${PASSWORD_MAX}자 이하여야 합니다.`), field);
+  if ([...password].length < PASSWORD_MIN)
+    throw badUserInput(msg(`A password needs at least ${PASSWORD_MIN} characters.`, `비밀번호는 ${PASSWORD_MIN}자 이상이어야 합니다.`), field);
+  if ([...password].length > PASSWORD_MAX)
+    throw badUserInput(msg(`A password can have at most ${PASSWORD_MAX} characters.`, `비밀번호는 ${PASSWORD_MAX}자 이하여야 합니다.`), field);
   const lowered = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lowered) || /^(.)\1+$/.test(password)) throw badUserInput(msg('This password is too common: choose one that is harder to guess.', '너무 흔한 비밀번호입니다. 추측하기 어려운 비밀번호를 사용해 주세요.'), field);
-  if (loginId && lowered.includes(loginId.trim().toLowerCase())) throw badUserInput(msg('A password must not contain the login ID.', '비밀번호에 아이디를 포함할 수 없습니다.'), field);
+  if (COMMON_PASSWORDS.has(lowered) || /^(.)\1+$/.test(password))
+    throw badUserInput(
+      msg('This password is too common: choose one that is harder to guess.', '너무 흔한 비밀번호입니다. 추측하기 어려운 비밀번호를 사용해 주세요.'),
+      field,
+    );
+  if (loginId && lowered.includes(loginId.trim().toLowerCase()))
+    throw badUserInput(msg('A password must not contain the login ID.', '비밀번호에 아이디를 포함할 수 없습니다.'), field);
 }

@@ -16,6 +16,8 @@ export class Migration20261212000002 extends Migration {
     this.addSql(`alter table "identity"."account"
       add column "referrer_company_id" uuid null,
       add column "referral_granted_at" timestamptz null;`);
-    this.addSql(`create index "account_referral_pending_idx" on "identity"."account" ("created_at") where "referrer_company_id" is not null and "referral_granted_at" is null;`);
+    this.addSql(
+      `create index "account_referral_pending_idx" on "identity"."account" ("created_at") where "referrer_company_id" is not null and "referral_granted_at" is null;`,
+    );
   }
 }

@@ -32,13 +32,17 @@ export class OperatorResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many attempts to return, 1–200.' }) first: number,
     @Ctx() ctx: IdentityContext,
   ): Promise<LoginAttempt[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw badUserInput(msg('first must be between 1 and 200.', 'first는 1에서 200 사이여야 합니다.'), { field: 'first' });
+    if (!Number.isInteger(first) || first < 1 || first > 200)
+      throw badUserInput(msg('first must be between 1 and 200.', 'first는 1에서 200 사이여야 합니다.'), { field: 'first' });
     if (!isUuid(userId)) return Promise.resolve([]);
     return ctx.em.find(LoginAttempt, { accountId: userId }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: first });
   }
 
   @Mutation(() => Account, { description: "Operator only: lifts a login ID's lock and clears its failure count and its sign-in throttle." })
-  async unlockAccount(@Arg('userId', () => ID, { description: "The locked account's user ID." }) userId: string, @Ctx() ctx: IdentityContext): Promise<Account> {
+  async unlockAccount(
+    @Arg('userId', () => ID, { description: "The locked account's user ID." }) userId: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<Account> {
     const account = isUuid(userId) ? await ctx.em.findOne(Account, { id: userId }) : null;
     if (!account) throw notFound(msg('No such account.', '계정을 찾을 수 없습니다.'));
     account.lockedAt = null;

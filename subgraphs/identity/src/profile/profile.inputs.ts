@@ -32,9 +32,16 @@ export class UpdateProfileInput {
   @Field(() => String, { nullable: true, description: 'New mobile number; needs phoneVerificationId, confirmed for this exact number.' })
   phone?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'From startPhoneVerification (started within the last 30 minutes), confirmed with confirmPhoneVerification.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'From startPhoneVerification (started within the last 30 minutes), confirmed with confirmPhoneVerification.',
+  })
   phoneVerificationId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'New password, 8–128 characters (common passwords and ones containing the login ID are refused); it changes only when given, and every other sign-in ends.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'New password, 8–128 characters (common passwords and ones containing the login ID are refused); it changes only when given, and every other sign-in ends.',
+  })
   newPassword?: string | null;
 }

@@ -19,7 +19,10 @@ import { issueStepUpToken, requireStepUp } from './step-up.ts';
 @Resolver()
 export class ProfileResolver {
   @Mutation(() => StepUpResult, { description: 'Re-enter the password to open personal-information editing. Wrong passwords count toward the lockout.' })
-  async confirmPassword(@Arg('password', () => String, { description: "The viewer's current password." }) password: string, @Ctx() ctx: IdentityContext): Promise<StepUpResult> {
+  async confirmPassword(
+    @Arg('password', () => String, { description: "The viewer's current password." }) password: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<StepUpResult> {
     const viewer = ctx.viewer!;
     const outcome = await checkPassword(ctx, { accountId: viewer.userId }, password);
     if (outcome.result !== LoginResultCode.SUCCESS && outcome.result !== LoginResultCode.EMAIL_NOT_VERIFIED) throw refusal(outcome);
@@ -27,15 +30,23 @@ export class ProfileResolver {
   }
 
   @Mutation(() => PhoneVerificationStarted, { description: 'Texts a 6-digit code to the number (3 minutes, 5 tries).' })
-  async startPhoneVerification(@Arg('phone', () => String, { description: 'Mobile number, e.g. 010-1234-5678.' }) phone: string, @Ctx() ctx: IdentityContext): Promise<PhoneVerificationStarted> {
+  async startPhoneVerification(
+    @Arg('phone', () => String, { description: 'Mobile number, e.g. 010-1234-5678.' }) phone: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<PhoneVerificationStarted> {
     await limitClient(ctx, IdentityRateLimits.phoneCodePerIp);
     const number = requirePhone(phone);
     const accountId = ctx.viewer!.userId;
     return ctx.em.transactional(async (em) => {
       // Parallel requests of one account take turns, so the hourly count below is exact.
       await lockForCounting(em, `phone-code:${accountId}`);
-      const lastHour = await em.find(PhoneVerification, { account: accountId, createdAt: { $gt: new Date(Date.now() - 3_600_000) } }, { orderBy: { createdAt: 'asc' }, fields: ['createdAt'] });
-      if (lastHour.length >= IdentitySettings.phoneCodesPerHour) throw rateLimited(Math.max(1, Math.ceil((lastHour[0]!.createdAt.getTime() + 3_600_000 - Date.now()) / 1000)));
+      const lastHour = await em.find(
+        PhoneVerification,
+        { account: accountId, createdAt: { $gt: new Date(Date.now() - 3_600_000) } },
+        { orderBy: { createdAt: 'asc' }, fields: ['createdAt'] },
+      );
+      if (lastHour.length >= IdentitySettings.phoneCodesPerHour)
+        throw rateLimited(Math.max(1, Math.ceil((lastHour[0]!.createdAt.getTime() + 3_600_000 - Date.now()) / 1000)));
       // Counted in this transaction: a refused request above, or a rollback, texts nothing and counts nothing.
       await identityLimiter.hit(em, IdentityRateLimits.phoneCodePerNumber, number, { transactional: true });
       const code = newSixDigitCode();
@@ -48,7 +59,10 @@ export class ProfileResolver {
         expiresAt: new Date(Date.now() + IdentitySettings.phoneCodeLifetimeMs),
       } as PhoneVerification);
       await em.flush();
-      await ctx.notifier.send({ channel: 'sms', to: number, subject: '[전자계약] 본인인증', text: `[전자계약] 인증번호 ${code} (3분 이내 입력) / Verification code ${code}` }, em);
+      await ctx.notifier.send(
+        { channel: 'sms', to: number, subject: '[전자계약] 본인인증', text: `[전자계약] 인증번호 ${code} (3분 이내 입력) / Verification code ${code}` },
+        em,
+      );
       return { id: verification.id, expiresAt: verification.expiresAt };
     });
   }
@@ -60,7 +74,14 @@ export class ProfileResolver {
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
     const accountId = ctx.viewer!.userId;
-    if (!isUuid(id)) throw badUserInput(msg('This code has expired or was tried too often. Request a new code.', '인증번호가 만료되었거나 입력 횟수를 초과했습니다. 새 인증번호를 요청해 주세요.'), { field: 'id' });
+    if (!isUuid(id))
+      throw badUserInput(
+        msg(
+          'This code has expired or was tried too often. Request a new code.',
+          '인증번호가 만료되었거나 입력 횟수를 초과했습니다. 새 인증번호를 요청해 주세요.',
+        ),
+        { field: 'id' },
+      );
     // Counting the try and reading the code in one statement keeps the 5-try limit exact under parallel guesses.
     const rows: Array<{ id: string; code_hash: string; attempts: number }> = await ctx.em.getConnection().execute(
       `update "identity"."phone_verification" set "attempts" = "attempts" + 1
@@ -69,7 +90,14 @@ export class ProfileResolver {
       [id, accountId, IdentitySettings.phoneCodeMaxTries],
     );
     const row = rows[0];
-    if (!row) throw badUserInput(msg('This code has expired or was tried too often. Request a new code.', '인증번호가 만료되었거나 입력 횟수를 초과했습니다. 새 인증번호를 요청해 주세요.'), { field: 'code' });
+    if (!row)
+      throw badUserInput(
+        msg(
+          'This code has expired or was tried too often. Request a new code.',
+          '인증번호가 만료되었거나 입력 횟수를 초과했습니다. 새 인증번호를 요청해 주세요.',
+        ),
+        { field: 'code' },
+      );
     if (!sameDigest(row.code_hash, phoneCodeDigest(ctx.env, row.id, code.trim()))) {
       const left = IdentitySettings.phoneCodeMaxTries - row.attempts;
       throw badUserInput(
@@ -84,7 +112,10 @@ export class ProfileResolver {
   }
 
   @Mutation(() => Account, { description: "Changes the viewer's name, email, phone or password (after confirmPassword)." })
-  async updateProfile(@Arg('input', () => UpdateProfileInput, { description: 'The changes.' }) input: UpdateProfileInput, @Ctx() ctx: IdentityContext): Promise<Account> {
+  async updateProfile(
+    @Arg('input', () => UpdateProfileInput, { description: 'The changes.' }) input: UpdateProfileInput,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<Account> {
     const viewer = ctx.viewer!;
     await requireStepUp(ctx.env, viewer, input.stepUpToken);
     return ctx.em.transactional(async (em) => {
@@ -93,14 +124,31 @@ export class ProfileResolver {
       if (input.phone != null) {
         const phone = requirePhone(input.phone);
         if (phone !== account.phone) {
-          if (!input.phoneVerificationId || !isUuid(input.phoneVerificationId)) throw badUserInput(msg('Verify the new mobile number first (startPhoneVerification).', '새 휴대폰 번호의 본인인증을 먼저 해 주세요.'), { field: 'phoneVerificationId' });
+          if (!input.phoneVerificationId || !isUuid(input.phoneVerificationId))
+            throw badUserInput(msg('Verify the new mobile number first (startPhoneVerification).', '새 휴대폰 번호의 본인인증을 먼저 해 주세요.'), {
+              field: 'phoneVerificationId',
+            });
           // Consumed in the same statement that checks it: one confirmation saves one number once.
           const consumed = await em.nativeUpdate(
             PhoneVerification,
-            { id: input.phoneVerificationId, account: account.id, phone, confirmedAt: { $ne: null }, consumedAt: null, createdAt: { $gt: new Date(Date.now() - 30 * 60_000) } },
+            {
+              id: input.phoneVerificationId,
+              account: account.id,
+              phone,
+              confirmedAt: { $ne: null },
+              consumedAt: null,
+              createdAt: { $gt: new Date(Date.now() - 30 * 60_000) },
+            },
             { consumedAt: new Date() },
           );
-          if (consumed === 0) throw badUserInput(msg('This mobile number has not been verified. Confirm the code sent to it first.', '인증되지 않은 휴대폰 번호입니다. 받은 인증번호를 먼저 확인해 주세요.'), { field: 'phoneVerificationId' });
+          if (consumed === 0)
+            throw badUserInput(
+              msg(
+                'This mobile number has not been verified. Confirm the code sent to it first.',
+                '인증되지 않은 휴대폰 번호입니다. 받은 인증번호를 먼저 확인해 주세요.',
+              ),
+              { field: 'phoneVerificationId' },
+            );
           account.phone = phone;
         }
       }

@@ -20,7 +20,14 @@ export async function issueStepUpToken(env: CommonEnv, viewer: Viewer): Promise<
 }
 
 export async function requireStepUp(env: CommonEnv, viewer: Viewer, token: string): Promise<void> {
-  const refused = new AppError(ErrorCode.FORBIDDEN, msg('Enter your password again to edit your personal information (the confirmation lasts 10 minutes).', '개인정보를 수정하려면 비밀번호를 다시 입력해 주세요. (확인은 10분 동안 유효합니다)'), { reason: 'STEP_UP_REQUIRED' });
+  const refused = new AppError(
+    ErrorCode.FORBIDDEN,
+    msg(
+      'Enter your password again to edit your personal information (the confirmation lasts 10 minutes).',
+      '개인정보를 수정하려면 비밀번호를 다시 입력해 주세요. (확인은 10분 동안 유효합니다)',
+    ),
+    { reason: 'STEP_UP_REQUIRED' },
+  );
   try {
     const { payload } = await jwtVerify(token, key(env), { audience: AUDIENCE, algorithms: ['HS256'], subject: viewer.userId });
     if ((payload.sid ?? null) !== viewer.sessionId) throw refused;

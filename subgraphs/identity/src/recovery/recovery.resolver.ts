@@ -36,9 +36,11 @@ export class RecoveryResolver {
       const accounts = await em.find(Account, { name: name.trim(), signupState: SignupState.ACTIVE, origin: { $ne: AccountOrigin.OPERATOR } });
       const matches = accounts.filter((account) => account.email.toLowerCase() === target);
       const mail = (to: string, text: string) => ({ channel: 'email' as const, to, subject: '[전자계약] 아이디 찾기 / Your login ID', text });
-      const loginIdText = (account: Pick<Account, 'name' | 'loginId'>) => `${account.name}님의 아이디는 ${account.loginId} 입니다. / Your login ID is ${account.loginId}.`;
+      const loginIdText = (account: Pick<Account, 'name' | 'loginId'>) =>
+        `${account.name}님의 아이디는 ${account.loginId} 입니다. / Your login ID is ${account.loginId}.`;
       if (!matches.length) await ctx.notifier.rehearse(mail(target, loginIdText({ name: name.trim(), loginId: 'x'.repeat(20) })), em);
-      for (const account of matches) await ctx.notifier.send(mail(account.email, account.origin === AccountOrigin.STAFF ? ASK_TOTAL_ADMIN : loginIdText(account)), em);
+      for (const account of matches)
+        await ctx.notifier.send(mail(account.email, account.origin === AccountOrigin.STAFF ? ASK_TOTAL_ADMIN : loginIdText(account)), em);
     });
     return true;
   }
@@ -62,7 +64,13 @@ export class RecoveryResolver {
       const token = newSecret();
       await em.execute(
         `insert into "identity"."password_reset" ("id", "account_id", "token_hash", "expires_at") select ?, ?, ?, ?::timestamptz where ?::boolean`,
-        [randomUUID(), account?.id ?? randomUUID(), tokenDigest(ctx.env, token), new Date(Date.now() + IdentitySettings.passwordResetLifetimeMs).toISOString(), withLink],
+        [
+          randomUUID(),
+          account?.id ?? randomUUID(),
+          tokenDigest(ctx.env, token),
+          new Date(Date.now() + IdentitySettings.passwordResetLifetimeMs).toISOString(),
+          withLink,
+        ],
       );
       const link = new URL(`/reset-password?token=${encodeURIComponent(token)}`, ctx.env.PUBLIC_APP_URL).toString();
       const mail = {
@@ -80,13 +88,23 @@ export class RecoveryResolver {
     return true;
   }
 
-  @Mutation(() => Boolean, { description: 'Sets a new password with an emailed reset token (single use). Ends every open sign-in; a locked account stays locked.' })
+  @Mutation(() => Boolean, {
+    description: 'Sets a new password with an emailed reset token (single use). Ends every open sign-in; a locked account stays locked.',
+  })
   async resetPassword(
     @Arg('token', () => String, { description: 'The reset token from the email.' }) token: string,
-    @Arg('newPassword', () => String, { description: 'The new password: 8–128 characters; common passwords and ones containing the login ID are refused.' }) newPassword: string,
+    @Arg('newPassword', () => String, { description: 'The new password: 8–128 characters; common passwords and ones containing the login ID are refused.' })
+    newPassword: string,
     @Ctx() ctx: IdentityContext,
   ): Promise<boolean> {
-    const invalid = () => badUserInput(msg('This reset link is invalid, already used or expired. Request a new one.', '유효하지 않거나 이미 사용되었거나 만료된 링크입니다. 새 링크를 요청해 주세요.'), { field: 'token' });
+    const invalid = () =>
+      badUserInput(
+        msg(
+          'This reset link is invalid, already used or expired. Request a new one.',
+          '유효하지 않거나 이미 사용되었거나 만료된 링크입니다. 새 링크를 요청해 주세요.',
+        ),
+        { field: 'token' },
+      );
     await ctx.em.transactional(async (em) => {
       const digest = tokenDigest(ctx.env, token);
       const reset = await em.findOne(PasswordReset, { tokenHash: digest }, { populate: ['account'] });

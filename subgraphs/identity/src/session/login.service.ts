@@ -20,10 +20,19 @@ export const accountLocked = () =>
     ),
   );
 export const emailNotVerified = () =>
-  new AppError(ErrorCode.EMAIL_NOT_VERIFIED, msg('Verify your email address first: follow the link in the verification email we sent you.', '이메일 인증이 필요합니다. 보내드린 인증 메일의 링크를 눌러 주세요.'));
+  new AppError(
+    ErrorCode.EMAIL_NOT_VERIFIED,
+    msg(
+      'Verify your email address first: follow the link in the verification email we sent you.',
+      '이메일 인증이 필요합니다. 보내드린 인증 메일의 링크를 눌러 주세요.',
+    ),
+  );
 
 /** `failed`: the password was checked and was wrong (or the login ID is unknown). */
-export type Outcome = ({ account: Account; result: LoginResultCode.SUCCESS } | { account: Account | null; result: Exclude<LoginResultCode, LoginResultCode.SUCCESS> }) & { failed?: boolean };
+export type Outcome = (
+  | { account: Account; result: LoginResultCode.SUCCESS }
+  | { account: Account | null; result: Exclude<LoginResultCode, LoginResultCode.SUCCESS> }
+) & { failed?: boolean };
 
 /** The (login ID, IP) throttle's key starts with this, so an unlock can clear it for every IP. */
 export const loginThrottleKey = (loginId: string) => `${loginKeyOf(loginId).slice(0, 64)} `;
@@ -66,7 +75,12 @@ export async function checkLogin(ctx: IdentityContext, loginId: string, password
  * attempt is refused. With `throttled` (a throttle's refusal) no password is checked: a locked
  * account answers LOCKED, any other gets that refusal.
  */
-export async function checkPassword(ctx: IdentityContext, where: { loginId: string } | { accountId: string }, password: string, throttled?: AppError): Promise<Outcome> {
+export async function checkPassword(
+  ctx: IdentityContext,
+  where: { loginId: string } | { accountId: string },
+  password: string,
+  throttled?: AppError,
+): Promise<Outcome> {
   const typed = 'loginId' in where ? where.loginId : '';
   return ctx.em.transactional(async (em) => {
     const key = 'loginId' in where ? loginKeyOf(where.loginId) : null;
@@ -118,7 +132,10 @@ export function refusal(outcome: Outcome): AppError {
     case LoginResultCode.EMAIL_NOT_VERIFIED:
       return emailNotVerified();
     case LoginResultCode.SUSPENDED:
-      return new AppError(ErrorCode.FORBIDDEN, msg('This account is suspended. Ask your total admin to reactivate it.', '사용이 중지된 계정입니다. 총괄관리자에게 문의해 주세요.'));
+      return new AppError(
+        ErrorCode.FORBIDDEN,
+        msg('This account is suspended. Ask your total admin to reactivate it.', '사용이 중지된 계정입니다. 총괄관리자에게 문의해 주세요.'),
+      );
     case LoginResultCode.WRONG_PASSWORD:
     case LoginResultCode.UNKNOWN_LOGIN_ID:
     case LoginResultCode.SUCCESS:
@@ -133,6 +150,13 @@ export async function memberIsSuspended(ctx: IdentityContext, accountId: string)
 }
 
 export async function recordSuspendedLogin(em: EntityManager, ctx: IdentityContext, account: Account) {
-  em.create(LoginAttempt, { id: randomUUID(), loginId: account.loginId, accountId: account.id, result: LoginResultCode.SUSPENDED, ip: ctx.client.ip, userAgent: ctx.client.userAgent } as LoginAttempt);
+  em.create(LoginAttempt, {
+    id: randomUUID(),
+    loginId: account.loginId,
+    accountId: account.id,
+    result: LoginResultCode.SUSPENDED,
+    ip: ctx.client.ip,
+    userAgent: ctx.client.userAgent,
+  } as LoginAttempt);
   await em.flush();
 }

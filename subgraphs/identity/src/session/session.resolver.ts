@@ -36,7 +36,10 @@ export class SessionTokensResult {
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => LoginResult, { description: 'Signs in with a login ID and password. Five wrong passwords in a row lock the login ID; an unverified email or a suspended account is refused. Throttled per IP and per login ID and IP (RATE_LIMITED).' })
+  @Mutation(() => LoginResult, {
+    description:
+      'Signs in with a login ID and password. Five wrong passwords in a row lock the login ID; an unverified email or a suspended account is refused. Throttled per IP and per login ID and IP (RATE_LIMITED).',
+  })
   async login(
     @Arg('loginId', () => String, { description: 'The login ID, in any case.' }) loginId: string,
     @Arg('password', () => String, { description: 'The password.' }) password: string,
@@ -56,7 +59,10 @@ export class SessionResolver {
   }
 
   @Mutation(() => SessionTokensResult, { description: 'New tokens for a refresh token; reusing an old one ends the whole sign-in.' })
-  refreshSession(@Arg('refreshToken', () => String, { description: 'The refresh token from login or the previous refreshSession.' }) refreshToken: string, @Ctx() ctx: IdentityContext): Promise<SessionTokensResult> {
+  refreshSession(
+    @Arg('refreshToken', () => String, { description: 'The refresh token from login or the previous refreshSession.' }) refreshToken: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<SessionTokensResult> {
     return rotateRefreshToken(refreshToken, ctx);
   }
 

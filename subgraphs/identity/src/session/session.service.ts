@@ -18,7 +18,11 @@ async function issueTokens(em: EntityManager, session: Session, ctx: IdentityCon
   const refreshToken = newSecret();
   em.create(RefreshToken, { id: randomUUID(), session, tokenHash: tokenDigest(ctx.env, refreshToken) } as RefreshToken);
   await em.flush();
-  const { token, expiresAt } = await signAccessToken(ctx.env.ACCESS_TOKEN_SECRET, { userId: session.account.id, sessionId: session.id }, ctx.env.ACCESS_TOKEN_TTL_SECONDS);
+  const { token, expiresAt } = await signAccessToken(
+    ctx.env.ACCESS_TOKEN_SECRET,
+    { userId: session.account.id, sessionId: session.id },
+    ctx.env.ACCESS_TOKEN_TTL_SECONDS,
+  );
   return { accessToken: token, refreshToken, expiresAt };
 }
 
@@ -47,7 +51,12 @@ export async function rotateRefreshToken(refreshToken: string, ctx: IdentityCont
   if (claimed === 0) {
     await revokeSessions(em, { sessionId: session.id }, 'REFRESH_TOKEN_REUSED');
     ctx.log.warn({ sessionId: session.id, accountId: session.account.id }, 'refresh token reused: session revoked');
-    throw unauthenticated(msg('This sign-in was ended for your safety because an old refresh token was used again. Sign in again.', '이전 로그인 토큰이 다시 사용되어 안전을 위해 로그인을 종료했습니다. 다시 로그인해 주세요.'));
+    throw unauthenticated(
+      msg(
+        'This sign-in was ended for your safety because an old refresh token was used again. Sign in again.',
+        '이전 로그인 토큰이 다시 사용되어 안전을 위해 로그인을 종료했습니다. 다시 로그인해 주세요.',
+      ),
+    );
   }
   if (session.revokedAt || session.expiresAt <= new Date()) throw unauthenticated(SIGNED_OUT);
   const account = session.account;
@@ -73,4 +82,3 @@ export async function sessionIsOpen(em: EntityManager, accountId: string, sessio
   const session = await em.findOne(Session, { id: sessionId, account: accountId }, { fields: ['revokedAt', 'expiresAt'] });
   return !!session && !session.revokedAt && session.expiresAt > new Date();
 }
-

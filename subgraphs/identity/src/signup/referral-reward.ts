@@ -20,7 +20,9 @@ export async function grantReferralReward(ctx: IdentityContext, accountId: strin
   if (account.referrerCompanyId !== account.companyId) {
     const keys = referralGrantKeys(account.companyId);
     const grant = (companyId: string, grantKey: string) =>
-      ctx.services.to<BillingRoutes>('billing').grant.event.mutate({ companyId, planCode: 'REFERRAL_EVENT', grantKey }, { context: { idempotencyKey: grantKey } });
+      ctx.services
+        .to<BillingRoutes>('billing')
+        .grant.event.mutate({ companyId, planCode: 'REFERRAL_EVENT', grantKey }, { context: { idempotencyKey: grantKey } });
     await grant(account.referrerCompanyId, keys.referrer);
     await grant(account.companyId, keys.referee);
   }

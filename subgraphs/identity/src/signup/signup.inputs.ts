@@ -21,7 +21,10 @@ export class SignUpIndividualInput {
   @Field(() => String, { nullable: true, description: "A referring company's referral code (추천인 코드); both companies get the referral event plan." })
   referralCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Any unique string (e.g. a UUID) per signup form: sending it again returns the first result instead of creating twice.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Any unique string (e.g. a UUID) per signup form: sending it again returns the first result instead of creating twice.',
+  })
   idempotencyKey?: string | null;
 }
 

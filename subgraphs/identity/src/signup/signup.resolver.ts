@@ -11,15 +11,23 @@ import { signUp, validateCorporate, validateIndividual } from './signup.service.
 
 @Resolver()
 export class SignupResolver {
-  @Query(() => Boolean, { description: 'Whether a login ID can still be taken (checked regardless of case); BAD_USER_INPUT when it breaks the login ID rules.' })
-  async loginIdAvailable(@Arg('loginId', () => String, { description: 'The login ID to check.' }) loginId: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+  @Query(() => Boolean, {
+    description: 'Whether a login ID can still be taken (checked regardless of case); BAD_USER_INPUT when it breaks the login ID rules.',
+  })
+  async loginIdAvailable(
+    @Arg('loginId', () => String, { description: 'The login ID to check.' }) loginId: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<boolean> {
     await limitClient(ctx, IdentityRateLimits.availabilityPerIp);
     const valid = assertLoginId(loginId);
     return (await ctx.em.count(Account, { loginKey: loginKeyOf(valid) })) === 0;
   }
 
   @Query(() => BusinessNumberCheck, { description: "A business registration number's check digit, and whether a company has registered it already." })
-  async businessNumberCheck(@Arg('businessNumber', () => String, { description: 'XXX-XX-XXXXX or 10 digits.' }) businessNumber: string, @Ctx() ctx: IdentityContext): Promise<BusinessNumberCheck> {
+  async businessNumberCheck(
+    @Arg('businessNumber', () => String, { description: 'XXX-XX-XXXXX or 10 digits.' }) businessNumber: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<BusinessNumberCheck> {
     await limitClient(ctx, IdentityRateLimits.availabilityPerIp);
     const digits = normalizeBusinessNumber(businessNumber);
     if (!digits || !businessNumberCheckDigitValid(digits) || !businessNumberPartsPossible(digits)) return { valid: false, registered: false };
@@ -28,13 +36,19 @@ export class SignupResolver {
   }
 
   @Mutation(() => SignUpResult, { description: 'Signs up an individual member; a verification email follows.' })
-  async signUpIndividual(@Arg('input', () => SignUpIndividualInput, { description: "The new member's details." }) input: SignUpIndividualInput, @Ctx() ctx: IdentityContext): Promise<SignUpResult> {
+  async signUpIndividual(
+    @Arg('input', () => SignUpIndividualInput, { description: "The new member's details." }) input: SignUpIndividualInput,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<SignUpResult> {
     await limitClient(ctx, IdentityRateLimits.signupPerIp);
     return respond(ctx, validateIndividual(input));
   }
 
   @Mutation(() => SignUpResult, { description: 'Signs up a company; the person signing up becomes its total admin. A verification email follows.' })
-  async signUpCorporate(@Arg('input', () => SignUpCorporateInput, { description: "The company's and its total admin's details." }) input: SignUpCorporateInput, @Ctx() ctx: IdentityContext): Promise<SignUpResult> {
+  async signUpCorporate(
+    @Arg('input', () => SignUpCorporateInput, { description: "The company's and its total admin's details." }) input: SignUpCorporateInput,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<SignUpResult> {
     await limitClient(ctx, IdentityRateLimits.signupPerIp);
     return respond(ctx, validateCorporate(input));
   }
@@ -48,4 +62,3 @@ async function respond(ctx: IdentityContext, request: Parameters<typeof signUp>[
   justAuthenticated.add(account);
   return { user: account, verificationEmailSentTo: account.email };
 }
-

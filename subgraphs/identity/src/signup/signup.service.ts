@@ -28,7 +28,8 @@ export function validateIndividual(input: SignUpIndividualInput): SignupRequest 
   const loginId = assertLoginId(input.loginId);
   assertAcceptablePassword(input.password, loginId);
   const idempotencyKey = input.idempotencyKey?.trim() || null;
-  if (idempotencyKey && idempotencyKey.length > 100) throw badUserInput(msg('idempotencyKey can have at most 100 characters.', 'idempotencyKey는 100자 이하여야 합니다.'), { field: 'idempotencyKey' });
+  if (idempotencyKey && idempotencyKey.length > 100)
+    throw badUserInput(msg('idempotencyKey can have at most 100 characters.', 'idempotencyKey는 100자 이하여야 합니다.'), { field: 'idempotencyKey' });
   return {
     loginId,
     password: input.password,
@@ -96,7 +97,14 @@ const businessNumberTaken = () => conflict(msg('This business registration numbe
 async function resolveReferrer(ctx: IdentityContext, request: SignupRequest): Promise<string | null> {
   if (!request.referralCode) return null;
   const found = await organization(ctx).signup.resolveReferral.query({ code: request.referralCode });
-  if (!found) throw badUserInput(msg('This referral code does not exist. Check it with the company that gave it to you, or leave it empty.', '존재하지 않는 추천인 코드입니다. 코드를 확인하거나 비워 두세요.'), { field: 'referralCode' });
+  if (!found)
+    throw badUserInput(
+      msg(
+        'This referral code does not exist. Check it with the company that gave it to you, or leave it empty.',
+        '존재하지 않는 추천인 코드입니다. 코드를 확인하거나 비워 두세요.',
+      ),
+      { field: 'referralCode' },
+    );
   return found.companyId;
 }
 
@@ -121,7 +129,8 @@ async function reserveAccount(ctx: IdentityContext, request: SignupRequest, refe
     return account;
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    if (String(error.message).includes('account_signup_key_unique')) throw conflict(msg('This signup is already being processed. Try again in a moment.', '가입 요청을 처리하고 있습니다. 잠시 후 다시 시도해 주세요.'));
+    if (String(error.message).includes('account_signup_key_unique'))
+      throw conflict(msg('This signup is already being processed. Try again in a moment.', '가입 요청을 처리하고 있습니다. 잠시 후 다시 시도해 주세요.'));
     const holder = await ctx.em.fork().findOne(Account, { loginKey: loginKeyOf(request.loginId) });
     const abandoned = holder && holder.signupState === SignupState.PENDING && holder.createdAt.getTime() < Date.now() - IdentitySettings.abandonedSignupAfterMs;
     if (holder && abandoned && !retried) {

@@ -49,7 +49,8 @@ const STAFF_MAIL_HOLD_SECONDS = 30;
 async function createStaffAccount(request: z.infer<typeof staffAccountCreateInput>, ctx: IdentityContext) {
   const existing = await ctx.em.findOne(Account, { id: request.accountId });
   if (existing) {
-    if (existing.companyId !== request.companyId || existing.origin !== AccountOrigin.STAFF) throw conflict(msg('This account id belongs to another account.', '다른 계정에 사용된 계정 ID입니다.'));
+    if (existing.companyId !== request.companyId || existing.origin !== AccountOrigin.STAFF)
+      throw conflict(msg('This account id belongs to another account.', '다른 계정에 사용된 계정 ID입니다.'));
     return { accountId: existing.id, created: false };
   }
   const loginId = assertLoginId(request.loginId);
@@ -62,7 +63,14 @@ async function createStaffAccount(request: z.infer<typeof staffAccountCreateInpu
   const passwordHash = await hashPassword(request.password);
   try {
     await ctx.em.fork().transactional(async (em) => {
-      const account = em.create(Account, { id: request.accountId, loginId, ...fields, passwordHash, origin: AccountOrigin.STAFF, companyId: request.companyId } as Account);
+      const account = em.create(Account, {
+        id: request.accountId,
+        loginId,
+        ...fields,
+        passwordHash,
+        origin: AccountOrigin.STAFF,
+        companyId: request.companyId,
+      } as Account);
       await em.flush();
       await sendEmailVerification(em, ctx, account, account.email, { holdSeconds: STAFF_MAIL_HOLD_SECONDS });
     });

@@ -15,7 +15,13 @@ export const accountMailRef = (accountId: string) => `account:${accountId}`;
  * `em`'s transaction. `holdSeconds` keeps it from being mailed for a while, so an action that may
  * still be undone elsewhere (staff registration) can withdraw it.
  */
-export async function sendEmailVerification(em: EntityManager, ctx: IdentityContext, account: Account, email = account.email, options: { holdSeconds?: number } = {}): Promise<void> {
+export async function sendEmailVerification(
+  em: EntityManager,
+  ctx: IdentityContext,
+  account: Account,
+  email = account.email,
+  options: { holdSeconds?: number } = {},
+): Promise<void> {
   const token = newSecret();
   em.create(EmailVerification, {
     id: randomUUID(),
@@ -44,7 +50,10 @@ export async function sendEmailVerification(em: EntityManager, ctx: IdentityCont
   );
 }
 
-const INVALID_LINK = msg('This verification link is invalid, already used or expired. Request a new verification email.', '유효하지 않거나 이미 사용되었거나 만료된 인증 링크입니다. 인증 메일을 다시 요청해 주세요.');
+const INVALID_LINK = msg(
+  'This verification link is invalid, already used or expired. Request a new verification email.',
+  '유효하지 않거나 이미 사용되었거나 만료된 인증 링크입니다. 인증 메일을 다시 요청해 주세요.',
+);
 
 /** R-SIGNUP-5: follows the link once; the address it was sent to becomes the verified address. */
 export async function verifyEmailToken(ctx: IdentityContext, token: string): Promise<Account> {
@@ -63,6 +72,8 @@ export async function verifyEmailToken(ctx: IdentityContext, token: string): Pro
     return account;
   });
   // After the commit: a verified signup earns its referral reward (R-SIGNUP-4); the sweeper retries a failure.
-  await grantReferralReward(ctx, verified.id).catch((error) => ctx.log.error({ err: error, accountId: verified.id }, 'referral reward not granted yet; the sweeper will retry'));
+  await grantReferralReward(ctx, verified.id).catch((error) =>
+    ctx.log.error({ err: error, accountId: verified.id }, 'referral reward not granted yet; the sweeper will retry'),
+  );
   return verified;
 }

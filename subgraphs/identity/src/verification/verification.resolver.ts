@@ -12,7 +12,10 @@ const RESEND_INTERVAL_MS = 60_000;
 @Resolver()
 export class VerificationResolver {
   @Mutation(() => Boolean, { description: 'Verifies an email address with the token from the emailed link; the account can sign in afterwards.' })
-  async verifyEmail(@Arg('token', () => String, { description: 'The token from the verification link.' }) token: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+  async verifyEmail(
+    @Arg('token', () => String, { description: 'The token from the verification link.' }) token: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<boolean> {
     await verifyEmailToken(ctx, token);
     return true;
   }
@@ -20,7 +23,10 @@ export class VerificationResolver {
   @Mutation(() => Boolean, {
     description: 'Sends a new verification link to an unverified account. Always answers true, so it reveals nothing about which login IDs exist.',
   })
-  async resendVerificationEmail(@Arg('loginId', () => String, { description: 'The login ID of the unverified account.' }) loginId: string, @Ctx() ctx: IdentityContext): Promise<boolean> {
+  async resendVerificationEmail(
+    @Arg('loginId', () => String, { description: 'The login ID of the unverified account.' }) loginId: string,
+    @Ctx() ctx: IdentityContext,
+  ): Promise<boolean> {
     await limitClient(ctx, IdentityRateLimits.verificationMailPerIp);
     const key = loginKeyOf(loginId);
     if (key.length > 64) return true;

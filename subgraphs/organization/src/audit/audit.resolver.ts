@@ -20,13 +20,15 @@ export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: "The company's administrative changes, newest first. Total admin only." })
   async auditLog(
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many entries to return, 1–200.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." })
+    after: string | null,
     @Ctx() ctx: OrganizationContext,
   ): Promise<AuditEntryConnection> {
     const companyId = ctx.viewer!.member!.companyId;
     const json = (value: unknown) => (value == null ? null : typeof value === 'string' ? value : JSON.stringify(value));
     return keysetConnection(pageOf('audit', first, after, 200), {
-      known: async (seq) => (await ctx.em.execute(`select 1 from "organization"."audit_entry" where "company_id" = ? and "seq" = ?`, [companyId, seq])).length > 0,
+      known: async (seq) =>
+        (await ctx.em.execute(`select 1 from "organization"."audit_entry" where "company_id" = ? and "seq" = ?`, [companyId, seq])).length > 0,
       fetch: (before, limit) =>
         ctx.em.execute<AuditRow[]>(
           `select * from "organization"."audit_entry" where "company_id" = ? ${before === null ? '' : 'and "seq" < ?'} order by "seq" desc limit ?`,

@@ -18,7 +18,10 @@ export class CompanyResolver {
     return { internalApproval: company.internalApproval, contractNumbering: company.contractNumbering };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The referral code (추천인 코드) to hand to referred members; total admin only; null until generated.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The referral code (추천인 코드) to hand to referred members; total admin only; null until generated.',
+  })
   referralCode(@Root() company: Company): string | null {
     return company.referralCode;
   }
@@ -28,17 +31,22 @@ export class CompanyResolver {
     return ctx.em.find(Department, { companyId: company.id, parentId: null }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
-  @FieldResolver(() => [Rank], { description: 'The ranks (직급) in the company\'s order; members of the company only.' })
+  @FieldResolver(() => [Rank], { description: "The ranks (직급) in the company's order; members of the company only." })
   ranks(@Root() company: Company, @Ctx() ctx: OrganizationContext): Promise<Rank[]> {
     return ctx.em.find(Rank, { companyId: company.id }, { orderBy: { position: 'asc' } });
   }
 
   @Mutation(() => Company, { description: 'Changes the company-wide defaults for writing contracts. Total admin only.' })
-  updateCompanySettings(@Arg('input', () => UpdateCompanySettingsInput, { description: 'The settings to change.' }) input: UpdateCompanySettingsInput, @Ctx() ctx: OrganizationContext): Promise<Company> {
+  updateCompanySettings(
+    @Arg('input', () => UpdateCompanySettingsInput, { description: 'The settings to change.' }) input: UpdateCompanySettingsInput,
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<Company> {
     return updateCompanySettings(ctx.em, ctx.viewer!, input);
   }
 
-  @Mutation(() => Company, { description: 'Replaces the referral code with a new one (10 characters, case-insensitive). Total admin of a corporate member only.' })
+  @Mutation(() => Company, {
+    description: 'Replaces the referral code with a new one (10 characters, case-insensitive). Total admin of a corporate member only.',
+  })
   generateReferralCode(@Ctx() ctx: OrganizationContext): Promise<Company> {
     return generateReferralCode(ctx.em, ctx.viewer!);
   }

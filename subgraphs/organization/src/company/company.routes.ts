@@ -19,7 +19,5 @@ export const companyRoutes = internalRouter({
   /** Documents, when a contract is written: internal approval on/off and automatic or manual numbers. */
   contractSettings: internalProcedure.input(z.object({ companyId: z.uuid() })).query(({ input, ctx }) => contractSettings(input, ctx)),
   /** Names and business numbers for other services (e.g. the buyer on a receipt). */
-  lookup: internalProcedure
-    .input(z.object({ companyIds: z.array(z.uuid()).max(1000) }))
-    .query(({ input, ctx }) => lookupCompanies(input, ctx)),
+  lookup: internalProcedure.input(z.object({ companyIds: z.array(z.uuid()).max(1000) })).query(({ input, ctx }) => lookupCompanies(input, ctx)),
 });

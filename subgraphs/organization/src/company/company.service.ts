@@ -30,7 +30,13 @@ export async function updateCompanySettings(em: EntityManager, viewer: Viewer, i
     if (input.internalApproval != null) company.internalApproval = input.internalApproval;
     if (input.contractNumbering != null) company.contractNumbering = input.contractNumbering;
     await tx.flush();
-    await recordAudit(tx, viewer, { action: 'COMPANY_SETTINGS_UPDATED', targetType: AuditTarget.COMPANY, targetId: company.id, before, after: settingsOf(company) });
+    await recordAudit(tx, viewer, {
+      action: 'COMPANY_SETTINGS_UPDATED',
+      targetType: AuditTarget.COMPANY,
+      targetId: company.id,
+      before,
+      after: settingsOf(company),
+    });
     return company;
   });
 }
@@ -41,11 +47,18 @@ export async function generateReferralCode(em: EntityManager, viewer: Viewer): P
     try {
       return await em.fork().transactional(async (tx) => {
         const company = await lockCompany(tx, viewer.member!.companyId);
-        if (company.kind !== CompanyKind.CORPORATE) throw forbidden(msg('Referral codes belong to corporate members.', '추천인 코드는 기업회원만 만들 수 있습니다.'));
+        if (company.kind !== CompanyKind.CORPORATE)
+          throw forbidden(msg('Referral codes belong to corporate members.', '추천인 코드는 기업회원만 만들 수 있습니다.'));
         const before = company.referralCode;
         company.referralCode = newReferralCode();
         await tx.flush();
-        await recordAudit(tx, viewer, { action: 'REFERRAL_CODE_GENERATED', targetType: AuditTarget.COMPANY, targetId: company.id, before: { referralCode: before }, after: { referralCode: company.referralCode } });
+        await recordAudit(tx, viewer, {
+          action: 'REFERRAL_CODE_GENERATED',
+          targetType: AuditTarget.COMPANY,
+          targetId: company.id,
+          before: { referralCode: before },
+          after: { referralCode: company.referralCode },
+        });
         return company;
       });
     } catch (error) {

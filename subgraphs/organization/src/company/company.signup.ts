@@ -77,7 +77,8 @@ export async function signupCompanyCancel({ accountId }: { accountId: string }, 
     });
   } catch (error) {
     // Someone else joined the company meanwhile: it is in use, so it stays.
-    if (error instanceof ForeignKeyConstraintViolationException) throw conflict(msg('This company already has other members and cannot be cancelled.', '다른 구성원이 이미 있는 회사이므로 취소할 수 없습니다.'));
+    if (error instanceof ForeignKeyConstraintViolationException)
+      throw conflict(msg('This company already has other members and cannot be cancelled.', '다른 구성원이 이미 있는 회사이므로 취소할 수 없습니다.'));
     throw error;
   }
 }

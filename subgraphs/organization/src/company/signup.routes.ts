@@ -28,17 +28,11 @@ export type SignupCompanyRequest = z.infer<typeof signupCompanyInput>;
  */
 export const signupRoutes = internalRouter({
   /** Is this business registration number taken (exact digits)? */
-  businessNumberRegistered: internalProcedure
-    .input(z.object({ businessNumber }))
-    .query(({ input, ctx }) => businessNumberRegistered(input, ctx)),
+  businessNumberRegistered: internalProcedure.input(z.object({ businessNumber })).query(({ input, ctx }) => businessNumberRegistered(input, ctx)),
   /** The signing-up member's company (CORPORATE) or personal workspace (PERSONAL) and profile; CONFLICT for a taken business number. */
   createCompany: internalProcedure.input(signupCompanyInput).mutation(({ input, ctx }) => signupCompany(input, ctx)),
   /** Undoes `createCompany` for an account whose signup failed later. */
-  cancelCompany: internalProcedure
-    .input(z.object({ accountId: z.uuid() }))
-    .mutation(({ input, ctx }) => signupCompanyCancel(input, ctx)),
+  cancelCompany: internalProcedure.input(z.object({ accountId: z.uuid() })).mutation(({ input, ctx }) => signupCompanyCancel(input, ctx)),
   /** The corporate company a referral code belongs to, or null. */
-  resolveReferral: internalProcedure
-    .input(z.object({ code: z.string().min(1).max(32) }))
-    .query(({ input, ctx }) => referralResolve(input, ctx)),
+  resolveReferral: internalProcedure.input(z.object({ code: z.string().min(1).max(32) })).query(({ input, ctx }) => referralResolve(input, ctx)),
 });

@@ -31,8 +31,13 @@ export class DepartmentResolver {
     return (await ctx.loaders.staffCountByDepartment.load(department.id))?.count ?? 0;
   }
 
-  @Mutation(() => Department, { description: 'Creates a department at the top level or under a top-level department; a third level is refused. Total admin only.' })
-  createDepartment(@Arg('input', () => CreateDepartmentInput, { description: 'The new department.' }) input: CreateDepartmentInput, @Ctx() ctx: OrganizationContext): Promise<Department> {
+  @Mutation(() => Department, {
+    description: 'Creates a department at the top level or under a top-level department; a third level is refused. Total admin only.',
+  })
+  createDepartment(
+    @Arg('input', () => CreateDepartmentInput, { description: 'The new department.' }) input: CreateDepartmentInput,
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<Department> {
     return createDepartment(ctx.em, ctx.viewer!, input);
   }
 
@@ -51,7 +56,8 @@ export class DepartmentResolver {
   })
   deleteDepartment(
     @Arg('id', () => ID, { description: "The department's ID." }) id: string,
-    @Arg('includeSubDepartments', () => Boolean, { defaultValue: false, description: 'Also delete its (empty) sub-departments.' }) includeSubDepartments: boolean,
+    @Arg('includeSubDepartments', () => Boolean, { defaultValue: false, description: 'Also delete its (empty) sub-departments.' })
+    includeSubDepartments: boolean,
     @Ctx() ctx: OrganizationContext,
   ): Promise<string> {
     return deleteDepartment(ctx.em, ctx.viewer!, id, includeSubDepartments);

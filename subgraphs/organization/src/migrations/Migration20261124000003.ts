@@ -18,9 +18,13 @@ export class Migration20261124000003 extends Migration {
       unique ("company_id", "id")
     );`);
     // A parent is always a department of the same company (composite key), and cannot be deleted while it has children.
-    this.addSql(`alter table "organization"."department" add constraint "department_parent_fk" foreign key ("company_id", "parent_id") references "organization"."department" ("company_id", "id");`);
+    this.addSql(
+      `alter table "organization"."department" add constraint "department_parent_fk" foreign key ("company_id", "parent_id") references "organization"."department" ("company_id", "id");`,
+    );
     // R-DEPT-2: sibling names are unique regardless of case; top-level departments are siblings of each other.
-    this.addSql(`create unique index "department_sibling_name_unique" on "organization"."department" ("company_id", coalesce("parent_id", '00000000-0000-0000-0000-000000000000'::uuid), lower("name"));`);
+    this.addSql(
+      `create unique index "department_sibling_name_unique" on "organization"."department" ("company_id", coalesce("parent_id", '00000000-0000-0000-0000-000000000000'::uuid), lower("name"));`,
+    );
     this.addSql(`create index "department_parent_id_idx" on "organization"."department" ("parent_id");`);
 
     this.addSql(`create table "organization"."rank" (
@@ -35,8 +39,12 @@ export class Migration20261124000003 extends Migration {
 
     // Staff belong to departments and ranks of their own company only; seq orders staff lists (cursor).
     this.addSql(`alter table "organization"."staff_profile" add column "rank_id" uuid null, add column "seq" bigserial not null;`);
-    this.addSql(`alter table "organization"."staff_profile" add constraint "staff_profile_department_fk" foreign key ("company_id", "department_id") references "organization"."department" ("company_id", "id");`);
-    this.addSql(`alter table "organization"."staff_profile" add constraint "staff_profile_rank_fk" foreign key ("company_id", "rank_id") references "organization"."rank" ("company_id", "id");`);
+    this.addSql(
+      `alter table "organization"."staff_profile" add constraint "staff_profile_department_fk" foreign key ("company_id", "department_id") references "organization"."department" ("company_id", "id");`,
+    );
+    this.addSql(
+      `alter table "organization"."staff_profile" add constraint "staff_profile_rank_fk" foreign key ("company_id", "rank_id") references "organization"."rank" ("company_id", "id");`,
+    );
     this.addSql(`create index "staff_profile_department_id_idx" on "organization"."staff_profile" ("department_id");`);
     this.addSql(`create index "staff_profile_company_seq_idx" on "organization"."staff_profile" ("company_id", "seq");`);
 

@@ -3,7 +3,7 @@ import { foldCase } from '@econtract/server-kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** R-RANK-1: a rank (직급) of one company, in the company's order. */
-@ObjectType({ description: 'A rank (직급); the list order is the company\'s order.' })
+@ObjectType({ description: "A rank (직급); the list order is the company's order." })
 @Entity({ tableName: 'rank' })
 export class Rank {
   @Field(() => ID, { description: "The rank's ID; kept while the name stays in the list." })
@@ -17,7 +17,7 @@ export class Rank {
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => Int, { description: '0-based place in the company\'s rank list.' })
+  @Field(() => Int, { description: "0-based place in the company's rank list." })
   @Property({ type: 'integer' })
   position!: number;
 

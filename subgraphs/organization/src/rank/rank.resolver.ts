@@ -14,7 +14,11 @@ export class RankResolver {
     description:
       'The ranks become exactly this list (names and order). Names that stay keep their ids (matched regardless of case); ranks left out are removed and cleared from the staff who held them. Total admin only.',
   })
-  saveRanks(@Arg('names', () => [String], { description: 'The whole rank list in order: at most 100 names of up to 30 characters, each once regardless of case.' }) names: string[], @Ctx() ctx: OrganizationContext): Promise<Rank[]> {
+  saveRanks(
+    @Arg('names', () => [String], { description: 'The whole rank list in order: at most 100 names of up to 30 characters, each once regardless of case.' })
+    names: string[],
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<Rank[]> {
     return saveRanks(ctx.em, ctx.viewer!, names);
   }
 }

@@ -9,15 +9,24 @@ const MAX_RANKS = 100;
 
 /** The "after" list, trimmed; blanks, over-long names and case-insensitive duplicates are refused. */
 function rankNames(names: string[]): string[] {
-  if (names.length > MAX_RANKS) throw badUserInput(msg(`A company can have at most ${MAX_RANKS} ranks.`, `직급은 회사당 최대 ${MAX_RANKS}개까지 만들 수 있습니다.`), { field: 'names' });
+  if (names.length > MAX_RANKS)
+    throw badUserInput(msg(`A company can have at most ${MAX_RANKS} ranks.`, `직급은 회사당 최대 ${MAX_RANKS}개까지 만들 수 있습니다.`), { field: 'names' });
   const seen = new Set<string>();
   return names.map((raw, index) => {
     const name = raw.trim();
-    if (!name) throw badUserInput(msg(`Rank ${index + 1} has no name. Remove blank entries.`, `${index + 1}번째 직급의 이름이 비어 있습니다. 빈 항목을 지워 주세요.`), { field: 'names' });
-    if (name.length > 30) throw badUserInput(msg(`The rank "${name}" is longer than 30 characters.`, `직급명 "${name}"이(가) 30자를 넘습니다.`), { field: 'names' });
+    if (!name)
+      throw badUserInput(msg(`Rank ${index + 1} has no name. Remove blank entries.`, `${index + 1}번째 직급의 이름이 비어 있습니다. 빈 항목을 지워 주세요.`), {
+        field: 'names',
+      });
+    if (name.length > 30)
+      throw badUserInput(msg(`The rank "${name}" is longer than 30 characters.`, `직급명 "${name}"이(가) 30자를 넘습니다.`), { field: 'names' });
     const key = foldCase(name);
-    if (seen.has(key)) throw badUserInput(
-        msg(`The rank "${name}" appears twice. Each rank name may appear once (regardless of case).`, `직급명 "${name}"이(가) 두 번 있습니다. 같은 직급명은 대소문자와 관계없이 한 번만 쓸 수 있습니다.`),
+    if (seen.has(key))
+      throw badUserInput(
+        msg(
+          `The rank "${name}" appears twice. Each rank name may appear once (regardless of case).`,
+          `직급명 "${name}"이(가) 두 번 있습니다. 같은 직급명은 대소문자와 관계없이 한 번만 쓸 수 있습니다.`,
+        ),
         { field: 'names' },
       );
     seen.add(key);
@@ -41,7 +50,10 @@ export async function saveRanks(em: EntityManager, viewer: Viewer, input: string
     const removed = existing.filter((rank) => !wanted.has(foldCase(rank.name)));
     if (removed.length) {
       const ids = removed.map((rank) => rank.id);
-      await tx.execute(`update "organization"."staff_profile" set "rank_id" = null where "company_id" = ? and "rank_id" in (${placeholders(ids)})`, [companyId, ...ids]);
+      await tx.execute(`update "organization"."staff_profile" set "rank_id" = null where "company_id" = ? and "rank_id" in (${placeholders(ids)})`, [
+        companyId,
+        ...ids,
+      ]);
       for (const rank of removed) tx.remove(rank);
     }
     const saved = names.map((name, position) => {

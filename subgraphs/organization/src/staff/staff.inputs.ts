@@ -8,7 +8,9 @@ registerEnumType(Grade, {
   description: 'What a member may see and do.',
   valuesConfig: {
     TOTAL_ADMIN: { description: 'The total admin (총괄관리자): manages the company and sees all its contracts.' },
-    DEPARTMENT_MANAGER: { description: 'A department manager (부서관리자): full rights on own contracts; sees those of their department and its sub-departments.' },
+    DEPARTMENT_MANAGER: {
+      description: 'A department manager (부서관리자): full rights on own contracts; sees those of their department and its sub-departments.',
+    },
     STAFF: { description: 'A staff member (업무담당자): full rights on own contracts; sees those of their department.' },
     INDIVIDUAL: { description: 'An individual member (개인회원), alone in a personal workspace.' },
   },
@@ -21,7 +23,9 @@ registerEnumType(StaffGrade, {
   name: 'StaffGrade',
   description: 'Grades the total admin can give: department manager (부서관리자) or staff (업무담당자).',
   valuesConfig: {
-    DEPARTMENT_MANAGER: { description: 'A department manager (부서관리자): full rights on own contracts; sees those of their department and its sub-departments.' },
+    DEPARTMENT_MANAGER: {
+      description: 'A department manager (부서관리자): full rights on own contracts; sees those of their department and its sub-departments.',
+    },
     STAFF: { description: 'A staff member (업무담당자): full rights on own contracts; sees those of their department.' },
   },
 });
@@ -58,7 +62,10 @@ export class RegisterStaffInput {
   @Field(() => StaffPermissions, { nullable: true, description: 'Extra permissions; none when omitted.' })
   permissions?: StaffPermissions | null;
 
-  @Field(() => String, { nullable: true, description: 'Any unique string per registration form: sending it again returns the first result instead of registering twice.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Any unique string per registration form: sending it again returns the first result instead of registering twice.',
+  })
   idempotencyKey?: string | null;
 }
 

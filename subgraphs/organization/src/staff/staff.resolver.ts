@@ -21,9 +21,11 @@ export class StaffResolver {
       "The company's members in registration order, filtered; at most 500 per page. The total admin sees everyone, a department manager the staff of their department and its sub-departments, staff their own department's members (read-only).",
   })
   async staffMembers(
-    @Arg('filter', () => StaffFilter, { nullable: true, description: 'Conditions every listed member meets; everyone when omitted.' }) filter: StaffFilter | null,
+    @Arg('filter', () => StaffFilter, { nullable: true, description: 'Conditions every listed member meets; everyone when omitted.' })
+    filter: StaffFilter | null,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many members to return, 1–500.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: "An `endCursor` (or an edge's `cursor`) from the previous page; omit for the first page." })
+    after: string | null,
     @Ctx() ctx: OrganizationContext,
   ): Promise<StaffConnection> {
     const page = pageOf('staff', first, after, 500);
@@ -38,7 +40,8 @@ export class StaffResolver {
       params.push(...scope);
     }
     if (filter?.departmentId) {
-      if (!isUuid(filter.departmentId)) throw badUserInput(msg('departmentId is not a department id.', 'departmentId가 부서 ID가 아닙니다.'), { field: 'departmentId' });
+      if (!isUuid(filter.departmentId))
+        throw badUserInput(msg('departmentId is not a department id.', 'departmentId가 부서 ID가 아닙니다.'), { field: 'departmentId' });
       const children = filter.includeSubDepartments ? await ctx.em.find(Department, { companyId, parentId: filter.departmentId }, { fields: ['id'] }) : [];
       const ids = [filter.departmentId, ...children.map((child) => child.id)];
       where.push(`"department_id" in (${placeholders(ids)})`);
@@ -54,7 +57,8 @@ export class StaffResolver {
     }
     const search = filter?.search?.trim().toLowerCase();
     return keysetConnection(page, {
-      known: async (seq) => (await ctx.em.execute(`select 1 from "organization"."staff_profile" where "company_id" = ? and "seq" = ?`, [companyId, seq])).length > 0,
+      known: async (seq) =>
+        (await ctx.em.execute(`select 1 from "organization"."staff_profile" where "company_id" = ? and "seq" = ?`, [companyId, seq])).length > 0,
       async fetch(afterSeq, limit) {
         // A search filters by name after reading (names live in identity), so it reads from the start.
         const keyset = afterSeq !== null && !search;
@@ -63,7 +67,10 @@ export class StaffResolver {
           [...params, ...(keyset ? [afterSeq] : []), search ? SEARCH_LIMIT : limit],
         );
         if (!search) return rows;
-        const accounts = await lookupAccounts(ctx, rows.map((row) => row.user_id));
+        const accounts = await lookupAccounts(
+          ctx,
+          rows.map((row) => row.user_id),
+        );
         return rows.filter((row) => matches(search, accounts.get(row.user_id)) && (afterSeq === null || Number(row.seq) > afterSeq)).slice(0, limit);
       },
       seq: (row) => row.seq,
@@ -77,13 +84,21 @@ export class StaffResolver {
   })
   // Candidates come from SQL (company, active, authority); verification, name and login ID from identity's
   // account.lookup (one batched call), so a search always sees the current name and nobody unverified slips in.
-  async approvers(@Arg('search', () => String, { nullable: true, description: 'Part of a name or login ID, regardless of case; everyone eligible when omitted.' }) search: string | null, @Ctx() ctx: OrganizationContext): Promise<User[]> {
+  async approvers(
+    @Arg('search', () => String, { nullable: true, description: 'Part of a name or login ID, regardless of case; everyone eligible when omitted.' }) search:
+      | string
+      | null,
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<User[]> {
     const companyId = ctx.viewer!.member!.companyId;
     const rows = await ctx.em.execute<Array<{ user_id: string }>>(
       `select "user_id" from "organization"."staff_profile" where "company_id" = ? and "active" and "approval_authority" and "grade" <> ? order by "seq" limit ?`,
       [companyId, Grade.INDIVIDUAL, SEARCH_LIMIT],
     );
-    const accounts = await lookupAccounts(ctx, rows.map((row) => row.user_id));
+    const accounts = await lookupAccounts(
+      ctx,
+      rows.map((row) => row.user_id),
+    );
     const term = search?.trim().toLowerCase() ?? '';
     return [...accounts.values()]
       .filter((account) => account.emailVerified && (account.companyId === null || account.companyId === companyId) && (!term || matches(term, account)))
@@ -96,7 +111,10 @@ export class StaffResolver {
     description:
       'Registers a department manager or staff member: creates the login account (a verification mail goes to the email; it works once verified) and the staff profile together, or neither. Total admin only.',
   })
-  async registerStaff(@Arg('input', () => RegisterStaffInput, { description: 'The new member and their login account.' }) input: RegisterStaffInput, @Ctx() ctx: OrganizationContext): Promise<User> {
+  async registerStaff(
+    @Arg('input', () => RegisterStaffInput, { description: 'The new member and their login account.' }) input: RegisterStaffInput,
+    @Ctx() ctx: OrganizationContext,
+  ): Promise<User> {
     return { id: await registerStaff(ctx, input) };
   }
 
@@ -109,7 +127,10 @@ export class StaffResolver {
     return { id: (await updateStaff(ctx, id, input)).userId };
   }
 
-  @Mutation(() => User, { description: 'Suspends or reactivates a member (not the total admin). A suspended member is refused from the next request on and their sign-ins end. Total admin only.' })
+  @Mutation(() => User, {
+    description:
+      'Suspends or reactivates a member (not the total admin). A suspended member is refused from the next request on and their sign-ins end. Total admin only.',
+  })
   async setStaffActive(
     @Arg('id', () => ID, { description: "The member's user ID." }) id: string,
     @Arg('active', () => Boolean, { description: 'False suspends, true reactivates.' }) active: boolean,
@@ -121,7 +142,8 @@ export class StaffResolver {
   @Mutation(() => Boolean, { description: "Sets a member's password; the member's sign-ins end. Total admin only." })
   setStaffPassword(
     @Arg('id', () => ID, { description: "The member's user ID." }) id: string,
-    @Arg('password', () => String, { description: 'The new password: 8–128 characters; common passwords and ones containing the login ID are refused.' }) password: string,
+    @Arg('password', () => String, { description: 'The new password: 8–128 characters; common passwords and ones containing the login ID are refused.' })
+    password: string,
     @Ctx() ctx: OrganizationContext,
   ): Promise<boolean> {
     return setStaffPassword(ctx, id, password);

@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/core';
 import type { IdentityRoutes } from '@econtract/identity/routes';
-import { AppError, badUserInput, type EntityManager, ErrorCode, Grade, InternalCallError, type InternalClient, isUuid, msg, notFound, permissionsOf, type RouteOutputs, } from '@econtract/server-kit';
+import {
+  AppError,
+  badUserInput,
+  type EntityManager,
+  ErrorCode,
+  Grade,
+  InternalCallError,
+  type InternalClient,
+  isUuid,
+  msg,
+  notFound,
+  permissionsOf,
+  type RouteOutputs,
+} from '@econtract/server-kit';
 import { AuditTarget, recordAudit } from '../audit/audit.service.ts';
 import { Company } from '../company/company.entity.ts';
 import { Department } from '../department/department.entity.ts';
@@ -29,7 +42,8 @@ async function assertDepartment(em: EntityManager, companyId: string, department
 }
 
 async function assertRank(em: EntityManager, companyId: string, rankId: string): Promise<void> {
-  if (!isUuid(rankId) || !(await em.count(Rank, { id: rankId, companyId }))) throw badUserInput(msg('The chosen rank does not exist in your company.', '선택한 직급이 회사에 없습니다.'), { field: 'rankId' });
+  if (!isUuid(rankId) || !(await em.count(Rank, { id: rankId, companyId })))
+    throw badUserInput(msg('The chosen rank does not exist in your company.', '선택한 직급이 회사에 없습니다.'), { field: 'rankId' });
 }
 
 const snapshot = (profile: StaffProfile) => ({
@@ -69,7 +83,8 @@ export async function lookupAccounts(ctx: OrganizationContext, ids: string[]): P
 /** The account id for this registration: the one a previous attempt with the same key chose, or a new one. */
 async function accountIdFor(em: EntityManager, companyId: string, idempotencyKey: string | null): Promise<string> {
   if (!idempotencyKey) return randomUUID();
-  if (idempotencyKey.length > 200) throw badUserInput(msg('The idempotency key is longer than 200 characters.', 'idempotencyKey는 200자 이하여야 합니다.'), { field: 'idempotencyKey' });
+  if (idempotencyKey.length > 200)
+    throw badUserInput(msg('The idempotency key is longer than 200 characters.', 'idempotencyKey는 200자 이하여야 합니다.'), { field: 'idempotencyKey' });
   await em.execute(
     `insert into "organization"."staff_registration" ("company_id", "idempotency_key", "account_id") values (?, ?, ?) on conflict ("company_id", "idempotency_key") do nothing`,
     [companyId, idempotencyKey, randomUUID()],
@@ -89,7 +104,11 @@ async function accountIdFor(em: EntityManager, companyId: string, idempotencyKey
 export async function registerStaff(ctx: OrganizationContext, input: RegisterStaffInput): Promise<string> {
   const viewer = ctx.viewer!;
   const companyId = viewer.member!.companyId;
-  if (input.grade !== Grade.DEPARTMENT_MANAGER && input.grade !== Grade.STAFF) throw badUserInput(msg('Staff are registered as DEPARTMENT_MANAGER or STAFF.', '업무담당자는 부서관리자(DEPARTMENT_MANAGER) 또는 업무담당자(STAFF) 등급으로 등록합니다.'), { field: 'grade' });
+  if (input.grade !== Grade.DEPARTMENT_MANAGER && input.grade !== Grade.STAFF)
+    throw badUserInput(
+      msg('Staff are registered as DEPARTMENT_MANAGER or STAFF.', '업무담당자는 부서관리자(DEPARTMENT_MANAGER) 또는 업무담당자(STAFF) 등급으로 등록합니다.'),
+      { field: 'grade' },
+    );
   if (input.departmentId) await assertDepartment(ctx.em, companyId, input.departmentId);
   if (input.rankId) await assertRank(ctx.em, companyId, input.rankId);
   const accountId = await accountIdFor(ctx.em, companyId, input.idempotencyKey?.trim() || null);
@@ -144,7 +163,10 @@ const TOTAL_ADMIN_OWN_PROFILE = msg(
   "The total admin's own name, email, phone and password are changed in their own profile (updateProfile).",
   '총괄관리자의 이름, 이메일, 휴대폰 번호와 비밀번호는 본인의 회원정보수정(updateProfile)에서 변경합니다.',
 );
-const CHOICE_REMOVED = msg('The chosen department or rank was removed meanwhile. Choose again.', '선택한 부서나 직급이 그사이 삭제되었습니다. 다시 선택해 주세요.');
+const CHOICE_REMOVED = msg(
+  'The chosen department or rank was removed meanwhile. Choose again.',
+  '선택한 부서나 직급이 그사이 삭제되었습니다. 다시 선택해 주세요.',
+);
 
 /** Profile fields here; name, email and phone in identity, inside the same transaction so a refusal there undoes both. */
 export async function updateStaff(ctx: OrganizationContext, id: string, input: UpdateStaffInput): Promise<StaffProfile> {
@@ -155,8 +177,13 @@ export async function updateStaff(ctx: OrganizationContext, id: string, input: U
       const profile = await staffOf(tx, companyId, id, true);
       const before = snapshot(profile);
       if (input.grade != null && input.grade !== profile.grade) {
-        if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput(msg("The total admin's grade cannot be changed.", '총괄관리자의 등급은 변경할 수 없습니다.'), { field: 'grade' });
-        if (input.grade !== Grade.DEPARTMENT_MANAGER && input.grade !== Grade.STAFF) throw badUserInput(msg('Staff are DEPARTMENT_MANAGER or STAFF.', '업무담당자의 등급은 부서관리자(DEPARTMENT_MANAGER) 또는 업무담당자(STAFF)로만 지정할 수 있습니다.'), { field: 'grade' });
+        if (profile.grade === Grade.TOTAL_ADMIN)
+          throw badUserInput(msg("The total admin's grade cannot be changed.", '총괄관리자의 등급은 변경할 수 없습니다.'), { field: 'grade' });
+        if (input.grade !== Grade.DEPARTMENT_MANAGER && input.grade !== Grade.STAFF)
+          throw badUserInput(
+            msg('Staff are DEPARTMENT_MANAGER or STAFF.', '업무담당자의 등급은 부서관리자(DEPARTMENT_MANAGER) 또는 업무담당자(STAFF)로만 지정할 수 있습니다.'),
+            { field: 'grade' },
+          );
         profile.grade = input.grade;
       }
       if (input.departmentId !== undefined) {
@@ -170,13 +197,21 @@ export async function updateStaff(ctx: OrganizationContext, id: string, input: U
       if (input.approvalAuthority != null) profile.approvalAuthority = input.approvalAuthority;
       await tx.flush();
       const account = Object.fromEntries(
-        (['name', 'email', 'phone'] as const).filter((field) => input[field] !== undefined && (field === 'phone' || input[field] !== null)).map((field) => [field, input[field]]),
+        (['name', 'email', 'phone'] as const)
+          .filter((field) => input[field] !== undefined && (field === 'phone' || input[field] !== null))
+          .map((field) => [field, input[field]]),
       );
       if (Object.keys(account).length) {
         if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput(TOTAL_ADMIN_OWN_PROFILE);
         await callIdentity(ctx, (identity) => identity.staffAccount.update.mutate({ accountId: profile.userId, companyId, ...account }));
       }
-      await recordAudit(tx, viewer, { action: 'STAFF_UPDATED', targetType: AuditTarget.STAFF, targetId: profile.userId, before, after: { ...snapshot(profile), ...account } });
+      await recordAudit(tx, viewer, {
+        action: 'STAFF_UPDATED',
+        targetType: AuditTarget.STAFF,
+        targetId: profile.userId,
+        before,
+        after: { ...snapshot(profile), ...account },
+      });
       return profile;
     });
   } catch (error) {
@@ -194,7 +229,13 @@ export async function setStaffActive(ctx: OrganizationContext, id: string, activ
     if (target.active === active) return target;
     target.active = active;
     await tx.flush();
-    await recordAudit(tx, viewer, { action: active ? 'STAFF_REACTIVATED' : 'STAFF_SUSPENDED', targetType: AuditTarget.STAFF, targetId: target.userId, before: { active: !active }, after: { active } });
+    await recordAudit(tx, viewer, {
+      action: active ? 'STAFF_REACTIVATED' : 'STAFF_SUSPENDED',
+      targetType: AuditTarget.STAFF,
+      targetId: target.userId,
+      before: { active: !active },
+      after: { active },
+    });
     return target;
   });
   if (!active) {
@@ -226,11 +267,18 @@ export async function setStaffPermissions(ctx: OrganizationContext, id: string, 
   const viewer = ctx.viewer!;
   return ctx.em.transactional(async (tx) => {
     const profile = await staffOf(tx, viewer.member!.companyId, id, true);
-    if (profile.grade === Grade.TOTAL_ADMIN) throw badUserInput(msg('The total admin always holds every permission.', '총괄관리자는 항상 모든 권한을 가집니다.'));
+    if (profile.grade === Grade.TOTAL_ADMIN)
+      throw badUserInput(msg('The total admin always holds every permission.', '총괄관리자는 항상 모든 권한을 가집니다.'));
     const before = permissionsOf(profile.permissions);
     profile.permissions = staffPermissions(input);
     await tx.flush();
-    await recordAudit(tx, viewer, { action: 'STAFF_PERMISSIONS_SET', targetType: AuditTarget.STAFF, targetId: profile.userId, before, after: permissionsOf(profile.permissions) });
+    await recordAudit(tx, viewer, {
+      action: 'STAFF_PERMISSIONS_SET',
+      targetType: AuditTarget.STAFF,
+      targetId: profile.userId,
+      before,
+      after: permissionsOf(profile.permissions),
+    });
     return profile;
   });
 }
