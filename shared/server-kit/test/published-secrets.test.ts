@@ -75,10 +75,10 @@ describe('published secrets', () => {
       'replace-me-access',
       'live_sk_123456',
     ]);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's own ${VAR:-default} syntax, not a template.
     expect(
       writtenSecrets(
         'docker-compose.yml',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's own ${VAR:-default} syntax, not a template.
         'X_SECRET: ${X_SECRET:-laptop-default-secret}\nDATABASE_URL: postgres://u:${POSTGRES_PASSWORD:-pw}@db/x\nPOSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-pw}',
       ),
     ).toEqual(['laptop-default-secret', 'pw']);
