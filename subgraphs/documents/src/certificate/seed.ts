@@ -26,6 +26,13 @@ const S2 = Buffer.from(
   'hex',
 );
 
+// Indices here are in range by construction; this keeps noUncheckedIndexedAccess honest without `!`.
+function at(values: ArrayLike<number>, index: number): number {
+  const value = values[index];
+  if (value === undefined) throw new RangeError(`index ${index} out of range`);
+  return value;
+}
+
 // Byte k of Z keeps, from Y_j, the bits of mask m_{(j+k) mod 4} (RFC 4269 function G).
 const MASKS = [0xfc, 0xf3, 0xcf, 0x3f];
 
@@ -33,7 +40,7 @@ function spreadTable(sbox: Buffer, position: number): Uint32Array {
   const table = new Uint32Array(256);
   for (let x = 0; x < 256; x++) {
     let word = 0;
-    for (let k = 0; k < 4; k++) word |= (sbox[x] & MASKS[(position + k) % 4]) << (8 * k);
+    for (let k = 0; k < 4; k++) word |= (at(sbox, x) & at(MASKS, (position + k) % 4)) << (8 * k);
     table[x] = word >>> 0;
   }
   return table;
@@ -45,7 +52,7 @@ const SS2 = spreadTable(S1, 2);
 const SS3 = spreadTable(S2, 3);
 
 function g(x: number): number {
-  return (SS0[x & 0xff] ^ SS1[(x >>> 8) & 0xff] ^ SS2[(x >>> 16) & 0xff] ^ SS3[x >>> 24]) >>> 0;
+  return (at(SS0, x & 0xff) ^ at(SS1, (x >>> 8) & 0xff) ^ at(SS2, (x >>> 16) & 0xff) ^ at(SS3, x >>> 24)) >>> 0;
 }
 
 // KC_i = golden-ratio constant rotated left by i bits.
@@ -63,8 +70,8 @@ export function seedKeySchedule(key: Uint8Array): SeedRoundKeys {
   let d = view.getUint32(12);
   const roundKeys = new Uint32Array(32);
   for (let i = 0; i < 16; i++) {
-    roundKeys[2 * i] = g((a + c - KC[i]) >>> 0);
-    roundKeys[2 * i + 1] = g((b - d + KC[i]) >>> 0);
+    roundKeys[2 * i] = g((a + c - at(KC, i)) >>> 0);
+    roundKeys[2 * i + 1] = g((b - d + at(KC, i)) >>> 0);
     if (i % 2 === 0) {
       // A||B rotated right by 8 bits
       const t = a;
@@ -98,7 +105,7 @@ function crypt(roundKeys: SeedRoundKeys, block: Uint8Array, decrypt: boolean): U
   let r1 = input.getUint32(12);
   for (let round = 0; round < 16; round++) {
     const i = decrypt ? 15 - round : round;
-    const [f0, f1] = roundFunction(roundKeys[2 * i], roundKeys[2 * i + 1], r0, r1);
+    const [f0, f1] = roundFunction(at(roundKeys, 2 * i), at(roundKeys, 2 * i + 1), r0, r1);
     const n0 = (l0 ^ f0) >>> 0;
     const n1 = (l1 ^ f1) >>> 0;
     // The last round does not swap halves, so encryption and decryption share this loop.
@@ -149,10 +156,10 @@ export function seedCbcEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8
   padded.set(plaintext);
   padded.fill(padLength, plaintext.length);
   const out = new Uint8Array(padded.length);
-  let previous = Uint8Array.from(iv);
+  let previous: Uint8Array = Uint8Array.from(iv);
   for (let offset = 0; offset < padded.length; offset += SEED_BLOCK_SIZE) {
     const block = padded.slice(offset, offset + SEED_BLOCK_SIZE);
-    for (let j = 0; j < SEED_BLOCK_SIZE; j++) block[j] ^= previous[j];
+    for (let j = 0; j < SEED_BLOCK_SIZE; j++) block[j] = at(block, j) ^ at(previous, j);
     previous = seedEncryptBlock(roundKeys, block);
     out.set(previous, offset);
   }
@@ -168,7 +175,7 @@ export function seedCbcDecrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Uint
   for (let offset = 0; offset < ciphertext.length; offset += SEED_BLOCK_SIZE) {
     const block = ciphertext.subarray(offset, offset + SEED_BLOCK_SIZE);
     const plain = seedDecryptBlock(roundKeys, block);
-    for (let j = 0; j < SEED_BLOCK_SIZE; j++) out[offset + j] = plain[j] ^ previous[j];
+    for (let j = 0; j < SEED_BLOCK_SIZE; j++) out[offset + j] = at(plain, j) ^ at(previous, j);
     previous = block;
   }
   const padLength = out[out.length - 1] ?? 0;
