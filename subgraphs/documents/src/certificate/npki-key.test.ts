@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '@econtract/server-kit';
@@ -73,7 +73,9 @@ function opensslPbes2Fixture(prf: string): Buffer {
     '-provider',
     'default',
   ]);
-  return readFileSync(join(dir, 'enc.der'));
+  const encrypted = readFileSync(join(dir, 'enc.der'));
+  rmSync(dir, { recursive: true });
+  return encrypted;
 }
 
 function refusalCode(run: () => unknown): unknown {
