@@ -17,7 +17,13 @@ export function groupLoader<K extends string | number, V>(fetch: (keys: K[]) => 
   return new DataLoader<K, V[]>(async (keys) => {
     const rows = await fetch([...new Set(keys)]);
     const byKey = new Map<K, V[]>();
-    for (const row of rows) byKey.set(keyOf(row), [...(byKey.get(keyOf(row)) ?? []), row]);
+    // Push into one array per key: copying the group per row is quadratic for big groups.
+    for (const row of rows) {
+      const key = keyOf(row);
+      const group = byKey.get(key);
+      if (group) group.push(row);
+      else byKey.set(key, [row]);
+    }
     return keys.map((key) => byKey.get(key) ?? []);
   });
 }

@@ -30,6 +30,16 @@ export const createOrganizationLoaders = (em: EntityManager, viewer: Viewer | nu
       (ids: string[]) => em.find(Department, { parentId: { $in: ids }, companyId }, { orderBy: { name: 'asc', id: 'asc' } }),
       (department) => department.parentId!,
     ),
+    /** A company's top-level departments by name (`Company.departments`). */
+    topDepartmentsByCompany: groupLoader(
+      (ids: string[]) => em.find(Department, { companyId: { $in: ids }, parentId: null }, { orderBy: { name: 'asc', id: 'asc' } }),
+      (department) => department.companyId,
+    ),
+    /** A company's ranks in its order (`Company.ranks`). */
+    ranksByCompany: groupLoader(
+      (ids: string[]) => em.find(Rank, { companyId: { $in: ids } }, { orderBy: { position: 'asc' } }),
+      (rank) => rank.companyId,
+    ),
     rankById: rowLoader(
       (ids: string[]) => em.find(Rank, { id: { $in: ids }, companyId }),
       (rank) => rank.id,

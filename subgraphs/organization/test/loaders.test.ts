@@ -8,6 +8,8 @@ const stack = useStack();
 
 const LIST = `query ($first: Int!) { staffMembers(first: $first) { edges { node { id grade active approvalAuthority
   department { name parent { name } } rank { name } company { name } } } } }`;
+const COMPANY_LISTS = `query ($first: Int!) { staffMembers(first: $first) { edges { node { id
+  company { departments { name } ranks { name } } } } } }`;
 const TREE = '{ departments { name staffCount children { name staffCount parent { name } } } }';
 
 // ~60 staff spread over every department and rank, inserted directly (no identity accounts needed).
@@ -59,5 +61,27 @@ describe('batched lookups', () => {
       });
     const after = await stack.countSql(() => ok(stack, token, TREE));
     expect(after.organization).toBe(before.organization);
+  });
+
+  it("loads each row's company departments and ranks in as many SQL statements for 100 staff as for 5", async () => {
+    // 40 more staff, outside any department so the tree counts above stay as they are.
+    for (let i = 0; i < 40; i++)
+      await stack.sql(`insert into organization.staff_profile (user_id, company_id, grade) values (?, ?, 'STAFF')`, [randomUUID(), DemoIds.company]);
+    const token = await stack.login('demo-admin');
+    let small: any;
+    let large: any;
+    const smallCount = await stack.countSql(async () => {
+      small = await ok(stack, token, COMPANY_LISTS, { first: 5 });
+    });
+    const largeCount = await stack.countSql(async () => {
+      large = await ok(stack, token, COMPANY_LISTS, { first: 100 });
+    });
+    expect(small.staffMembers.edges).toHaveLength(5);
+    expect(large.staffMembers.edges).toHaveLength(100);
+    const { company } = large.staffMembers.edges[99].node;
+    expect(company.ranks.map((rank: any) => rank.name)).toEqual(DemoOrganization.ranks.map((rank) => rank.name));
+    expect(company.departments.length).toBeGreaterThan(0);
+    expect(large.staffMembers.edges.every((edge: any) => JSON.stringify(edge.node.company) === JSON.stringify(company))).toBe(true);
+    expect(largeCount.organization).toBe(smallCount.organization);
   });
 });

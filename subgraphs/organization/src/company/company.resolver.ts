@@ -28,12 +28,12 @@ export class CompanyResolver {
 
   @FieldResolver(() => [Department], { description: 'Top-level departments by name, each listing its sub-departments; members of the company only.' })
   departments(@Root() company: Company, @Ctx() ctx: OrganizationContext): Promise<Department[]> {
-    return ctx.em.find(Department, { companyId: company.id, parentId: null }, { orderBy: { name: 'asc', id: 'asc' } });
+    return ctx.loaders.topDepartmentsByCompany.load(company.id);
   }
 
   @FieldResolver(() => [Rank], { description: "The ranks (직급) in the company's order; members of the company only." })
   ranks(@Root() company: Company, @Ctx() ctx: OrganizationContext): Promise<Rank[]> {
-    return ctx.em.find(Rank, { companyId: company.id }, { orderBy: { position: 'asc' } });
+    return ctx.loaders.ranksByCompany.load(company.id);
   }
 
   @Mutation(() => Company, { description: 'Changes the company-wide defaults for writing contracts. Total admin only.' })
