@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorCode, useStack, verifiedMember, type GraphQLResponse } from '@econtract/testkit';
+import { errorCode, useStack, type GraphQLResponse } from '@econtract/testkit';
 import { BillingRateLimits } from '../src/billing.limits.ts';
-import { consume } from './billing.fixtures.ts';
-import { ViewerDocument } from '@econtract/sdk';
+import { consume, freshMember } from './billing.fixtures.ts';
 
 const stack = useStack();
 const CONFIRM = 'mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { id } }';
@@ -15,14 +14,6 @@ const confirm = (token: string, ip?: string) =>
   );
 const count = (results: GraphQLResponse[], code: string) => results.filter((result) => errorCode(result) === code).length;
 
-async function freshMember(prefix: string) {
-  const member = await verifiedMember(stack, prefix);
-  const token = await stack.login(member.loginId, member.password);
-  const { viewer } = (await stack.graphql(ViewerDocument, {}, { token })).data;
-  if (!viewer?.company) throw new Error(`${member.loginId} has no workspace`);
-  return { token, companyId: viewer.company.id };
-}
-
 /** Fixed windows start on the clock: wait for the next one when this one ends within `seconds`. */
 async function roomInWindow(windowSeconds: number, seconds: number) {
   const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
@@ -32,7 +23,7 @@ async function roomInWindow(windowSeconds: number, seconds: number) {
 describe('payment confirmation limits (issue #12)', { timeout: 90_000 }, () => {
   it('takes 30 confirmations an hour per company, exact when 40 race', async () => {
     await roomInWindow(3600, 30);
-    const { token } = await freshMember('confirms');
+    const { token } = await freshMember(stack, 'confirms');
     // Unknown orders: refused, but each one counts, as a card tester's would.
     const results = await Promise.all(Array.from({ length: 40 }, () => confirm(token)));
     expect(count(results, 'NOT_FOUND')).toBe(BillingRateLimits.paymentConfirmPerCompany.limit);
@@ -44,7 +35,7 @@ describe('payment confirmation limits (issue #12)', { timeout: 90_000 }, () => {
 
   it('takes 30 confirmations an hour per IP, across companies', async () => {
     await roomInWindow(3600, 30);
-    const [a, b] = [await freshMember('ip-a'), await freshMember('ip-b')];
+    const [a, b] = [await freshMember(stack, 'ip-a'), await freshMember(stack, 'ip-b')];
     const ip = '192.0.2.200';
     const results = await Promise.all(Array.from({ length: 32 }, (_, i) => confirm(i % 2 ? a.token : b.token, ip)));
     expect(count(results, 'NOT_FOUND')).toBe(BillingRateLimits.paymentConfirmPerIp.limit);
@@ -54,8 +45,8 @@ describe('payment confirmation limits (issue #12)', { timeout: 90_000 }, () => {
 
 describe('list cursors (issue #12)', () => {
   it('refuses an unknown or foreign `after` with BAD_USER_INPUT instead of an empty page', async () => {
-    const mine = await freshMember('cursor');
-    const other = await freshMember('cursor2');
+    const mine = await freshMember(stack, 'cursor');
+    const other = await freshMember(stack, 'cursor2');
     const usages = [];
     for (let i = 0; i < 3; i++)
       usages.push(await consume(stack, { companyId: mine.companyId, contractId: randomUUID(), managementNumber: `2026-12-${String(i + 1).padStart(5, '0')}` }));

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS } from '@econtract/server-kit';
-import { DemoIds, useStack, verifiedMember, type Stack } from '@econtract/testkit';
-import { consume, insertLot, nodes } from './billing.fixtures.ts';
-import { ViewerDocument } from '@econtract/sdk';
+import { DemoIds, useStack } from '@econtract/testkit';
+import { consume, freshMember, insertLot, nodes } from './billing.fixtures.ts';
 
 const stack = useStack();
 
 const ACCOUNT = '{ billingAccount { tier remainingCount nextExpiry activeLots { id kind remainingCount } } }';
 
 /** A new individual member (signup grants the signup event plan) and their workspace's id. */
-async function freshMember(s: Stack) {
-  const member = await verifiedMember(s, 'billing');
-  const token = await s.login(member.loginId, member.password);
-  const { viewer } = (await s.graphql(ViewerDocument, {}, { token })).data;
-  if (!viewer?.company) throw new Error(`${member.loginId} has no workspace`);
-  return { token, companyId: viewer.company.id };
-}
-
 describe('who may see billing (issue #5)', () => {
   it('answers the total admin and the individual member, each for their own company', async () => {
     for (const [login, companyId] of [

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { RouteInputs } from '@econtract/server-kit';
-import type { Stack } from '@econtract/testkit';
+import { ViewerDocument } from '@econtract/sdk';
+import { type Stack, verifiedMember } from '@econtract/testkit';
 import type { BillingRoutes } from '../src/billing.routes.ts';
 
 const DAY = 86_400_000;
+
+/** A new, verified individual member signed in: their token and their personal workspace's id. */
+export async function freshMember(stack: Stack, prefix = 'billing') {
+  const member = await verifiedMember(stack, prefix);
+  const token = await stack.login(member.loginId, member.password);
+  const { viewer } = (await stack.graphql(ViewerDocument, {}, { token })).data;
+  if (!viewer?.company) throw new Error(`${member.loginId} has no workspace`);
+  return { token, companyId: viewer.company.id };
+}
 
 /** The items of a connection's page. */
 export const nodes = <T = any>(connection: { edges: Array<{ node: T }> }): T[] => connection.edges.map((edge) => edge.node);

@@ -1,25 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { useStack, verifiedMember, type Stack } from '@econtract/testkit';
+import { useStack } from '@econtract/testkit';
 import { lotExpiresAt } from '../src/lot/lot-expiry.ts';
-import { insertLot } from './billing.fixtures.ts';
-import { ViewerDocument } from '@econtract/sdk';
+import { freshMember, insertLot } from './billing.fixtures.ts';
 
 const stack = useStack();
 const CLAIM = 'mutation { claimFreePass { id kind chargedCount remainingCount status purchasedAt expiresAt plan { code } } }';
 
-async function freshMember(s: Stack) {
-  const member = await verifiedMember(s, 'freepass');
-  const token = await s.login(member.loginId, member.password);
-  const { viewer } = (await s.graphql(ViewerDocument, {}, { token })).data;
-  if (!viewer?.company) throw new Error(`${member.loginId} has no workspace`);
-  return { token, companyId: viewer.company.id };
-}
 const freePassLots = (companyId: string) =>
   stack.sql(`select * from billing.prepaid_lot where company_id = ? and kind = 'FREE_PASS' order by purchased_at`, [companyId]);
 
 describe('free pass (R-BILL-2)', () => {
   it('is refused while the signup event plan is usable, and granted once it is used up', async () => {
-    const { token, companyId } = await freshMember(stack);
+    const { token, companyId } = await freshMember(stack, 'freepass');
     const refused = await stack.graphql(CLAIM, {}, { token });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EVENT_PLAN_IN_USE' });
     expect(refused.errors?.[0]?.message).toMatch(/event plan is in use/);
@@ -38,7 +30,7 @@ describe('free pass (R-BILL-2)', () => {
   });
 
   it('is refused again within a month of the last claim, and granted after it', async () => {
-    const { token, companyId } = await freshMember(stack);
+    const { token, companyId } = await freshMember(stack, 'freepass');
     await stack.sql(`update billing.prepaid_lot set used_count = charged_count where company_id = ?`, [companyId]);
     expect((await stack.graphql(CLAIM, {}, { token })).errors).toBeUndefined();
 
@@ -57,7 +49,7 @@ describe('free pass (R-BILL-2)', () => {
   });
 
   it('is not refused by an event plan that is expired', async () => {
-    const { token, companyId } = await freshMember(stack);
+    const { token, companyId } = await freshMember(stack, 'freepass');
     await stack.sql(
       `update billing.prepaid_lot set purchased_at = now() - interval '100 days', expires_at = now() - interval '1 second' where company_id = ? and kind = 'EVENT'`,
       [companyId],
@@ -67,7 +59,7 @@ describe('free pass (R-BILL-2)', () => {
   });
 
   it('grants exactly one free pass for 10 simultaneous claims', async () => {
-    const { token, companyId } = await freshMember(stack);
+    const { token, companyId } = await freshMember(stack, 'freepass');
     await stack.sql(`update billing.prepaid_lot set used_count = charged_count where company_id = ?`, [companyId]);
     const results = await Promise.all(Array.from({ length: 10 }, () => stack.graphql(CLAIM, {}, { token })));
     expect(results.filter((result) => !result.errors)).toHaveLength(1);
@@ -76,7 +68,7 @@ describe('free pass (R-BILL-2)', () => {
   });
 
   it('records claims and refusals in the audit trail', async () => {
-    const { token, companyId } = await freshMember(stack);
+    const { token, companyId } = await freshMember(stack, 'freepass');
     await stack.graphql(CLAIM, {}, { token });
     await stack.sql(`update billing.prepaid_lot set used_count = charged_count where company_id = ?`, [companyId]);
     await stack.graphql(CLAIM, {}, { token });
