@@ -519,23 +519,29 @@ export async function sendContract(ctx: DocumentsContext, id: string): Promise<C
   });
 }
 
-export async function cancelContract(ctx: DocumentsContext, id: string): Promise<Contract> {
+/** The two ends short of completion: cancelling (취소) needs `edit`, discarding (폐기) needs `discard`. */
+const ENDINGS = {
+  cancel: { permission: 'edit', status: S.CANCELLED, column: 'cancelled_at', action: 'CONTRACT_CANCELLED' },
+  discard: { permission: 'discard', status: S.DISCARDED, column: 'discarded_at', action: 'CONTRACT_DISCARDED' },
+} as const;
+
+async function endContract(ctx: DocumentsContext, id: string, step: keyof typeof ENDINGS): Promise<Contract> {
   const viewer = ctx.viewer!;
-  ensureAllowed(viewer, await visibleContract(ctx.em, viewer, id), 'edit');
-  return transition(ctx, id, 'cancel', async (tx, locked, now) => {
-    await tx.execute(`update "documents"."contract" set "status" = 'CANCELLED', "cancelled_at" = ?, "updated_at" = ? where "id" = ?`, [now, now, locked.id]);
-    await audit(tx, viewer, locked, 'CONTRACT_CANCELLED', { status: S.CANCELLED });
+  const ending = ENDINGS[step];
+  ensureAllowed(viewer, await visibleContract(ctx.em, viewer, id), ending.permission);
+  return transition(ctx, id, step, async (tx, locked, now) => {
+    await tx.execute(`update "documents"."contract" set "status" = ?, "${ending.column}" = ?, "updated_at" = ? where "id" = ?`, [
+      ending.status,
+      now,
+      now,
+      locked.id,
+    ]);
+    await audit(tx, viewer, locked, ending.action, { status: ending.status });
   });
 }
 
-export async function discardContract(ctx: DocumentsContext, id: string): Promise<Contract> {
-  const viewer = ctx.viewer!;
-  ensureAllowed(viewer, await visibleContract(ctx.em, viewer, id), 'discard');
-  return transition(ctx, id, 'discard', async (tx, locked, now) => {
-    await tx.execute(`update "documents"."contract" set "status" = 'DISCARDED', "discarded_at" = ?, "updated_at" = ? where "id" = ?`, [now, now, locked.id]);
-    await audit(tx, viewer, locked, 'CONTRACT_DISCARDED', { status: S.DISCARDED });
-  });
-}
+export const cancelContract = (ctx: DocumentsContext, id: string): Promise<Contract> => endContract(ctx, id, 'cancel');
+export const discardContract = (ctx: DocumentsContext, id: string): Promise<Contract> => endContract(ctx, id, 'discard');
 
 /** Soft delete: the row (and its number) stays, invisible from now on. */
 export async function deleteContract(ctx: DocumentsContext, id: string): Promise<string> {
